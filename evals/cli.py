@@ -1,0 +1,5 @@
+"""The `ladder` command: one Typer app that joins each package's sub-commands."""
+
+import typer
+
+app = typer.Typer(help="ladder: English question -> controlled English -> program tree -> verified answer.")
