@@ -1,0 +1,218 @@
+"""`Agent`: the public face of the state machine (solve, stream, solve_many)."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.errors import GraphRecursionError
+from pydantic import BaseModel
+
+from agent.graph import build_graph
+from agent.runtime import AgentContext
+from agent.settings import GENERATORS, AgentSettings
+from agent.state import AgentState, Mode, RepairStrategy, Solution, Status, TraceStep
+
+
+class AgentError(ValueError):
+    """An Agent was configured with something it cannot use (unknown generator, no llm, ...)."""
+
+
+class AgentEvent(BaseModel):
+    """One node's update while a solve streams: the node and the trace step it appended."""
+
+    node: str
+    step: TraceStep | None = None
+    update: dict[str, Any]
+
+
+def open_checkpointer(spec: Any) -> BaseCheckpointSaver:
+    """None -> in memory; 'sqlite:PATH' or a *.sqlite/*.db path -> SQLite; a saver -> itself."""
+    if spec is None or spec == "memory":
+        return InMemorySaver()
+    if isinstance(spec, BaseCheckpointSaver):
+        return spec
+    text = str(spec)
+    path = text.removeprefix("sqlite:") if text.startswith("sqlite:") else text
+    if text.startswith("sqlite:") or Path(path).suffix in (".sqlite", ".sqlite3", ".db"):
+        from langgraph.checkpoint.sqlite import SqliteSaver
+
+        return SqliteSaver(sqlite3.connect(path, check_same_thread=False))
+    raise AgentError(f"checkpointer {spec!r}: expected None, 'memory', 'sqlite:PATH' or a checkpoint saver")
+
+
+class Agent:
+    """English question -> verified exact answer, through the LangGraph state machine.
+
+    Args:
+        generator (str or Generator): "graph", "seq", "llm", or an object with
+            `generate`/`infill` (default: "graph", the shipped graph-transformer checkpoint).
+        mode (str): "tool" (sandbox, verification, repair) or "structural" (exact
+            symbolic reduction of the first tree, no execution) (default: "tool").
+        llm (BaseChatModel, optional): chat model for the `llm` generator; when given it
+            also rewrites English the rule rewriter cannot (default: None).
+        max_repairs (int): repair rounds after the first program (default: 3).
+        repair (str): "subtree" (infill the failing subtree) or "regenerate" (next whole
+            program, same budget) (default: "subtree").
+        checkpointer: None (in memory), "sqlite:PATH", or a LangGraph checkpoint saver.
+    """
+
+    def __init__(
+        self,
+        generator: Any = "graph",
+        mode: str = "tool",
+        llm: Any = None,
+        max_repairs: int = 3,
+        repair: str = "subtree",
+        checkpointer: Any = None,
+        *,
+        checkpoint: str | None = None,
+        infill_k: int = 4,
+        limits: Any = None,
+    ) -> None:
+        name = generator if isinstance(generator, str) else getattr(generator, "name", "custom")
+        if isinstance(generator, str) and generator not in GENERATORS:
+            raise AgentError(f"generator {generator!r}: expected one of {', '.join(GENERATORS)}")
+        if name == "llm" and llm is None and isinstance(generator, str):
+            raise AgentError("generator 'llm' needs a chat model: Agent(generator='llm', llm=...)")
+        try:
+            self.settings = AgentSettings(
+                generator=name,
+                checkpoint=checkpoint,
+                mode=Mode(mode),
+                repair=RepairStrategy(repair),
+                max_repairs=max_repairs,
+                infill_k=infill_k,
+            )
+        except ValueError as err:
+            raise AgentError(f"invalid agent settings: {err}") from err
+        self.llm = llm
+        self.limits = limits
+        self._generator = None if isinstance(generator, str) else generator
+        self._custom_generator = not isinstance(generator, str)  # may not survive pickling
+        self._rewriter: Any = None
+        self.graph = build_graph(checkpointer=open_checkpointer(checkpointer))
+
+    # -- dependencies, built on first use (a model load is not free) ----------
+    @property
+    def generator(self) -> Any:
+        if self._generator is None:
+            if self.settings.generator == "llm":
+                from agent.llm_generator import LLMGenerator
+
+                self._generator = LLMGenerator(self.llm)
+            else:
+                from graphmodel import load_generator
+
+                self._generator = load_generator(self.settings.generator, self.settings.checkpoint)
+        return self._generator
+
+    def _rewrite(self, text: str) -> Any:
+        from agent.rewrite import LLMRewriter, rewrite_rules
+
+        result = rewrite_rules(text)
+        if result.ok or self.llm is None:
+            return result
+        if self._rewriter is None:
+            self._rewriter = LLMRewriter(self.llm)
+        return self._rewriter.rewrite(text)
+
+    def context(self) -> AgentContext:
+        """The run-scoped dependencies; pass it as `context=` when embedding `Agent.graph`."""
+        return AgentContext(settings=self.settings, generator=self.generator, rewrite=self._rewrite, limits=self.limits)
+
+    def initial_state(self, text: str) -> dict[str, Any]:
+        """The input of one run of `Agent.graph`."""
+        s = self.settings
+        return {"text": text, "mode": s.mode, "repair_strategy": s.repair, "max_repairs": s.max_repairs}
+
+    def config(self, thread_id: str | None = None, recursion_limit: int | None = None) -> dict[str, Any]:
+        return {
+            "configurable": {"thread_id": thread_id or uuid.uuid4().hex},
+            "recursion_limit": recursion_limit or self.settings.recursion_limit,
+        }
+
+    # -- running -----------------------------------------------------------------
+    def solve(self, text: str, thread_id: str | None = None, recursion_limit: int | None = None) -> Solution:
+        """Solve one question; every outcome, including rejected input, is a Solution."""
+        config = self.config(thread_id, recursion_limit)
+        try:
+            final = self.graph.invoke(self.initial_state(text), config, context=self.context())
+        except GraphRecursionError:
+            values = self.graph.get_state(config).values
+            return self._solution({**values, "status": Status.step_limit})
+        return self._solution(final)
+
+    def stream(self, text: str, thread_id: str | None = None) -> Iterator[AgentEvent]:
+        """Yield one AgentEvent per node as the run goes."""
+        config = self.config(thread_id)
+        for chunk in self.graph.stream(
+            self.initial_state(text), config, context=self.context(), stream_mode="updates"
+        ):
+            for node, update in chunk.items():
+                update = update or {}
+                steps = update.get("trace") or []
+                yield AgentEvent(node=node, step=steps[-1] if steps else None, update=update)
+
+    def solve_many(self, texts: Sequence[str], workers: int = 1) -> list[Solution]:
+        """Solve many questions, in order; `workers` > 1 uses processes (threads with an llm,
+        whose client need not be picklable)."""
+        if workers <= 1 or len(texts) <= 1:
+            return [self.solve(t) for t in texts]
+        if self.llm is not None or self._custom_generator:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                return list(pool.map(self.solve, texts))
+        spec = (self.settings.model_dump(), self.limits)
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=spec
+        ) as pool:
+            return list(pool.map(_solve_in_worker, texts))
+
+    def _solution(self, values: dict[str, Any]) -> Solution:
+        state = AgentState.model_validate({k: v for k, v in values.items() if k != "remaining_steps"})
+        status = state.status or Status.no_answer
+        return Solution(
+            question=state.text,
+            answer=state.answer if status in (Status.verified, Status.answered) else None,
+            status=status,
+            verdict=state.verdict,
+            certificate=state.verdict.certificate if state.verdict else "",
+            ace=state.ace,
+            program=state.program,
+            semantic_graph=state.semantic_graph,
+            execution=state.execution,
+            repairs=state.repairs,
+            trace=state.trace,
+            mode=state.mode,
+            generator=self.settings.generator,
+            error=state.error,
+        )
+
+
+_WORKER_AGENT: Agent | None = None
+
+
+def _init_worker(settings: dict[str, Any], limits: Any) -> None:
+    global _WORKER_AGENT
+    s = AgentSettings.model_validate(settings)
+    _WORKER_AGENT = Agent(
+        generator=s.generator,
+        mode=s.mode.value,
+        max_repairs=s.max_repairs,
+        repair=s.repair.value,
+        checkpoint=s.checkpoint,
+        infill_k=s.infill_k,
+        limits=limits,
+    )
+
+
+def _solve_in_worker(text: str) -> Solution:
+    assert _WORKER_AGENT is not None, "worker initializer did not run"
+    return _WORKER_AGENT.solve(text)

@@ -1,0 +1,147 @@
+"""`ladder solve`: one question in, a short account of how its answer was found out.
+
+Exit codes: 0 an answer; 1 no answer (the programs failed, or a generator or sandbox
+could not run); 2 input ladder cannot handle (empty, huge, binary, outside the fragment)
+or options that do not fit together.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from agent.state import Solution, Status
+
+app = typer.Typer(help="Solve questions with the agent.", no_args_is_help=True)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_NO_ANSWER, EXIT_BAD_INPUT = 1, 2
+
+
+class ModeChoice(StrEnum):
+    tool = "tool"
+    structural = "structural"
+
+
+class GeneratorChoice(StrEnum):
+    graph = "graph"
+    seq = "seq"
+    llm = "llm"
+
+
+class RepairChoice(StrEnum):
+    subtree = "subtree"
+    regenerate = "regenerate"
+
+
+def _read_text(text: str) -> str:
+    if text != "-":
+        return text
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    return data.decode("utf-8", errors="replace")
+
+
+def _build_llm(base_url: str | None, model: str | None, key_env: str):
+    if base_url is None and model is None:
+        return None
+    if not (base_url and model):
+        err.print("--llm-base-url and --llm-model go together: name the server and the model it serves.")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    from agent.llm_generator import LLMGeneratorError, openai_chat_model
+
+    try:
+        return openai_chat_model(base_url, model, api_key=os.environ.get(key_env))
+    except LLMGeneratorError as error:
+        err.print(str(error))
+        raise typer.Exit(EXIT_BAD_INPUT) from error
+
+
+@app.command("solve")
+def solve(
+    text: Annotated[str, typer.Argument(help="The question in English (or ACE); '-' reads it from stdin.")],
+    mode: Annotated[ModeChoice, typer.Option(help="tool: execute, verify, repair; structural: reduce the tree.")] = ModeChoice.tool,
+    generator: Annotated[GeneratorChoice, typer.Option(help="Which generator writes the program.")] = GeneratorChoice.graph,
+    repair: Annotated[RepairChoice, typer.Option(help="subtree: infill the failing subtree; regenerate: next whole program.")] = RepairChoice.subtree,
+    max_repairs: Annotated[int, typer.Option(min=0, max=50, help="Repair rounds after the first program.")] = 3,
+    checkpoint: Annotated[str | None, typer.Option(help="Generator checkpoint (default: the shipped one).")] = None,
+    llm_base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server (vLLM, Ollama, llama.cpp).")] = None,
+    llm_model: Annotated[str | None, typer.Option(help="Model name on that server.")] = None,
+    llm_api_key_env: Annotated[str, typer.Option(help="Environment variable holding the API key.")] = "OPENAI_API_KEY",
+    json_output: Annotated[bool, typer.Option("--json", help="Print the Solution as JSON.")] = False,
+    show: Annotated[Path | None, typer.Option(help="Write semantic_graph.png and program_tree.png here.")] = None,
+) -> None:
+    """Solve one question and show how: ACE, program, checks, repairs, trace, answer."""
+    from agent.api import Agent, AgentError
+
+    llm = _build_llm(llm_base_url, llm_model, llm_api_key_env)
+    if generator is GeneratorChoice.llm and llm is None:
+        err.print("--generator llm needs a chat model: pass --llm-base-url and --llm-model.")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        agent = Agent(
+            generator=generator.value, mode=mode.value, llm=llm, max_repairs=max_repairs,
+            repair=repair.value, checkpoint=checkpoint,
+        )
+        solution = agent.solve(_read_text(text))
+    except AgentError as error:
+        err.print(f"cannot build the agent: {escape(str(error))}")
+        raise typer.Exit(EXIT_BAD_INPUT) from error
+    except (FileNotFoundError, OSError) as error:  # e.g. a checkpoint path that does not exist
+        err.print(f"cannot load generator {generator.value!r}: {escape(str(error))}")
+        raise typer.Exit(EXIT_NO_ANSWER) from error
+    if json_output:
+        out.print_json(solution.model_dump_json())
+    else:
+        print_account(solution)
+    if show is not None and solution.status is not Status.rejected:
+        from agent.show import write_pictures
+
+        for path in write_pictures(solution, show):
+            err.print(f"wrote {path}")
+    if solution.status is Status.rejected:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if solution.answer is None:
+        raise typer.Exit(EXIT_NO_ANSWER)
+
+
+def print_account(solution: Solution) -> None:
+    """The short human account: ACE, program, checks, repairs, trace, answer."""
+    if solution.status is Status.rejected:
+        err.print(escape(solution.error or "the input was rejected"))
+        return
+    out.print(f"[bold]ACE[/bold]      {escape(solution.ace or '-')}")
+    if solution.program:
+        out.print("[bold]Program[/bold]")
+        for line in solution.program.rstrip().splitlines():
+            out.print(f"  {escape(line)}")
+    for repair in solution.repairs:
+        where = f"subtree {repair.path} ({repair.node_type})" if repair.path is not None else "whole program"
+        fixed = {True: "fixed", False: "not fixed", None: "?"}[repair.fixed]
+        out.print(
+            f"[bold]Repair {repair.round}[/bold] {repair.strategy.value} at {where}: "
+            f"{escape(repair.removed)!s} -> {escape(repair.replacement)!s} ({fixed}; {escape(repair.reason)})"
+        )
+    if solution.verdict is not None:
+        for check in solution.verdict.checks:
+            mark = {"passed": "[green]passed[/green]", "failed": "[red]failed[/red]"}.get(check.status.value, "skipped")
+            out.print(f"[bold]Check[/bold]    {escape(check.name)}: {mark}" + (f" ({escape(check.detail)})" if check.detail else ""))
+    table = Table(title="Trace", show_lines=False)
+    for column in ("node", "ms", "output"):
+        table.add_column(column)
+    for step in solution.trace:
+        table.add_row(step.node, f"{step.duration_ms:.1f}", escape(step.output))
+    out.print(table)
+    if solution.answer is not None:
+        out.print(f"[bold]Answer[/bold]   {solution.answer}  ({solution.status.value})")
+    else:
+        reason = solution.execution.exception if solution.execution and solution.execution.exception else ""
+        out.print(f"[bold]Answer[/bold]   none ({solution.status.value}{': ' + escape(reason) if reason else ''})")

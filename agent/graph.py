@@ -1,0 +1,46 @@
+"""The wiring of the agent's state machine, in one block that ends in `compile()`.
+
+    rewrite -> parse -> generate -> execute -> verify --ok--> answer
+                             \\          ^          |
+                              reduce    +- repair <-+   (failing subtree localized)
+                               (structural mode: reduce -> verify -> answer, no repair)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+
+from agent import nodes
+from agent.runtime import AgentContext
+from agent.state import AgentState
+
+
+def build_graph(checkpointer: Any = None) -> CompiledStateGraph:
+    """The compiled state machine; run it with `context=AgentContext(...)`."""
+    builder = StateGraph(AgentState, context_schema=AgentContext)
+    builder.add_node("rewrite", nodes.rewrite)
+    builder.add_node("parse", nodes.parse)
+    builder.add_node("generate", nodes.generate)
+    builder.add_node("execute", nodes.execute)
+    builder.add_node("reduce", nodes.reduce)
+    builder.add_node("verify", nodes.verify)
+    builder.add_node("repair", nodes.repair)
+    builder.add_node("answer", nodes.answer)
+
+    builder.add_edge(START, "rewrite")
+    builder.add_conditional_edges("rewrite", nodes.route_after_rewrite, {"parse": "parse", "answer": "answer"})
+    builder.add_conditional_edges("parse", nodes.route_after_parse, {"generate": "generate", "answer": "answer"})
+    builder.add_conditional_edges(
+        "generate",
+        nodes.route_after_generate,
+        {"execute": "execute", "reduce": "reduce", "answer": "answer"},
+    )
+    builder.add_edge("execute", "verify")
+    builder.add_edge("reduce", "verify")
+    builder.add_conditional_edges("verify", nodes.route_after_verify, {"repair": "repair", "answer": "answer"})
+    builder.add_conditional_edges("repair", nodes.route_after_repair, {"execute": "execute", "answer": "answer"})
+    builder.add_edge("answer", END)
+    return builder.compile(checkpointer=checkpointer, name="ladder")

@@ -1,0 +1,404 @@
+"""The nodes and routers of the agent's state machine, as module-level functions.
+
+Each node reads the `AgentState`, does one job, and returns only the keys it changes plus
+one `TraceStep`; each router names its routes in its docstring and returns one of them,
+and `agent.graph` wires them with explicit path maps. Expected failures (input that is
+not a question, a program that raises, a check that fails) are recorded in the state and
+routed on; they are never raised out of the graph.
+"""
+
+from __future__ import annotations
+
+from time import perf_counter
+from typing import Any, Literal
+
+from langgraph.runtime import Runtime
+
+from agent.checks import check_answer
+from agent.inputs import input_problem
+from agent.repair import assignment_path, exception_span, path_for_span, repair_unit, widen
+from agent.runtime import AgentContext
+from agent.state import (
+    AgentState,
+    CandidateRecord,
+    Execution,
+    Failure,
+    FailureKind,
+    Mode,
+    RepairRound,
+    RepairStrategy,
+    Status,
+    TraceStep,
+)
+from agent.structural import Irreducible, reduce_tree
+from graphmodel.trees import Path, Tree, cut, parse_program, print_tree, subtree_at
+from tasks.ace import AceError, SemanticGraph, parse_ace
+from verifiers import SandboxUnavailable, canonical_answer, run_program
+
+MIN_STEPS_TO_REPAIR = 4  # repair, execute, verify, answer: a round needs these steps left
+SUMMARY_CHARS = 300  # trace summaries are for people; the full values live in the state
+
+
+def _summary(value: object) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 3] + "..."
+
+
+def _step(node: str, started: float, given: object, produced: object, ok: bool = True) -> list[TraceStep]:
+    duration = (perf_counter() - started) * 1000.0
+    return [TraceStep(node=node, input=_summary(given), output=_summary(produced), duration_ms=duration, ok=ok)]
+
+
+def _semantic_graph(state: AgentState) -> SemanticGraph:
+    return SemanticGraph.model_validate(state.semantic_graph)
+
+
+def _reject(node: str, started: float, given: object, why: str) -> dict[str, Any]:
+    return {"status": Status.rejected, "error": why, "trace": _step(node, started, given, why, ok=False)}
+
+
+# --------------------------------------------------------------------------- nodes
+
+
+def rewrite(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """English -> ACE; input that is empty, huge or binary is rejected before any rewriting."""
+    started = perf_counter()
+    problem = input_problem(state.text, runtime.context.settings.max_input_chars)
+    if problem is not None:
+        return _reject("rewrite", started, state.text, problem)
+    result = runtime.context.rewrite(state.text)
+    if not result.ok or not result.ace:
+        issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
+        why = (
+            "ladder could not restate the question in its controlled English (ACE) fragment: "
+            f"{issues}. State one fact per sentence with numbers and units "
+            "(e.g. 'A ladder is 13 feet long.') and end with one question."
+        )
+        return _reject("rewrite", started, state.text, why)
+    return {"ace": result.ace, "trace": _step("rewrite", started, state.text, result.ace)}
+
+
+def parse(state: AgentState) -> dict[str, Any]:
+    """ACE -> semantic graph; a parse error rejects the input with line, column and expectation."""
+    started = perf_counter()
+    try:
+        graph = parse_ace(state.ace or "")
+    except AceError as err:
+        why = f"The controlled-English restatement {state.ace!r} could not be parsed: {err}"
+        return _reject("parse", started, state.ace, why)
+    summary = f"{len(graph.nodes)} nodes, {len(graph.edges)} edges, query={graph.query}"
+    return {"semantic_graph": graph.model_dump(mode="json"), "trace": _step("parse", started, state.ace, summary)}
+
+
+def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Semantic graph -> candidate programs; the first one is tried, the rest kept for regeneration."""
+    started = perf_counter()
+    settings = runtime.context.settings
+    k = settings.first_k if state.mode is Mode.tool else 1
+    graph = _semantic_graph(state)
+    try:
+        candidates = runtime.context.generator.generate(graph, k=k)
+    except Exception as err:  # a generator failure is a result of this solve, reported in full
+        why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
+        failure = Failure(kind=FailureKind.no_answer, message=why)
+        return {"failure": failure, "trace": _step("generate", started, f"k={k}", why, ok=False)}
+    records = [CandidateRecord(source=c.source, score=float(c.score)) for c in candidates]
+    if not records:
+        failure = Failure(kind=FailureKind.no_answer, message="the generator produced no program")
+        return {"failure": failure, "trace": _step("generate", started, f"k={k}", failure.message, ok=False)}
+    produced = f"{len(records)} candidate(s); first:\n{records[0].source}"
+    return {
+        "candidates": records,
+        "program": records[0].source,
+        "trace": _step("generate", started, f"k={k}", produced),
+    }
+
+
+def execute(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Run the current program in the sandbox (tool mode)."""
+    started = perf_counter()
+    program = state.program or ""
+    try:
+        result = run_program(program, runtime.context.limits)
+    except SandboxUnavailable as err:  # no isolation, no execution: say so, do not run it unsafely
+        why = f"sandbox unavailable: {err}"
+        return {
+            "execution": Execution(status="unavailable", exception=why),
+            "failure": Failure(kind=FailureKind.resource, message=why),
+            "exhausted": True,
+            "tried": [*state.tried, program],
+            "trace": _step("execute", started, program, why, ok=False),
+        }
+    exc = result.exception
+    execution = Execution(
+        status=str(getattr(result.status, "value", result.status)),
+        answer=result.answer,
+        stdout=result.stdout[:2000],
+        exception=f"{exc.type}: {exc.message}" if exc else None,
+        duration_ms=float(result.duration_ms),
+    )
+    failure = None
+    if exc is not None:
+        failure = Failure(
+            kind=FailureKind.exception,
+            message=execution.exception or "",
+            line=exc.line,
+            column=exc.column,
+            end_line=exc.end_line,
+            end_column=exc.end_column,
+        )
+    elif execution.status != "ok":
+        failure = Failure(kind=FailureKind.resource, message=f"sandbox: {execution.status}")
+    produced = f"{execution.status}: answer={execution.answer}" + (f" ({execution.exception})" if exc else "")
+    return {
+        "execution": execution,
+        "failure": failure,
+        "tried": [*state.tried, program],
+        "trace": _step("execute", started, program, produced, ok=failure is None),
+    }
+
+
+def reduce(state: AgentState) -> dict[str, Any]:
+    """Structural mode: reduce the first tree exactly over sympy; no execution, no feedback."""
+    started = perf_counter()
+    program = state.program or ""
+    try:
+        answer = canonical_answer(reduce_tree(parse_program(program)))
+    except Irreducible as err:
+        execution = Execution(status="irreducible", exception=str(err))
+        failure = Failure(kind=FailureKind.irreducible, message=str(err), line=err.line, column=err.column)
+        return {
+            "execution": execution,
+            "failure": failure,
+            "tried": [program],
+            "trace": _step("reduce", started, program, str(err), ok=False),
+        }
+    except Exception as err:  # TreeError, an answer the canonicalizer refuses: no answer, said why
+        why = f"{type(err).__name__}: {err}"
+        execution = Execution(status="irreducible", exception=why)
+        failure = Failure(kind=FailureKind.irreducible, message=why)
+        return {"execution": execution, "failure": failure, "tried": [program],
+                "trace": _step("reduce", started, program, why, ok=False)}
+    execution = Execution(status="ok", answer=answer)
+    return {"execution": execution, "failure": None, "tried": [program],
+            "trace": _step("reduce", started, program, f"answer={answer}")}
+
+
+def verify(state: AgentState) -> dict[str, Any]:
+    """Check the answer (kind, sympy, Z3 against the semantic graph's constraints)."""
+    started = perf_counter()
+    execution = state.execution
+    repairs = list(state.repairs)
+    if state.failure is not None or execution is None:
+        message = state.failure.message if state.failure else "nothing was executed"
+        _mark_last_round(repairs, fixed=False)
+        return {"verdict": None, "repairs": repairs, "trace": _step("verify", started, message, "skipped", ok=False)}
+    if execution.answer is None:
+        failure = Failure(kind=FailureKind.no_answer, message="the program bound no `answer`")
+        _mark_last_round(repairs, fixed=False)
+        return {"failure": failure, "verdict": None, "repairs": repairs,
+                "trace": _step("verify", started, "answer=None", failure.message, ok=False)}
+    verdict, failure = check_answer(execution.answer, _semantic_graph(state), state.program or "")
+    _mark_last_round(repairs, fixed=failure is None)
+    checks = ", ".join(f"{c.name}: {c.status.value}" for c in verdict.checks) or "no checks applied"
+    return {
+        "verdict": verdict,
+        "failure": failure,
+        "repairs": repairs,
+        "trace": _step("verify", started, f"answer={execution.answer}", checks, ok=failure is None),
+    }
+
+
+def _mark_last_round(repairs: list[RepairRound], fixed: bool) -> None:
+    if repairs and repairs[-1].fixed is None:
+        repairs[-1] = repairs[-1].model_copy(update={"fixed": fixed})
+
+
+def repair(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Replace the failing subtree by the generator's infill, or (regenerate) the whole program."""
+    started = perf_counter()
+    settings = runtime.context.settings
+    failure = state.failure
+    assert failure is not None, "repair is routed to only after a failure"
+    number = state.rounds + 1
+    reason = f"{failure.kind.value}: {failure.message}"
+    record: RepairRound | None = None
+    program: str | None = None
+    if state.repair_strategy is RepairStrategy.subtree:
+        program, record = _repair_subtree(state, runtime.context, number, reason)
+    if program is None:
+        program, record = _next_candidate(state, runtime.context, number, reason, record)
+    if program is None:
+        record = record or RepairRound(round=number, strategy=state.repair_strategy, reason=reason)
+        record = record.model_copy(update={"fixed": False})
+        return {
+            "rounds": number,
+            "exhausted": True,
+            "repairs": [*state.repairs, record],
+            "trace": _step("repair", started, reason, "no untried program left", ok=False),
+        }
+    assert record is not None
+    where = f"path {record.path} ({record.node_type})" if record.path is not None else "whole program"
+    produced = f"round {number} {record.strategy.value} at {where}: {record.removed!r} -> {record.replacement!r}"
+    settings_note = f"infill_k={settings.infill_k}"
+    return {
+        "program": program,
+        "rounds": number,
+        "failure": None,
+        "execution": None,
+        "verdict": None,
+        "repairs": [*state.repairs, record],
+        "trace": _step("repair", started, f"{reason} [{settings_note}]", produced),
+    }
+
+
+def _locate(state: AgentState, tree: Tree) -> Path | None:
+    """The subtree the failure points at, widened by one level per earlier round at the same spot."""
+    failure = state.failure
+    program = state.program or ""
+    path: Path | None = None
+    if failure is None:
+        return None
+    if failure.kind is FailureKind.exception and failure.line is not None:
+        start, end = exception_span(program, failure)
+        path = repair_unit(tree, path_for_span(tree, start, end))
+    elif failure.kind is FailureKind.constraint and failure.variable:
+        path = assignment_path(tree, failure.variable)
+    elif failure.kind in (FailureKind.answer_kind, FailureKind.constraint):
+        path = assignment_path(tree, "answer")
+    if path is None:
+        return None
+    earlier = sum(1 for r in state.repairs if r.path is not None and tuple(r.path) == path)
+    return widen(tree, path, earlier) if earlier else path
+
+
+def _repair_subtree(
+    state: AgentState, context: AgentContext, number: int, reason: str
+) -> tuple[str | None, RepairRound | None]:
+    try:
+        tree = parse_program(state.program or "")
+    except ValueError:
+        return None, None
+    path = _locate(state, tree)
+    if path is None:
+        return None, None
+    removed = subtree_at(tree, path)
+    record = RepairRound(
+        round=number,
+        strategy=RepairStrategy.subtree,
+        reason=reason,
+        path=list(path),
+        node_type=removed.type,
+        removed=_source_of(removed),
+    )
+    graph = _semantic_graph(state)
+    try:
+        candidates = context.generator.infill(graph, cut(tree, path), path, k=context.settings.infill_k)
+    except Exception as err:  # the generator could not fill this hole: recorded, then regenerate
+        return None, record.model_copy(update={"replacement": f"infill failed: {type(err).__name__}: {err}"})
+    tried = set(state.tried)
+    for candidate in candidates:
+        if candidate.source in tried:
+            continue
+        replacement = _replacement(candidate.tree, path)
+        return candidate.source, record.model_copy(
+            update={"replacement": replacement, "candidates": len(candidates)}
+        )
+    return None, record.model_copy(update={"candidates": len(candidates), "replacement": "no new candidate"})
+
+
+def _next_candidate(
+    state: AgentState, context: AgentContext, number: int, reason: str, failed: RepairRound | None
+) -> tuple[str | None, RepairRound | None]:
+    """The best program not yet executed; sample more from the generator when all were tried."""
+    tried = set(state.tried)
+    pool = [c.source for c in state.candidates]
+    fresh = [source for source in pool if source not in tried]
+    if not fresh:
+        try:
+            more = context.generator.generate(_semantic_graph(state), k=len(pool) + context.settings.infill_k)
+        except Exception:  # no more samples: the round records that nothing new came
+            more = []
+        fresh = [c.source for c in more if c.source not in tried]
+    if not fresh:
+        return None, failed
+    note = f" (after subtree repair found nothing: {failed.replacement})" if failed else ""
+    record = RepairRound(
+        round=number,
+        strategy=RepairStrategy.regenerate,
+        reason=reason + note,
+        removed=state.program or "",
+        replacement=fresh[0],
+        candidates=len(fresh),
+    )
+    return fresh[0], record
+
+
+def _source_of(tree: Tree) -> str:
+    try:
+        return print_tree(tree).strip()
+    except ValueError:
+        return tree.sexp()
+
+
+def _replacement(tree: Tree, path: Path) -> str:
+    try:
+        return _source_of(subtree_at(tree, path))
+    except ValueError:
+        return "?"
+
+
+def answer(state: AgentState) -> dict[str, Any]:
+    """Close the run: the verified (or checked) answer, or a status that says why there is none."""
+    started = perf_counter()
+    if state.status is Status.rejected:
+        return {"trace": _step("answer", started, state.error, "rejected", ok=False)}
+    verdict, execution = state.verdict, state.execution
+    if state.failure is None and verdict is not None and verdict.passed and execution and execution.answer:
+        status = Status.verified if verdict.verified else Status.answered
+        produced = f"{execution.answer} ({status.value})"
+        return {"answer": execution.answer, "status": status, "trace": _step("answer", started, "", produced)}
+    status = Status.step_limit if _stopped_by_steps(state) else Status.no_answer
+    why = state.failure.message if state.failure else "no program produced an answer"
+    return {"answer": None, "status": status, "trace": _step("answer", started, why, status.value, ok=False)}
+
+
+def _stopped_by_steps(state: AgentState) -> bool:
+    can_repair = state.mode is Mode.tool and state.rounds < state.max_repairs and not state.exhausted
+    return state.failure is not None and state.program is not None and can_repair
+
+
+# --------------------------------------------------------------------------- routers
+
+
+def route_after_rewrite(state: AgentState) -> Literal["parse", "answer"]:
+    """parse: the text became ACE; answer: the input was rejected."""
+    return "answer" if state.status is Status.rejected else "parse"
+
+
+def route_after_parse(state: AgentState) -> Literal["generate", "answer"]:
+    """generate: a semantic graph was built; answer: the ACE was rejected."""
+    return "answer" if state.status is Status.rejected else "generate"
+
+
+def route_after_generate(state: AgentState) -> Literal["execute", "reduce", "answer"]:
+    """execute: tool mode; reduce: structural mode; answer: no program was generated."""
+    if state.program is None:
+        return "answer"
+    return "execute" if state.mode is Mode.tool else "reduce"
+
+
+def route_after_verify(state: AgentState) -> Literal["repair", "answer"]:
+    """answer: accepted, structural mode, out of repair rounds or of steps; repair: otherwise."""
+    if state.failure is None or state.mode is Mode.structural:
+        return "answer"
+    if state.rounds >= state.max_repairs or state.exhausted:
+        return "answer"
+    if state.remaining_steps < MIN_STEPS_TO_REPAIR + 1:
+        return "answer"
+    return "repair"
+
+
+def route_after_repair(state: AgentState) -> Literal["execute", "answer"]:
+    """execute: a new program to run; answer: nothing untried was left."""
+    return "answer" if state.exhausted else "execute"

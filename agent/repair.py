@@ -1,0 +1,118 @@
+"""From a failure to the subtree to replace: source spans -> paths in the generator's Tree.
+
+The verifiers localize a failure in the program's source (an exception's line and column,
+the assignment that defines a variable); this module maps such a span to the smallest
+subtree that covers it and lifts it to a unit worth regenerating: the right-hand side of
+an assignment rather than its target name, an operator's whole expression rather than
+its token. Repeated failures at the same place widen the hole one level per round.
+"""
+
+from __future__ import annotations
+
+from agent.state import Failure
+from graphmodel.trees import HOLE, Path, Tree, iter_paths, subtree_at
+
+Point = tuple[int, int]  # (row, column), 0-based, as tree-sitter reports positions
+
+_CONTAINERS = {"module", "block"}  # never cut out whole: they are the program's skeleton
+_STATEMENT_WRAPPERS = {"expression_statement"}
+_ASSIGNMENTS = {"assignment", "augmented_assignment"}
+
+
+def exception_span(program: str, failure: Failure) -> tuple[Point, Point]:
+    """The source span of an exception: the sandbox's (line, column)..(end_line, end_column)
+    when it has one, else the whole line it names."""
+    line = (failure.line or 1) - 1
+    if failure.column is not None and failure.end_line is not None and failure.end_column is not None:
+        return (line, failure.column), (failure.end_line - 1, failure.end_column)
+    lines = program.splitlines()
+    text = lines[line] if 0 <= line < len(lines) else ""
+    indent = len(text) - len(text.lstrip())
+    return (line, indent), (line, len(text.encode("utf-8")))
+
+
+def covers(tree: Tree, start: Point, end: Point) -> bool:
+    return tree.start is not None and tree.end is not None and tree.start <= start and end <= tree.end
+
+
+def path_for_span(tree: Tree, start: Point, end: Point) -> Path:
+    """The deepest subtree whose source span covers [start, end]; () when only the root does."""
+    path: list[int] = []
+    node = tree
+    while True:
+        inner = next(
+            (i for i, child in enumerate(node.children) if covers(child, start, end)),
+            None,
+        )
+        if inner is None:
+            return tuple(path)
+        path.append(inner)
+        node = node.children[inner]
+
+
+def _child_with_field(tree: Tree, field: str) -> int | None:
+    return next((i for i, c in enumerate(tree.children) if c.field == field), None)
+
+
+def repair_unit(tree: Tree, path: Path) -> Path | None:
+    """Lift `path` to the subtree worth regenerating, or None when only the skeleton is left.
+
+    A statement becomes its expression, an assignment its right-hand side, an assignment's
+    target or an operator token the expression they belong to; containers are never cut.
+    """
+    path = tuple(path)
+    while True:
+        node = subtree_at(tree, path)
+        if node.type in _CONTAINERS:
+            return None
+        if node.type in _STATEMENT_WRAPPERS and len(node.children) == 1:
+            path = (*path, 0)
+            continue
+        if node.type in _ASSIGNMENTS:
+            right = _child_with_field(node, "right")
+            return (*path, right) if right is not None else path
+        if not path:
+            return None
+        parent = subtree_at(tree, path[:-1])
+        if parent.type in _ASSIGNMENTS and node.field == "left":
+            right = _child_with_field(parent, "right")
+            return (*path[:-1], right) if right is not None else None
+        if node.text is not None and node.field in ("operator", "operators"):
+            path = path[:-1]
+            continue
+        return path
+
+
+def widen(tree: Tree, path: Path, levels: int) -> Path | None:
+    """`levels` steps up from `path`, staying below statement level; None past it."""
+    for _ in range(levels):
+        if len(path) <= 1:
+            return None
+        parent_path = path[:-1]
+        parent = subtree_at(tree, parent_path)
+        if parent.type in _CONTAINERS or parent.type in _STATEMENT_WRAPPERS:
+            return None
+        if parent.type in _ASSIGNMENTS:
+            return None  # the right-hand side is the widest expression hole
+        path = parent_path
+    return path
+
+
+def assignment_path(tree: Tree, name: str) -> Path | None:
+    """Right-hand side of the last assignment that binds `name` (the value a check judged)."""
+    found: Path | None = None
+    for path, node in iter_paths(tree):
+        if node.type not in _ASSIGNMENTS:
+            continue
+        left = next((c for c in node.children if c.field == "left"), None)
+        if left is None:
+            continue
+        bound = {leaf.text for _, leaf in iter_paths(left) if leaf.type == "identifier"}
+        right = _child_with_field(node, "right")
+        if name in bound and right is not None:
+            found = (*path, right)
+    return found
+
+
+def has_hole(tree: Tree) -> bool:
+    return any(node.type == HOLE for _, node in iter_paths(tree))

@@ -1,0 +1,39 @@
+"""The agent's settings in one typed object, with the reason beside each default."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from agent.state import Mode, RepairStrategy
+
+GENERATORS = ("graph", "seq", "llm")
+
+
+class AgentSettings(BaseModel):
+    """How one Agent solves; picklable, so `solve_many` workers rebuild the same agent."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    generator: str = Field(default="graph", description="graph | seq | llm.")
+    checkpoint: str | None = Field(default=None, description="Generator checkpoint; the shipped one when None.")
+    mode: Mode = Mode.tool
+    repair: RepairStrategy = RepairStrategy.subtree
+    max_repairs: int = Field(default=3, ge=0, le=50, description="Repair rounds after the first program.")
+    infill_k: int = Field(
+        default=4, ge=1, le=64, description="Candidates asked of the generator per hole; one is executed per round."
+    )
+    max_input_chars: int = Field(
+        default=4_000, ge=1, description="Longer questions are rejected: the ACE fragment is for short problems."
+    )
+
+    @property
+    def first_k(self) -> int:
+        """Programs sampled up front: one per round, so regeneration has its budget in hand and
+        both repair strategies start from the same first tree."""
+        return 1 + self.max_repairs
+
+    @property
+    def recursion_limit(self) -> int:
+        """LangGraph steps: rewrite, parse, generate, execute, verify, answer, 3 per repair round,
+        plus slack; the routers stop early on their own, this is the backstop."""
+        return 6 + 3 * self.max_repairs + 4

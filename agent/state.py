@@ -1,0 +1,182 @@
+"""The records the agent passes between its nodes and hands back to its callers.
+
+`AgentState` is the one state object of the LangGraph state machine: each node reads it
+and returns only the keys it changes; `trace` is appended to (its annotation names the
+reducer). Everything in it is plain data (strings, numbers, pydantic
+records), so a checkpointer can store it and `solve_many` can ship it between processes;
+trees and semantic graphs travel as source text / JSON and are rebuilt where needed.
+"""
+
+from __future__ import annotations
+
+import operator
+from enum import StrEnum
+from typing import Annotated, Any
+
+from langgraph.managed import RemainingSteps
+from pydantic import BaseModel, Field
+
+
+class Mode(StrEnum):
+    """How a program becomes an answer."""
+
+    tool = "tool"  # run it in the sandbox, verify, repair
+    structural = "structural"  # reduce the first tree symbolically; no execution, no feedback
+
+
+class RepairStrategy(StrEnum):
+    """What a repair round changes."""
+
+    subtree = "subtree"  # cut out the failing subtree and infill only that hole
+    regenerate = "regenerate"  # resample the whole program (the baseline, same budget)
+
+
+class Status(StrEnum):
+    """How a run ended; `answer` is set only for `verified` and `answered`."""
+
+    verified = "verified"  # an answer, and checks that determine it passed
+    answered = "answered"  # an answer that passed every check that ran, none of them decisive
+    no_answer = "no_answer"  # no program produced an acceptable answer
+    rejected = "rejected"  # the input could not be turned into the ACE fragment
+    step_limit = "step_limit"  # the state machine ran out of steps
+
+
+class CheckStatus(StrEnum):
+    passed = "passed"
+    failed = "failed"
+    skipped = "skipped"  # did not run (a solver unavailable, nothing to check): never "passed"
+
+
+class CheckRecord(BaseModel):
+    """One symbolic check of an answer."""
+
+    name: str = Field(description="What was checked, e.g. 'z3: 3*X + 5 = 20' or 'sign: length >= 0'.")
+    status: CheckStatus
+    decisive: bool = Field(
+        default=False, description="True when passing it pins the answer down (a unique solution)."
+    )
+    detail: str = Field(default="", description="The witness, the counter-example or why it was skipped.")
+    variable: str | None = Field(default=None, description="The program variable the check is about.")
+
+
+class Verdict(BaseModel):
+    """The outcome of verifying one answer."""
+
+    passed: bool = Field(description="True when no check failed and the answer has the expected kind.")
+    verified: bool = Field(description="True when, besides, a decisive check ran and passed.")
+    checks: list[CheckRecord] = Field(default_factory=list)
+    certificate: str = Field(default="", description="Human-readable account of what was proved.")
+
+
+class FailureKind(StrEnum):
+    exception = "exception"  # the program raised
+    resource = "resource"  # timeout, memory or output limit
+    no_answer = "no_answer"  # ran, but bound no `answer`
+    answer_kind = "answer_kind"  # an answer of the wrong kind (a float, a set for a count, ...)
+    constraint = "constraint"  # a check failed on the answer
+    irreducible = "irreducible"  # structural mode: a node could not be reduced exactly
+
+
+class Failure(BaseModel):
+    """Why the current program was not accepted, with where to look for the fault."""
+
+    kind: FailureKind
+    message: str
+    line: int | None = Field(default=None, description="1-based line of the exception, when known.")
+    column: int | None = Field(default=None, description="0-based column of the exception, when known.")
+    end_line: int | None = None
+    end_column: int | None = None
+    variable: str | None = Field(default=None, description="Program variable a failed check is about.")
+
+
+class Execution(BaseModel):
+    """What running a program in the sandbox (or reducing it symbolically) gave."""
+
+    status: str = Field(description="ok, error, timeout, memory, output_limit, killed, irreducible.")
+    answer: str | None = None
+    stdout: str = ""
+    exception: str | None = Field(default=None, description="'Type: message' of the exception.")
+    duration_ms: float = 0.0
+
+
+class CandidateRecord(BaseModel):
+    """A generated program (source of a generator's tree) and its log-probability."""
+
+    source: str
+    score: float = 0.0
+
+
+class TraceStep(BaseModel):
+    """One step of the state machine: which node, what it got, what it gave, how long."""
+
+    node: str
+    input: str
+    output: str
+    duration_ms: float
+    ok: bool = True
+
+
+class RepairRound(BaseModel):
+    """One repair: what failed, which subtree was replaced (or that all was resampled), by what."""
+
+    round: int = Field(ge=1)
+    strategy: RepairStrategy
+    reason: str = Field(description="The failure that triggered it.")
+    path: list[int] | None = Field(default=None, description="Tree path of the replaced subtree.")
+    node_type: str | None = Field(default=None, description="Tree-sitter type of the replaced subtree.")
+    removed: str = Field(default="", description="Source of the subtree (or program) taken out.")
+    replacement: str = Field(default="", description="Source of what was put in its place.")
+    candidates: int = Field(default=0, description="Candidates the generator offered.")
+    fixed: bool | None = Field(default=None, description="Whether the repaired program then passed.")
+
+
+class AgentState(BaseModel):
+    """The state of one solve; nodes return partial updates of it."""
+
+    text: str = Field(description="The question as the user wrote it.")
+    mode: Mode = Mode.tool
+    repair_strategy: RepairStrategy = RepairStrategy.subtree
+    max_repairs: int = Field(default=3, ge=0)
+    ace: str | None = None
+    semantic_graph: dict[str, Any] | None = Field(
+        default=None, description="SemanticGraph.model_dump() of the parsed ACE."
+    )
+    candidates: list[CandidateRecord] = Field(default_factory=list)
+    tried: list[str] = Field(default_factory=list, description="Programs already executed.")
+    program: str | None = None
+    execution: Execution | None = None
+    verdict: Verdict | None = None
+    failure: Failure | None = None
+    rounds: int = 0
+    exhausted: bool = Field(default=False, description="Repair found no untried program.")
+    answer: str | None = None
+    status: Status | None = None
+    error: str | None = Field(default=None, description="Why the input was rejected, for a person.")
+    trace: Annotated[list[TraceStep], operator.add] = Field(default_factory=list)
+    repairs: list[RepairRound] = Field(
+        default_factory=list, description="Replaced whole: verify marks the last round fixed or not."
+    )
+    remaining_steps: RemainingSteps = 25
+
+
+class Solution(BaseModel):
+    """What `Agent.solve` returns: the answer with everything that led to it."""
+
+    question: str
+    answer: str | None = Field(description="Exact answer as a sympy-parsable string, or None.")
+    status: Status
+    verdict: Verdict | None = None
+    certificate: str = ""
+    ace: str | None = None
+    program: str | None = None
+    semantic_graph: dict[str, Any] | None = None
+    execution: Execution | None = None
+    repairs: list[RepairRound] = Field(default_factory=list)
+    trace: list[TraceStep] = Field(default_factory=list)
+    mode: Mode = Mode.tool
+    generator: str = "graph"
+    error: str | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.status is Status.verified
