@@ -1,0 +1,278 @@
+"""The warm fork server: one isolated interpreter that has imported sympy and forks a fresh
+child per program.
+
+Started by ``verifiers.sandbox`` inside bubblewrap (new network, PID, IPC, UTS and mount
+namespaces, plus a user namespace for non-root users; a root filesystem of read-only
+binds of the interpreter and system libraries and a tmpfs /tmp) as ``python -I -c ...``
+with a minimal environment. At start-up it detects Landlock and seccomp and says what it
+found in a hello message. Protocol on
+stdin/stdout: 4-byte big-endian length + JSON, one request, one response, in turn.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import select
+import shutil
+import signal
+import struct
+import sys
+import tempfile
+import time
+
+import lockdown
+
+_HEADER = struct.Struct(">I")
+_MAX_REQUEST = 16 << 20  # bytes; programs are small, this only guards the server
+
+
+def _read_exact(fd: int, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = os.read(fd, size)
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _recv(fd: int) -> dict:
+    (size,) = _HEADER.unpack(_read_exact(fd, _HEADER.size))
+    if size > _MAX_REQUEST:
+        raise EOFError
+    return json.loads(_read_exact(fd, size))
+
+
+def _send(fd: int, message: dict) -> None:
+    data = json.dumps(message).encode()
+    data = _HEADER.pack(len(data)) + data
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _warm_imports() -> None:
+    """Import what programs use, and exercise sympy's printer once, so children start hot."""
+    import fractions  # noqa: F401
+    import math  # noqa: F401
+
+    import sympy
+
+    x = sympy.Symbol("x")
+    sympy.sstr((sympy.sqrt(2) / 3 + sympy.pi, sympy.FiniteSet(1, 2), sympy.Rational(1, 3) * x))
+    sympy.solve(sympy.Eq(2 * x + 1, 5), x)
+    import child  # noqa: F401
+
+
+def _seccomp_works() -> bool:
+    try:
+        lockdown.build_seccomp_filter()
+    except Exception:  # noqa: BLE001 - any failure means: not available
+        return False
+    return True
+
+
+def _read_paths() -> list[str]:
+    """What a program may read: the interpreter and its libraries, system libraries, and the
+    few device files Python touches. Not /etc, /home, /tmp, /proc or the repository."""
+    paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
+             os.path.dirname(os.path.realpath(sys.executable))}
+    paths |= {p for p in sys.path if p and os.path.isdir(p) and "site-packages" in p}
+    paths |= {os.path.realpath(p) for p in list(paths)}
+    paths |= {"/usr/lib", "/usr/lib64", "/usr/local/lib", "/lib", "/lib64",
+              "/dev/null", "/dev/zero", "/dev/urandom"}
+    return sorted(p for p in paths if os.path.exists(p))
+
+
+def _setup(config: dict) -> dict:
+    lockdown.prctl(lockdown.PR_SET_CHILD_SUBREAPER, 1)
+    abi = lockdown.landlock_abi() if config["landlock"] else 0
+    root = os.getuid() == 0
+    return {
+        "root": root,
+        "uid": config["uid"] if root else os.getuid(),
+        "gid": config["gid"] if root else os.getgid(),
+        "landlock_abi": abi,
+        "seccomp": bool(config["seccomp"]) and _seccomp_works(),
+        "read_paths": _read_paths(),
+        "pid": os.getpid(),
+        "scratch_root": config["scratch_root"],
+    }
+
+
+def _make_scratch(setup: dict) -> str:
+    scratch = tempfile.mkdtemp(prefix="ladder-run-", dir=setup["scratch_root"])
+    if setup["root"]:
+        os.chown(scratch, setup["uid"], setup["gid"])
+    return scratch
+
+
+def _remove_scratch(path: str) -> None:
+    def unlock(func, target, _exc):
+        try:
+            os.chmod(os.path.dirname(target), 0o700)
+            os.chmod(target, 0o700)
+            func(target)
+        except OSError:
+            pass
+    shutil.rmtree(path, onerror=unlock)
+
+
+def _kill_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+def _reap_group(pgid: int) -> None:
+    """Wait for every process left in the group (orphans come back to us as subreaper)."""
+    while True:
+        try:
+            os.waitpid(-pgid, 0)
+        except ChildProcessError:
+            return
+        except InterruptedError:
+            continue
+
+
+def _collect(read_fd: int, pidfd: int, deadline: float, cap: int):
+    """Read the report until the child exits, the cap is passed or the deadline comes."""
+    data = bytearray()
+    poller = select.poll()
+    poller.register(read_fd, select.POLLIN)
+    poller.register(pidfd, select.POLLIN)
+    pipe_open, exited = True, False
+    while pipe_open and not exited:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return bytes(data), "timeout"
+        for fd, _event in poller.poll(remaining * 1000):
+            if fd == pidfd:
+                exited = True
+                continue
+            chunk = os.read(read_fd, 1 << 16)
+            if not chunk:
+                pipe_open = False
+                poller.unregister(read_fd)
+            data += chunk
+            if len(data) > cap:
+                return bytes(data[:cap]), "overflow"
+    if pipe_open:  # the child is gone: drain what it wrote without blocking on heirs
+        os.set_blocking(read_fd, False)
+        try:
+            while len(data) <= cap and (chunk := os.read(read_fd, 1 << 16)):
+                data += chunk
+        except BlockingIOError:
+            pass
+    if not exited:  # it closed the pipe but still runs
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([pidfd], [], [], remaining)[0]:
+            return bytes(data[:cap]), "timeout"
+    return bytes(data[:cap]), None
+
+
+def _read_ready(fd: int, deadline: float) -> bytes:
+    """The child's lockdown outcome: b"R", or the error text, or b"" if it died first."""
+    data = b""
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            return data or b"timed out while locking down"
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            return data
+        data += chunk
+
+
+def _run_one(request: dict, setup: dict) -> dict:
+    import child
+
+    limits = request["limits"]
+    scratch = _make_scratch(setup)
+    read_fd, write_fd = os.pipe()
+    ready_r, ready_w = os.pipe()
+    started = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_fd)
+            os.close(ready_r)
+            child.run_child(request, write_fd, ready_w, scratch, setup)
+        finally:
+            os._exit(111)
+    os.close(write_fd)
+    os.close(ready_w)
+    with contextlib.suppress(OSError):  # the child did it first, or already exited
+        os.setpgid(pid, pid)
+    pidfd = os.pidfd_open(pid)
+    deadline = started + limits["wall_seconds"]
+    cap = limits["output_chars"] * 6 + limits["answer_chars"] * 6 + 65536
+    try:
+        ready = _read_ready(ready_r, deadline)
+        data, stop = (_collect(read_fd, pidfd, deadline, cap) if ready == b"R"
+                      else (b"", "setup"))
+    finally:
+        for fd in (read_fd, ready_r, pidfd):
+            os.close(fd)
+    _kill_group(pid)
+    _, status, usage = os.wait4(pid, 0)
+    wall_ms = (time.monotonic() - started) * 1000
+    _reap_group(pid)
+    _remove_scratch(scratch)
+    if stop == "setup":
+        return {"error": "sandbox lockdown failed in the child: "
+                + ready.decode("utf-8", "replace")}
+    return {
+        "report": data.decode("utf-8", "replace"),
+        "stop": stop,
+        "exit_code": os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
+        "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+        "wall_ms": wall_ms,
+        "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000,
+        "max_rss_kb": usage.ru_maxrss,
+        "health": _health(setup),
+    }
+
+
+def _health(setup: dict) -> dict:
+    """What the server holds after a run, so leaks show: its open descriptors, the processes
+    it can see, and what is left in the scratch root."""
+    pids = [p for p in os.listdir("/proc") if p.isdigit()] if os.path.isdir("/proc/1") else []
+    return {"fds": len(os.listdir(f"/proc/{os.getpid()}/fd")) if pids else -1,
+            "processes": len(pids),
+            "scratch_entries": len(os.listdir(setup["scratch_root"]))}
+
+
+def main() -> None:
+    lockdown.prctl(lockdown.PR_SET_PDEATHSIG, signal.SIGKILL)
+    inp, out = sys.stdin.fileno(), sys.stdout.fileno()
+    config = _recv(inp)
+    try:
+        _warm_imports()
+        setup = _setup(config)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which refuses to run
+        _send(out, {"ok": False, "error": f"{type(exc).__name__}: {exc}"})
+        return
+    import gc
+
+    gc.collect()
+    gc.freeze()  # keep the warm heap out of the children's copy-on-write faults
+    _send(out, {"ok": True, "setup": setup, "pid": os.getpid()})
+    while True:
+        try:
+            request = _recv(inp)
+        except (EOFError, OSError):
+            return
+        try:
+            response = _run_one(request, setup)
+        except OSError as exc:
+            response = {"error": f"{type(exc).__name__}: {exc}",
+                        "errno": errno.errorcode.get(exc.errno or 0, "")}
+        _send(out, response)
+
+
+if __name__ == "__main__":
+    main()

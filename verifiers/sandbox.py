@@ -1,0 +1,402 @@
+"""Run an untrusted Python program in real isolation and say what happened.
+
+A warm fork server (``verifiers/_runtime``) is started once per process: a separate
+interpreter, in its own network namespace (and, for non-root users, its own user
+namespace), that has imported math, fractions and sympy. Each program runs in a fresh child
+forked from it, which before running a line of the program
+
+* sets rlimits: address space, CPU seconds, processes, file size, open files, no core;
+* drops to an unprivileged uid/gid (root) or empties its capabilities (user namespace),
+  then sets no_new_privs and makes itself non-dumpable;
+* confines the filesystem with Landlock: read-only interpreter and libraries, a fresh
+  scratch directory as the only writable place; no TCP (ABI >= 4); no signals or abstract
+  sockets to processes outside the sandbox (ABI >= 6);
+* loads a seccomp filter (ptrace, bpf, io_uring, userfaultfd, keyctl, mount, namespaces,
+  execve, setsid/setpgid, TIOCSTI, foreign-architecture entry... are refused);
+* keeps exactly one writable descriptor: the pipe its JSON report goes to.
+
+The server kills the child's whole process group at the wall-clock deadline and reaps what
+is left. The report is untrusted: this module validates it and decides the status; answers
+are re-parsed with the whitelist parser of ``verifiers.symbolic``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import enum
+import json
+import os
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from verifiers.symbolic import AnswerParseError, canonical_answer, parse_answer
+
+_RUNTIME_DIR = Path(__file__).resolve().parent / "_runtime"
+_HEADER = struct.Struct(">I")
+
+
+class SandboxUnavailable(RuntimeError):
+    """The isolation that was asked for cannot be had on this machine (the message says which
+    layer is missing and how to get it, or how to ask for a weaker mode)."""
+
+
+class ExecStatus(enum.StrEnum):
+    """How a run ended."""
+
+    ok = "ok"  # finished and bound `answer` to a value the parent could parse
+    error = "error"  # raised, never bound `answer`, or bound something that is not an answer
+    timeout = "timeout"  # passed its wall-clock or CPU-time limit
+    memory = "memory"  # ran out of its address-space limit
+    output_limit = "output_limit"  # printed or reported more than allowed
+    killed = "killed"  # died from a signal or exited without a report
+
+
+class Limits(BaseModel):
+    """Per-run limits. Every one is enforced by the kernel or the fork server, not by the
+    program's good will. Defaults fit the programs ladder generates (a few sympy calls)."""
+
+    model_config = ConfigDict(frozen=True)
+    wall_seconds: float = Field(10.0, gt=0, le=600)  # s; the process group is SIGKILLed
+    cpu_seconds: int = Field(5, ge=1, le=600)  # s of CPU; RLIMIT_CPU (SIGXCPU, then SIGKILL)
+    memory_mb: int = Field(1024, ge=256, le=65536)  # MiB of address space; RLIMIT_AS
+    processes: int = Field(16, ge=1, le=4096)  # RLIMIT_NPROC: processes+threads of the uid
+    file_mb: int = Field(16, ge=0, le=4096)  # MiB per written file; RLIMIT_FSIZE
+    open_files: int = Field(32, ge=8, le=4096)  # descriptors; RLIMIT_NOFILE
+    output_chars: int = Field(65_536, ge=0, le=16 << 20)  # characters of stdout kept
+    answer_chars: int = Field(10_000, ge=16, le=1 << 20)  # characters of answer text
+
+
+class Isolation(BaseModel):
+    """Which layers the sandbox needs. Everything is on by default; switching a layer off
+    is the documented weaker mode, for machines that lack it (results record the layers
+    that were really active)."""
+
+    model_config = ConfigDict(frozen=True)
+    namespaces: bool = True  # network (+IPC, UTS) namespace; user namespace for non-root
+    landlock: bool = True  # filesystem confinement; caveat: without it any file the uid
+    #                        can read or write is reachable
+    seccomp: bool = True  # syscall filter
+    sandbox_uid: int = 65534  # uid/gid a root server drops children to (nobody)
+    sandbox_gid: int = 65534
+
+
+class ExceptionInfo(BaseModel):
+    """A failure inside the program: line is 1-based, column a 0-based UTF-8 byte offset
+    (tree-sitter's convention), both None when the failure has no place in the source."""
+
+    type: str = Field(max_length=200)
+    message: str = Field(max_length=4000)
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+class ExecResult(BaseModel):
+    """What running a program gave. ``answer`` is the canonical exact string of the value
+    bound to ``answer`` (see verifiers.symbolic.canonical_answer), or None."""
+
+    status: ExecStatus
+    answer: str | None = None
+    answer_type: str | None = None  # Python type name of the value the program bound
+    stdout: str = ""
+    stdout_truncated: bool = False
+    exception: ExceptionInfo | None = None
+    duration_ms: float = 0.0  # wall clock of the child, fork to reap
+    cpu_ms: float = 0.0
+    max_rss_kb: int = 0
+    layers: list[str] = []  # isolation layers that were active for this run
+
+
+class _ChildReport(BaseModel):
+    """The child's JSON report, validated field by field (it may have been forged)."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["ok", "error", "memory", "output_limit"]
+    answer: str | None = None
+    answer_type: str | None = Field(None, max_length=200)
+    stdout: str = ""
+    truncated: bool = False
+    exception: ExceptionInfo | None = None
+    layers: list[str] = Field(default_factory=list, max_length=10)
+
+    @field_validator("layers")
+    @classmethod
+    def _known_layers(cls, value: list[str]) -> list[str]:
+        return [layer for layer in value if layer in _KNOWN_LAYERS]
+
+
+_KNOWN_LAYERS = {"rlimits", "uid", "capabilities", "landlock", "seccomp"}  # child-side
+
+
+class ForkServer:
+    """A client for one warm fork server process. Thread-safe (one run at a time); restarts
+    the server if it died; refuses with SandboxUnavailable when isolation is missing."""
+
+    def __init__(self, isolation: Isolation | None = None,
+                 scratch_root: str | None = None) -> None:
+        self.isolation = isolation or Isolation()
+        self.scratch_root = scratch_root or tempfile.gettempdir()
+        self._lock = threading.Lock()
+        self._proc: subprocess.Popen | None = None
+        self._owner_pid = 0
+        self.setup: dict = {}
+        self.server_layers: list[str] = []
+
+    # -- lifecycle ----------------------------------------------------------------------
+    def start(self) -> None:
+        with self._lock:
+            self._ensure_started()
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+    def _stop(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None or self._owner_pid != os.getpid():
+            return
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
+            if stream:
+                stream.close()
+        try:
+            proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+    @property
+    def server_pid(self) -> int | None:
+        return self._proc.pid if self._proc else None
+
+    def _ensure_started(self) -> None:
+        if self._proc is not None and self._owner_pid == os.getpid() \
+                and self._proc.poll() is None:
+            return
+        if self._owner_pid != os.getpid():
+            self._proc = None  # inherited across fork: that server belongs to our parent
+        else:
+            self._stop()
+        iso = self.isolation
+        command, self.server_layers, scratch_root = _server_command(iso, self.scratch_root)
+        env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"}
+        try:
+            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, env=env, close_fds=True, cwd="/")
+        except OSError as exc:
+            raise SandboxUnavailable(f"cannot start the fork server: {exc}") from None
+        self._proc, self._owner_pid = proc, os.getpid()
+        try:
+            self._send({"landlock": iso.landlock, "seccomp": iso.seccomp,
+                        "uid": iso.sandbox_uid, "gid": iso.sandbox_gid,
+                        "scratch_root": scratch_root})
+            hello = self._recv()
+        except OSError:
+            hello = None
+        if hello is None:
+            stderr = proc.stderr.read().decode("utf-8", "replace")[-2000:] if proc.stderr else ""
+            self._stop()
+            raise SandboxUnavailable(_explain(stderr.strip() or "it exited at start-up", iso))
+        proc.stderr.close()
+        if not hello.get("ok"):
+            self._stop()
+            raise SandboxUnavailable(_explain(str(hello.get("error")), iso))
+        self.setup = hello["setup"]
+        missing = self._missing_layers()
+        if missing:
+            self._stop()
+            raise SandboxUnavailable(
+                f"isolation layer(s) {', '.join(missing)} not available on this machine; "
+                "install/enable them (see Makefile: system-packages) or pass "
+                "Isolation(" + ", ".join(f"{m}=False" for m in missing) + ") to run with "
+                "the documented weaker isolation")
+
+    def _missing_layers(self) -> list[str]:
+        missing = []
+        if self.isolation.landlock and not self.setup.get("landlock_abi"):
+            missing.append("landlock")
+        if self.isolation.seccomp and not self.setup.get("seccomp"):
+            missing.append("seccomp")
+        return missing
+
+    def _send(self, message: dict) -> None:
+        data = json.dumps(message).encode()
+        assert self._proc and self._proc.stdin
+        self._proc.stdin.write(_HEADER.pack(len(data)) + data)
+        self._proc.stdin.flush()
+
+    def _recv(self) -> dict | None:
+        assert self._proc and self._proc.stdout
+        header = self._proc.stdout.read(_HEADER.size)
+        if len(header) < _HEADER.size:
+            return None
+        (size,) = _HEADER.unpack(header)
+        return json.loads(self._proc.stdout.read(size))
+
+    # -- running ------------------------------------------------------------------------
+    def run(self, code: str, limits: Limits | None = None) -> ExecResult:
+        if not isinstance(code, str):
+            raise TypeError(f"run_program expects source text, got {type(code).__name__}")
+        limits = limits or Limits()
+        with self._lock:
+            self._ensure_started()
+            try:
+                self._send({"code": code, "limits": limits.model_dump()})
+                response = self._recv()
+            except (BrokenPipeError, OSError):
+                response = None
+            if response is None or "error" in response:
+                self._stop()
+                detail = response["error"] if response else "the fork server died"
+                raise SandboxUnavailable(f"sandbox failure: {detail}")
+        self.last_health = response.get("health", {})
+        return _interpret(response, limits, self.server_layers)
+
+
+def _explain(reason: str, iso: Isolation) -> str:
+    hint = ""
+    if iso.namespaces and ("bwrap" in reason or "namespace" in reason
+                           or "not permitted" in reason):
+        hint = (" (bubblewrap could not create the namespaces: install Debian's bubblewrap "
+                "package (make system-packages); as a non-root user this needs unprivileged "
+                "user namespaces (sysctl user.max_user_namespaces > 0, and on Debian/Ubuntu "
+                "kernel.unprivileged_userns_clone=1 / no AppArmor userns restriction); or "
+                "pass Isolation(namespaces=False) for the documented weaker mode without "
+                "network, PID and mount isolation)")
+    return f"cannot start the sandbox: {reason}{hint}"
+
+
+_BOOTSTRAP = "import sys; sys.path.insert(0, {!r}); import forkserver; forkserver.main()"
+# Capabilities a root server keeps inside bubblewrap: to drop children to the sandbox uid,
+# hand them their scratch directory, clean it up and kill their process group.
+_ROOT_SERVER_CAPS = ("CAP_SETUID", "CAP_SETGID", "CAP_CHOWN", "CAP_FOWNER",
+                     "CAP_DAC_OVERRIDE", "CAP_KILL")
+
+
+def _interpreter_paths() -> list[str]:
+    """Directories the interpreter and its packages live in (bound read-only)."""
+    paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
+             os.path.dirname(os.path.realpath(sys.executable))}
+    paths |= {os.path.realpath(p) for p in list(paths)}
+    paths = {p for p in paths if not p.startswith("/usr/")}
+    # drop paths nested in another one
+    return sorted(p for p in paths if not any(p != q and p.startswith(q + "/") for q in paths))
+
+
+def _server_command(iso: Isolation, scratch_root: str) -> tuple[list[str], list[str], str]:
+    """The command that starts the fork server, the namespace layers it gets, and where the
+    scratch directories go (a tmpfs inside bubblewrap)."""
+    python = [sys.executable, "-I", "-c", _BOOTSTRAP.format(str(_RUNTIME_DIR))]
+    if not iso.namespaces:
+        return python, [], scratch_root
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        raise SandboxUnavailable(_explain("bwrap (bubblewrap) is not installed", iso))
+    args = [bwrap, "--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid",
+            "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "sandbox",
+            "--ro-bind", "/usr", "/usr", "--proc", "/proc", "--dev", "/dev",
+            "--tmpfs", "/tmp", "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+    for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(top):
+            args += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            args += ["--ro-bind", top, top]
+    binds = _interpreter_paths() + [str(_RUNTIME_DIR)]
+    for parent in sorted({str(a) for p in binds for a in Path(p).parents if str(a) != "/"}):
+        # bubblewrap's own (tmpfs) directories leading to the binds: traversable by the
+        # sandbox uid even where the host's (e.g. /root, 0700) are not
+        args += ["--perms", "0755", "--dir", parent]
+    for path in binds:
+        args += ["--ro-bind", path, path]
+    layers = ["mountns", "netns", "pidns", "ipcns", "utsns"]
+    if os.getuid() == 0:
+        args += ["--cap-drop", "ALL"]
+        for cap in _ROOT_SERVER_CAPS:
+            args += ["--cap-add", cap]
+    else:
+        args += ["--unshare-user", "--disable-userns"]
+        layers.insert(0, "userns")
+    args += ["--chdir", "/", "--"]
+    return args + python, layers, "/tmp"
+
+
+def _interpret(response: dict, limits: Limits, server_layers: list[str]) -> ExecResult:
+    """Decide what a run means from facts the parent observed plus the validated report."""
+    common = {"duration_ms": float(response["wall_ms"]), "cpu_ms": float(response["cpu_ms"]),
+              "max_rss_kb": int(response["max_rss_kb"])}
+    report = _parse_report(response["report"])
+    layers = server_layers + (report.layers if report else [])
+    sig = response.get("signal")
+    cpu_exhausted = common["cpu_ms"] >= limits.cpu_seconds * 1000
+    if response["stop"] == "timeout" or sig == signal.SIGXCPU or \
+            (sig == signal.SIGKILL and cpu_exhausted):
+        which = "wall-clock" if response["stop"] == "timeout" else "CPU-time"
+        return ExecResult(status=ExecStatus.timeout, layers=layers, exception=ExceptionInfo(
+            type="Timeout", message=f"the program passed its {which} limit"), **common)
+    if response["stop"] == "overflow":
+        return ExecResult(status=ExecStatus.output_limit, layers=layers,
+                          stdout_truncated=True, **common)
+    if report is None:
+        what = (f"killed by signal {signal.Signals(sig).name}" if sig
+                else f"exited with code {response.get('exit_code')} without a report")
+        return ExecResult(status=ExecStatus.killed, layers=layers,
+                          exception=ExceptionInfo(type="Killed", message=f"the program {what}"),
+                          **common)
+    base = {"stdout": report.stdout[:limits.output_chars], "layers": layers,
+            "stdout_truncated": report.truncated or len(report.stdout) > limits.output_chars,
+            "exception": report.exception, "answer_type": report.answer_type, **common}
+    if report.kind != "ok":
+        return ExecResult(status=ExecStatus(report.kind), **base)
+    return _with_answer(report, limits, base)
+
+
+def _with_answer(report: _ChildReport, limits: Limits, base: dict) -> ExecResult:
+    text = report.answer or ""
+    if len(text) > limits.answer_chars:
+        info = ExceptionInfo(type="AnswerRejected",
+                             message=f"the answer is longer than {limits.answer_chars} characters")
+        return ExecResult(status=ExecStatus.error, **{**base, "exception": info})
+    try:
+        answer = canonical_answer(parse_answer(text))
+    except (AnswerParseError, TypeError, ValueError, RecursionError) as exc:
+        info = ExceptionInfo(type="AnswerRejected", message=str(exc)[:4000])
+        return ExecResult(status=ExecStatus.error, **{**base, "exception": info})
+    return ExecResult(status=ExecStatus.ok, answer=answer, **base)
+
+
+def _parse_report(text: str) -> _ChildReport | None:
+    if not text:
+        return None
+    try:
+        return _ChildReport.model_validate_json(text)
+    except ValidationError:
+        return None
+
+
+_default: ForkServer | None = None
+_default_lock = threading.Lock()
+
+
+def default_server() -> ForkServer:
+    """The process-wide fork server with full isolation, started on first use."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = ForkServer()
+            atexit.register(_default.close)
+        return _default
+
+
+def run_program(code: str, limits: Limits | None = None) -> ExecResult:
+    """Run ``code`` in the sandbox (full isolation or SandboxUnavailable) and return what
+    happened; a failing program is a result, never an exception."""
+    return default_server().run(code, limits)
