@@ -1,0 +1,140 @@
+"""`ladder eval` and `ladder report`: run suites over cells, then derive the report from the records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from evals.attempt import AttemptSettings, RetryPolicy, WorkItem
+from evals.executors import ExecutorError
+from evals.records import EvalRecord, RecordsError, read_records
+from evals.report import summary_table, write_report
+from evals.runner import RECORDS_FILE, EvalError, make_spec, run_eval
+from evals.solvers import SolverConfig
+from evals.summary import summarize
+
+out_console = Console()
+err_console = Console(stderr=True)
+
+GENERATORS = ("graph", "seq", "llm")
+MODES = ("tool", "structural")
+
+
+def _split(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [v for v in items if v not in allowed]
+    if bad or not items:
+        raise typer.BadParameter(f"{bad[0] if bad else value!r}: expected a comma list of {', '.join(allowed)}", param_hint=option)
+    return list(dict.fromkeys(items))
+
+
+def eval_command(
+    suites: Annotated[list[Path], typer.Argument(help="Suite files (JSONL of Problem records).")],
+    out: Annotated[Path, typer.Option("--out", help="Run directory: records.jsonl, run.json, report.md.")],
+    generator: Annotated[str, typer.Option(help="Comma list of generators: graph, seq, llm.")] = "graph",
+    mode: Annotated[str, typer.Option(help="Comma list of modes: tool, structural.")] = "tool",
+    attempts: Annotated[int, typer.Option(min=1, help="Attempts per problem and cell (pass@k).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (or Ray CPUs).")] = 1,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N problems of each suite.")] = None,
+    resume: Annotated[bool, typer.Option(help="Continue the run in --out, skipping recorded attempts.")] = False,
+    executor: Annotated[str, typer.Option(help="local (worker processes) or ray.")] = "local",
+    ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (e.g. 'auto'); local Ray when unset.")] = None,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Wall-clock limit per attempt, in s.")] = 120.0,
+    solver: Annotated[str, typer.Option(help="agent, or reference (runs each problem's reference program).")] = "agent",
+    max_repairs: Annotated[int, typer.Option(min=0, help="Agent repair rounds per attempt.")] = 3,
+    max_retries: Annotated[int, typer.Option(min=0, help="Retries of a transient LLM failure, with backoff.")] = 3,
+    llm_model: Annotated[str | None, typer.Option(help="Model name for the llm generator.")] = None,
+    llm_base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL for the llm generator.")] = None,
+) -> None:
+    """Run suites over every generator x mode cell and write one record per attempt."""
+    generators = _split(generator, GENERATORS + ("reference",), "--generator")
+    modes = _split(mode, MODES, "--mode")
+    if executor not in ("local", "ray"):
+        raise typer.BadParameter(f"{executor!r}: expected local or ray", param_hint="--executor")
+    if solver not in ("agent", "reference"):
+        raise typer.BadParameter(f"{solver!r}: expected agent or reference", param_hint="--solver")
+    settings = AttemptSettings(
+        solver=SolverConfig(
+            solver=solver, max_repairs=max_repairs, llm_model=llm_model, llm_base_url=llm_base_url
+        ),
+        timeout_s=timeout,
+        retry=RetryPolicy(max_retries=max_retries),
+    )
+    try:
+        spec = make_spec(suites, generators, modes, attempts=attempts, limit=limit, settings=settings)
+        with _progress() as progress:
+            tasks: dict[str, int] = {}
+
+            def on_start(todo: list[WorkItem]) -> None:
+                for item in todo:
+                    name = item.cell.name
+                    if name not in tasks:
+                        tasks[name] = progress.add_task(name, total=0)
+                    progress.update(tasks[name], total=progress.tasks[tasks[name]].total + 1)
+
+            def on_record(record: EvalRecord) -> None:
+                progress.advance(tasks[record.cell.name])
+
+            result = run_eval(
+                spec,
+                out,
+                workers=workers,
+                executor=executor,  # type: ignore[arg-type]
+                resume=resume,
+                ray_address=ray_address,
+                on_record=on_record,
+                on_start=on_start,
+            )
+    except (EvalError, RecordsError) as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(code=2) from None
+    except ExecutorError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(code=1) from None
+    err_console.print(f"{result.written} attempt(s) run, {result.skipped} already recorded -> {out / RECORDS_FILE}")
+    _show(out)
+
+
+def report_command(
+    run_dir: Annotated[Path, typer.Argument(help="A run directory written by `ladder eval`.")],
+) -> None:
+    """Rebuild DIR/report.md and its plots from DIR/records.jsonl, and print the summary table."""
+    if not (run_dir / RECORDS_FILE).exists():
+        err_console.print(f"[red]error:[/red] {run_dir}: no {RECORDS_FILE} here; is it a `ladder eval --out` directory?")
+        raise typer.Exit(code=2)
+    try:
+        _show(run_dir)
+    except (RecordsError, ValueError) as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(code=2) from None
+
+
+def _show(run_dir: Path) -> None:
+    records = read_records(run_dir / RECORDS_FILE)
+    out_console.print(summary_table(summarize(records), title=f"ladder eval: {run_dir}"))
+    path = write_report(run_dir)
+    err_console.print(f"report: {path}")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add `eval`, `report` and `external` to the root `ladder` app."""
+    from evals.external.cli import external_app
+
+    app.command("eval")(eval_command)
+    app.command("report")(report_command)
+    app.add_typer(external_app, name="external")

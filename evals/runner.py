@@ -1,0 +1,190 @@
+"""Plan and run an eval: suites x cells x attempts, resumable from DIR/records.jsonl.
+
+The run's spec is saved to DIR/run.json; `--resume` reads the records already written
+(cutting a torn last line), checks that the spec still matches, and submits only the
+missing (suite, problem, cell, attempt) keys, so a killed run loses and duplicates nothing.
+Executors only decide where `run_attempt` runs; records are written here, by one process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from evals.attempt import AttemptSettings, WorkItem
+from evals.executors import run_items
+from evals.records import Cell, EvalRecord, RecordKey, RecordWriter, read_records
+from tasks import Problem, load_suite
+
+RECORDS_FILE = "records.jsonl"
+SPEC_FILE = "run.json"
+
+
+class EvalError(ValueError):
+    """The run cannot start as asked (a bad suite, a spec that does not match the records); says why."""
+
+
+class SuiteRef(BaseModel):
+    """A suite file, named by its stem, pinned by a hash of its bytes."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    path: str
+    sha256: str
+
+
+class RunSpec(BaseModel):
+    """What a run evaluates; equal specs give equal records (for deterministic solvers)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    suites: list[SuiteRef]
+    cells: list[Cell]
+    attempts: int = Field(default=1, ge=1, description="Attempts per problem and cell (n for pass@k).")
+    limit: int | None = Field(default=None, ge=1, description="First N problems of each suite only.")
+    settings: AttemptSettings = Field(default_factory=AttemptSettings)
+
+
+class RunResult(BaseModel):
+    """What a call to run_eval did."""
+
+    out_dir: str
+    records: list[EvalRecord]
+    written: int = Field(description="Records written by this call (0 when everything was already done).")
+    skipped: int = Field(description="Work items found already recorded (resume).")
+
+
+def suite_ref(path: str | Path) -> SuiteRef:
+    """Name and hash a suite file (its stem is the suite's name in records)."""
+    path = Path(path)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise EvalError(f"suite {path}: cannot read: {exc.strerror or exc}") from None
+    return SuiteRef(name=path.stem, path=str(path), sha256=digest)
+
+
+def make_spec(
+    suites: Iterable[str | Path],
+    generators: Iterable[str],
+    modes: Iterable[str],
+    *,
+    attempts: int = 1,
+    limit: int | None = None,
+    settings: AttemptSettings | None = None,
+) -> RunSpec:
+    """Build a spec from CLI-style lists; cells are every generator crossed with every mode."""
+    refs = [suite_ref(p) for p in suites]
+    names = [r.name for r in refs]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise EvalError(f"two suites share the name {dupes[0]!r}; records key on the file stem, so rename one")
+    if not refs:
+        raise EvalError("no suite given")
+    cells = [Cell(generator=g, mode=m) for g in generators for m in modes]
+    if not cells:
+        raise EvalError("no cell: give at least one generator and one mode")
+    return RunSpec(suites=refs, cells=cells, attempts=attempts, limit=limit, settings=settings or AttemptSettings())
+
+
+def plan(spec: RunSpec) -> Iterator[WorkItem]:
+    """Every work item of the spec in a stable order: cell, suite, problem, attempt.
+
+    Cell-major, so each cell runs as one stretch of wall time and its throughput can be read
+    off its records' timestamps.
+    """
+    suites = []
+    for ref in spec.suites:
+        problems = _load(ref)
+        suites.append((ref.name, problems[: spec.limit] if spec.limit is not None else problems))
+    for cell in spec.cells:
+        for name, problems in suites:
+            for problem in problems:
+                for attempt in range(spec.attempts):
+                    yield WorkItem(suite=name, problem=problem, cell=cell, attempt=attempt)
+
+
+def _load(ref: SuiteRef) -> list[Problem]:
+    try:
+        return load_suite(ref.path)
+    except ValueError as exc:
+        raise EvalError(str(exc)) from None
+
+
+def item_key(item: WorkItem) -> RecordKey:
+    return RecordKey(
+        suite=item.suite,
+        problem_id=item.problem.id,
+        generator=item.cell.generator,
+        mode=item.cell.mode,
+        attempt=item.attempt,
+    )
+
+
+def _check_resumable(spec: RunSpec, out: Path) -> None:
+    saved_path = out / SPEC_FILE
+    if not saved_path.exists():
+        raise EvalError(f"{out}: nothing to resume ({SPEC_FILE} is missing); run without --resume")
+    saved = RunSpec.model_validate_json(saved_path.read_text(encoding="utf-8"))
+    for field in ("suites", "attempts", "limit", "settings"):
+        if getattr(saved, field) != getattr(spec, field):
+            raise EvalError(
+                f"{out}: cannot resume: '{field}' differs from the saved run "
+                f"({json.dumps(_dump(getattr(saved, field)))} there); use a new --out"
+            )
+
+
+def _dump(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    return value
+
+
+def run_eval(
+    spec: RunSpec,
+    out_dir: str | Path,
+    *,
+    workers: int = 1,
+    executor: Literal["local", "ray"] = "local",
+    resume: bool = False,
+    ray_address: str | None = None,
+    on_record: Callable[[EvalRecord], None] | None = None,
+    on_start: Callable[[list[WorkItem]], None] | None = None,
+) -> RunResult:
+    """Run every missing work item of the spec and append its record to DIR/records.jsonl."""
+    out = Path(out_dir)
+    records_path = out / RECORDS_FILE
+    if resume:
+        _check_resumable(spec, out)
+        # cells may be added on resume; the union is what the saved spec must cover from now on
+        saved = RunSpec.model_validate_json((out / SPEC_FILE).read_text(encoding="utf-8"))
+        spec = spec.model_copy(update={"cells": list(dict.fromkeys([*saved.cells, *spec.cells]))})
+    elif records_path.exists() and records_path.stat().st_size > 0:
+        raise EvalError(f"{out} already holds records; pass --resume to continue it or choose a new --out")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / SPEC_FILE).write_text(spec.model_dump_json(indent=2) + "\n", encoding="utf-8")
+
+    existing = read_records(records_path, repair_tail=True)
+    done = {r.key for r in existing}
+    items = list(plan(spec))
+    todo = [item for item in items if item_key(item) not in done]
+    if on_start is not None:
+        on_start(todo)
+    written = 0
+    new: list[EvalRecord] = []
+    with RecordWriter(records_path) as writer:
+        for record in run_items(todo, spec.settings, workers=workers, executor=executor, ray_address=ray_address):
+            writer.write(record)
+            new.append(record)
+            written += 1
+            if on_record is not None:
+                on_record(record)
+    return RunResult(out_dir=str(out), records=existing + new, written=written, skipped=len(items) - len(todo))
