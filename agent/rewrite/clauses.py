@@ -1,0 +1,127 @@
+"""Pass `clauses`: compound sentences become simple ones, one fact each.
+
+ACE reads best (and the families write) one fact per sentence. This pass splits at `;`, at
+`and` / `, and` / `, then` when a new clause starts (a verb with an elided subject, or a new
+subject with its verb), at `so that`, and turns a question's condition (`... if S?`,
+`If S, what ...?`) into a fact before the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.rewrite.draft import Sentence
+from agent.rewrite.lexicon import DETERMINERS, LEMMA_OF_3SG, LEMMA_OF_PAST, PREPOSITIONS, VERBS
+
+_MODALS = {"can", "could", "will", "would", "may", "might", "must", "should", "does", "do", "did"}
+_FINITE = {*LEMMA_OF_3SG, *LEMMA_OF_PAST, "is", "are", "was", "were", "has", "have"} | _MODALS
+_CONDITION = re.compile(r"^(.*?),?\s+\b(if|when|given that|provided that|assuming that)\s+(.+?)([?.!])$", re.I)
+_LEADING_CONDITION = re.compile(r"^(?:if|when|given that|suppose that|suppose|assume that|assuming that)\s+(.+?),\s*(.+)$", re.I)
+_QUESTION_START = re.compile(r"^(what|how|which|who|when|where|find|calculate|compute|determine|in how)\b", re.I)
+_SO_THAT = re.compile(r",?\s+so that\s+", re.I)
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?(?:/\d+)?|[^\sA-Za-z\d]")
+
+
+def split_clauses(sentence: Sentence) -> list[Sentence]:
+    """The simple sentences that `sentence` is made of (itself when it is simple)."""
+    parts = _split_conditions(sentence.text)
+    parts = [piece for part in parts for piece in _split_semicolons(part)]
+    parts = [piece for part in parts for piece in _split_so_that(part)]
+    parts = [piece for part in parts for piece in _split_coordination(part)]
+    return [sentence.with_text(part) for part in parts]
+
+
+def _split_conditions(text: str) -> list[str]:
+    """`What is X if S?` and `If S, what is X?` -> `S.` then the question."""
+    mark = text[-1] if text[-1] in "?.!" else "."
+    leading = _LEADING_CONDITION.match(text)
+    if leading and (mark == "?" or _QUESTION_START.match(leading.group(2))):
+        return [_sentence(leading.group(1), "."), _sentence(leading.group(2).rstrip("?.!"), mark)]
+    trailing = _CONDITION.match(text)
+    if trailing and mark == "?" and _has_finite_verb(trailing.group(3)):
+        return [_sentence(trailing.group(3), "."), _sentence(trailing.group(1), mark)]
+    return [text]
+
+
+def _split_semicolons(text: str) -> list[str]:
+    pieces = [p.strip() for p in text.split(";") if p.strip()]
+    if len(pieces) == 1:
+        return [text]
+    mark = text[-1] if text[-1] in "?.!" else "."
+    return [_sentence(p.rstrip("?.!"), mark if i == len(pieces) - 1 else ".") for i, p in enumerate(pieces)]
+
+
+def _split_so_that(text: str) -> list[str]:
+    pieces = _SO_THAT.split(text, maxsplit=1)
+    if len(pieces) == 1:
+        return [text]
+    return [_sentence(pieces[0], "."), _sentence(pieces[1].rstrip("?.!"), text[-1] if text[-1] in "?.!" else ".")]
+
+
+def _split_coordination(text: str) -> list[str]:
+    """Split at `and`/`, then` where a second clause starts; recurse on the rest."""
+    if _QUESTION_START.match(text) or text.lower().startswith("if "):
+        return [text]
+    tokens = [m for m in _WORD.finditer(text)]
+    words = [m.group(0) for m in tokens]
+    for i, word in enumerate(words):
+        if word.lower() not in ("and", "then") or i == 0:
+            continue
+        cut = i - 1 if words[i - 1] == "," else i
+        left, right = words[:cut], words[i + 1 :]
+        if right and right[0].lower() == "then":
+            right = right[1:]
+        if not _has_finite_verb(" ".join(left)):
+            continue
+        kind = _clause_kind(right)
+        if kind is None:
+            continue
+        mark = text[-1] if text[-1] in "?.!" else "."
+        head = _sentence(text[: tokens[cut].start()].rstrip(" ,"), ".")
+        rest_text = text[tokens[i + 1].start() :] if kind == "clause" else _elided_subject(left, right) + text[tokens[i + 1].start() :]
+        rest_text = re.sub(r"^then\s+", "", rest_text, flags=re.I)
+        return [head, *_split_coordination(_sentence(rest_text.rstrip("?.!"), mark))]
+    return [text]
+
+
+def _clause_kind(right: list[str]) -> str | None:
+    """`clause` when `right` has its own subject and verb, `predicate` when it starts with a verb."""
+    if not right:
+        return None
+    first = right[0].lower()
+    if first in _FINITE and first not in ("do", "does", "did") and (first in LEMMA_OF_3SG or first in _MODALS or first in LEMMA_OF_PAST or first in ("is", "are", "has", "have", "was", "were")):
+        return "predicate"
+    if first in DETERMINERS or right[0][0].isupper() or first in ("it", "he", "she", "they", "its", "his", "her", "their"):
+        for word in right[1:6]:
+            lower = word.lower()
+            if lower in _FINITE:
+                return "clause"
+            if lower in PREPOSITIONS or lower in ("and", ",") or word[0].isdigit():
+                return None
+    return None
+
+
+def _elided_subject(left: list[str], right: list[str]) -> str:
+    """The pronoun that stands for the left clause's subject (`they` for a plural verb)."""
+    first = right[0].lower()
+    plural = first in ("are", "were", "have") or (first in VERBS and first not in LEMMA_OF_3SG)
+    subject = _subject(left)
+    if subject and subject[0][0].isupper() and subject[0].lower() not in DETERMINERS and len(subject) == 1:
+        return subject[0] + " "  # a proper name repeats as itself
+    return "They " if plural else "It "
+
+
+def _subject(words: list[str]) -> list[str]:
+    for i, word in enumerate(words):
+        if word.lower() in _FINITE:
+            return words[:i]
+    return []
+
+
+def _has_finite_verb(text: str) -> bool:
+    return any(w.lower() in _FINITE for w in _WORD.findall(text))
+
+
+def _sentence(text: str, mark: str) -> str:
+    text = text.strip().rstrip(",")
+    return text[:1].upper() + text[1:] + mark

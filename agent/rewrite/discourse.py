@@ -1,0 +1,57 @@
+"""Pass `discourse`: the text as ACE discourse: question last, articles, capitals, marks.
+
+ACE introduces a thing with `a` and refers back to it with `the`; the question is the last
+sentence. After the other passes moved facts around, this pass puts the query last, turns a
+first mention `the X` into `a X` and a repeated `a X` into `the X`, and makes each sentence
+start with a capital and end with one terminal mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.rewrite.draft import Draft
+
+_NP = re.compile(r"\b([Aa]n?|[Tt]he)\s+((?:first|second|third|right|other)\s+)?([a-z]+)\b(?!\s+of\s+\d)")
+_NOT_NOUN = {"of", "in", "on", "at", "to", "and", "speed", "length", "height", "width", "distance", "time",
+             "radius", "diameter", "side", "base", "area", "volume", "perimeter", "price", "weight", "depth"}  # fmt: skip
+
+
+def fix_discourse(draft: Draft) -> None:
+    """Reorder and re-article the draft's sentences in place."""
+    facts = [s for s in draft.sentences if not s.is_question]
+    questions = [s for s in draft.sentences if s.is_question]
+    ordered = facts + questions
+    seen: set[str] = set()
+    fixed = []
+    for sentence in ordered:
+        text = _NP.sub(lambda m: _article(m, seen), sentence.text)
+        text = text[:1].upper() + text[1:]
+        if text[-1] not in ".?!":
+            text += "."
+        fixed.append(sentence.with_text(text))
+    draft.sentences = fixed
+
+
+def _article(m: re.Match[str], seen: set[str]) -> str:
+    article, modifier, noun = m.group(1), m.group(2) or "", m.group(3)
+    key = f"{modifier}{noun}"
+    if noun in _NOT_NOUN or m.string[m.end() :].lstrip().startswith("of "):
+        return m.group(0)
+    capital = article[0].isupper()
+    if key not in seen:
+        seen.add(key)
+        if article.lower() == "the":
+            return _cap(_indefinite(modifier or noun), capital) + f" {modifier}{noun}"
+        return m.group(0)
+    if article.lower() in ("a", "an"):
+        return _cap("the", capital) + f" {modifier}{noun}"
+    return m.group(0)
+
+
+def _indefinite(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def _cap(word: str, capital: bool) -> str:
+    return word.capitalize() if capital else word

@@ -1,0 +1,85 @@
+"""Pass `facts`: declarative sentences in the shapes of the canonical ACE patterns.
+
+General English phrasings of a fact become the one ACE pattern for it:
+`is leaning` -> `leans` (ACE has no progressive), `can paint` -> `paints` (no modals),
+`X is 5 meters long and 3 meters wide` -> `X has a length of 5 meters. X has a width of
+3 meters.` (P1/P5), `Place a ladder against a wall` -> `A ladder leans against a wall.`,
+`reaches 12 feet up the wall` -> `reaches a height of 12 feet on the wall`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.rewrite.draft import Sentence
+from agent.rewrite.lexicon import ATTRIBUTE_OF_ADJECTIVE, LEMMA_OF_GERUND, VERBS, third_person
+from agent.rewrite.units import UNITS
+
+_NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
+_UNIT_FORMS = "|".join(sorted({f for u in UNITS.values() for f in (u.singular, u.plural)}, key=len, reverse=True))
+_QTY = rf"{_NUM}(?:\s(?:square\s|cubic\s)?(?:{_UNIT_FORMS}))?"
+_ADJ = "|".join(ATTRIBUTE_OF_ADJECTIVE)
+
+_PROGRESSIVE = re.compile(r"\b(is|are)\s+([a-z]+ing)\b")
+_MODAL = re.compile(r"\b(can|could|will|would|may|might|should)\s+([a-z]+)\b")
+_ALONE = re.compile(r"^(?:working\s+alone|alone|on\s+(?:his|her|their|its)\s+own),\s*", re.I)
+_MEASURED = re.compile(rf"^(.+?)\s+(?:is|are|measures)\s+((?:{_QTY}\s(?:{_ADJ})(?:,\s|\s(?:and\s)?|,\s(?:and\s)?)?)+)[.!]$")
+_MEASURE_PAIR = re.compile(rf"({_QTY})\s({_ADJ})\b")
+_PLACE = re.compile(r"^(?:place|put|lean|rest|stand|set|prop)\s+(.+?)\s+(against|on)\s+(.+)$", re.I)
+_REACH = re.compile(rf"\breach(es)?\s+({_QTY})(?:\s+(?:up|on|high\s+on|up\s+on)\s+(the\s+[a-z]+))?")
+
+
+def normalize_fact(sentence: Sentence) -> list[Sentence]:
+    """The sentence in canonical-pattern form (several sentences for a measured list)."""
+    text = sentence.text
+    if text.endswith("?"):
+        return [sentence]
+    text = _ALONE.sub("", text)
+    text = text[:1].upper() + text[1:]
+    text = _PROGRESSIVE.sub(_simple_present, text)
+    text = _MODAL.sub(lambda m: _finite(m, text), text)
+    text = _placement(text)
+    text = _REACH.sub(_reach, text)
+    measured = _MEASURED.match(text)
+    if measured:
+        subject, pairs = measured.groups()
+        return [
+            sentence.with_text(f"{subject} has {_article(ATTRIBUTE_OF_ADJECTIVE[adj])} of {qty}.")
+            for qty, adj in _MEASURE_PAIR.findall(pairs)
+        ]
+    return [sentence.with_text(text)]
+
+
+def _simple_present(m: re.Match[str]) -> str:
+    lemma = LEMMA_OF_GERUND.get(m.group(2))
+    if lemma is None:
+        return m.group(0)
+    return third_person(lemma) if m.group(1) == "is" else lemma
+
+
+def _finite(m: re.Match[str], text: str) -> str:
+    lemma = m.group(2)
+    if lemma not in VERBS:
+        return m.group(0)
+    subject = text[: m.start()]
+    plural = " and " in subject or subject.strip().lower() in ("they", "we", "you")
+    return lemma if plural else third_person(lemma)
+
+
+def _placement(text: str) -> str:
+    """`Place a ladder against a wall.` -> `A ladder leans against a wall.`"""
+    m = _PLACE.match(text)
+    if m is None:
+        return text
+    thing, preposition, place = m.groups()
+    verb = "leans" if preposition == "against" else "stands"
+    return f"{thing[:1].upper()}{thing[1:]} {verb} {preposition} {place}"
+
+
+def _reach(m: re.Match[str]) -> str:
+    place = f" on {m.group(3)}" if m.group(3) else ""
+    return f"reach{m.group(1) or ''} a height of {m.group(2)}{place}"
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun

@@ -1,0 +1,111 @@
+"""Pass `measures`: a measure inside a noun phrase becomes a fact sentence of its own.
+
+`a 13-foot ladder`, `a ladder 13 feet long`, `a ladder of length 13 feet` and
+`a rectangle with length 5 meters and width 3 meters` all say that an object has an
+attribute with a value; ACE says it as `A ladder has a length of 13 feet.` (pattern P1/P5),
+placed before the sentence, which then speaks of `the ladder`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.rewrite.draft import Sentence
+from agent.rewrite.lexicon import (
+    ATTRIBUTE_OF_ADJECTIVE,
+    ATTRIBUTE_SYNONYMS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    PREPOSITIONS,
+)
+from agent.rewrite.units import UNITS, unit_for, unit_phrase
+
+_NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
+_UNIT_FORMS = sorted({f for u in UNITS.values() for f in (u.singular, u.plural)}, key=len, reverse=True)
+_UNIT = r"(?:(?:square|cubic)\s)?(?:" + "|".join(_UNIT_FORMS) + r")"
+_ADJ = "|".join(ATTRIBUTE_OF_ADJECTIVE)
+_NOT_NOUN = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | {"is", "are", "was", "has", "have", "per", "long", "wide", "high", "tall"}
+_NOUN = r"(?:[a-z]+-)?[a-z]+"
+_ATTRIBUTE = r"length|width|height|depth|radius|diameter|side length|side|edge|base|weight|speed|area|volume|perimeter|circumference|price|cost"
+
+# `a 13-foot ladder`, `a 12-foot-tall tree`, `a 13 feet ladder`
+_MODIFIER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_NUM})[\s-]({_UNIT})(?:[\s-]({_ADJ}))?\s+({_NOUN})\b")
+# `a ladder 13 feet long`, `a ladder that is 13 feet long`
+_POSTMODIFIER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+(?:(?:that|which)\s+is\s+)?({_NUM})\s({_UNIT})\s({_ADJ})\b")
+# `a ladder of length 13 feet`, `a rectangle with length 5 meters and width 3 meters`
+_WITH = re.compile(
+    rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+(?:of|with)\s+((?:(?:an?\s)?(?:{_ATTRIBUTE})\s(?:of\s)?{_NUM}(?:\s{_UNIT})?(?:,?\s(?:and\s)?)?)+)"
+)
+_PAIR = re.compile(rf"(?:an?\s)?({_ATTRIBUTE})\s(?:of\s)?({_NUM})(?:\s({_UNIT}))?")
+
+
+def extract_measures(sentence: Sentence) -> list[Sentence]:
+    """Fact sentences for the measures in `sentence`, followed by the sentence without them."""
+    facts: list[str] = []
+    text = sentence.text
+    for pattern, handler in ((_MODIFIER, _modifier), (_POSTMODIFIER, _postmodifier), (_WITH, _with)):
+        text = pattern.sub(lambda m, h=handler: _collect(h(m), facts, m), text)
+    if text == sentence.text:
+        return [sentence]
+    return [*(sentence.with_text(f) for f in facts), sentence.with_text(text)]
+
+
+def _collect(found: tuple[str, list[str]] | None, facts: list[str], match: re.Match[str]) -> str:
+    if found is None:
+        return match.group(0)
+    replacement, new_facts = found
+    facts.extend(new_facts)
+    return replacement
+
+
+def _modifier(m: re.Match[str]) -> tuple[str, list[str]] | None:
+    article, value, unit_word, adjective, noun = m.groups()
+    if noun in _NOT_NOUN or unit_for(noun) is not None:
+        return None
+    unit = unit_for(unit_word.split()[-1])
+    if unit is None:
+        return None
+    if unit.singular == "percent":
+        return f"{article} {noun} of {value} percent", []
+    attribute = ATTRIBUTE_OF_ADJECTIVE[adjective] if adjective else unit.dimension
+    quantity = _quantity(value, unit_word)
+    return _definite(article, noun), [f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {quantity}."]
+
+
+def _postmodifier(m: re.Match[str]) -> tuple[str, list[str]] | None:
+    article, noun, value, unit_word, adjective = m.groups()
+    if noun in _NOT_NOUN:
+        return None
+    attribute = ATTRIBUTE_OF_ADJECTIVE[adjective]
+    return _definite(article, noun), [f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {_quantity(value, unit_word)}."]
+
+
+def _with(m: re.Match[str]) -> tuple[str, list[str]] | None:
+    article, noun, pairs = m.groups()
+    if noun in _NOT_NOUN:
+        return None
+    facts = []
+    for attribute, value, unit_word in _PAIR.findall(pairs):
+        attribute = ATTRIBUTE_SYNONYMS.get(attribute, attribute)
+        quantity = _quantity(value, unit_word) if unit_word else value
+        facts.append(f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {quantity}.")
+    trailing = " " if pairs.endswith(" ") else ""
+    return _definite(article, noun) + trailing, facts
+
+
+def _quantity(value: str, unit_word: str) -> str:
+    words = unit_word.split()
+    unit = unit_for(words[-1])
+    if unit is None:
+        return f"{value} {unit_word}"
+    head = unit_phrase(value, unit)
+    return head if len(words) == 1 else f"{value} {words[0]} {head.split(' ', 1)[1]}"
+
+
+def _definite(article: str, noun: str) -> str:
+    return ("The " if article[0].isupper() else "the ") + noun
+
+
+def _indefinite(noun: str, capital: bool = False) -> str:
+    article = "an" if noun[0] in "aeiou" else "a"
+    return f"{article.capitalize() if capital else article} {noun}"

@@ -1,0 +1,140 @@
+"""Pass `questions`: English question forms become ACE's query forms (Q1, Q2, Q3).
+
+`How far is X from Y?` -> `What is the distance of X from Y?`; `How ADJ is X?` and
+`How ADJ does X VERB on Y?` -> `What is the ATTR of X [on Y]?`; `Find/Calculate/Compute X.`
+-> `What is X?`; `How many N will X VERB?` -> `How many N does X VERB?`; `How far does X
+travel?` -> `How many UNITS does X travel?` with the length unit the problem uses. A
+question no rule covers is an issue naming its first words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.rewrite.draft import CannotRewrite
+from agent.rewrite.lexicon import ATTRIBUTE_OF_ADJECTIVE, third_person, verb_lemma
+from agent.rewrite.units import UNITS
+
+_ADJ = "|".join(ATTRIBUTE_OF_ADJECTIVE)
+_IMPERATIVE = re.compile(r"^(?:find|calculate|compute|determine|work out|give|state|evaluate|what is)\s+(.+?)[.?!]$", re.I)
+_SUCH_THAT = re.compile(r"\bsuch that\b", re.I)
+_HOW_ADJ_IS = re.compile(rf"^how\s+({_ADJ})\s+(?:is|are|was)\s+(.+?)(\s+(?:from|above|below|on|up)\s+.+)?\?$", re.I)
+_HOW_ADJ_PP_IS = re.compile(rf"^how\s+({_ADJ})\s+((?:from|above|below|on|up)\s+.+?)\s+(?:is|are)\s+(.+?)\?$", re.I)
+_AUX = r"(?:does|do|did|will|would|can|could)"
+_HOW_ADJ_DOES = re.compile(rf"^how\s+({_ADJ})(?:\s+(?:up|on))?\s+{_AUX}\s+(.+)\?$", re.I)
+_HOW_MANY = re.compile(rf"^(how many\s+[a-z]+(?:\s+[a-z]+)??)\s+{_AUX}\s+(.+)\?$", re.I)
+_WHAT_NOUN_DOES = re.compile(rf"^what\s+([a-z]+)\s+{_AUX}\s+(.+)\?$", re.I)
+_HOW_FAR_DOES = re.compile(rf"^how far\s+{_AUX}\s+(.+)\?$", re.I)
+_MOTION = {"travel", "go", "cover", "drive", "move", "walk", "run", "ride", "fly", "swim", "cycle"}
+
+
+def rewrite_question(text: str, context: str) -> str:
+    """The ACE query for question `text` (declaratives pass unchanged)."""
+    if not _is_question(text):
+        return text
+    if _SUCH_THAT.search(text):
+        return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
+    for rule in (_what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
+        rewritten = rule(text, context)
+        if rewritten is not None:
+            return rewritten
+    raise CannotRewrite("no rule turns this question into an ACE query (What is ...? / How many ... ?)", " ".join(text.split()[:3]))
+
+
+def _is_question(text: str) -> bool:
+    return text.endswith("?") or bool(_IMPERATIVE.match(text))
+
+
+def _what_is(text: str, context: str) -> str | None:
+    m = _IMPERATIVE.match(text)
+    return f"What is {m.group(1)}?" if m else None
+
+
+def _how_far_travel(text: str, context: str) -> str | None:
+    """`How far does the car go?` -> `How many kilometers does the car travel?`"""
+    m = _HOW_FAR_DOES.match(text)
+    clause = _subject_verb_rest(m.group(1)) if m else None
+    if clause is None or clause[1] not in _MOTION:
+        return None
+    unit = _length_unit(context)
+    if unit is None:
+        return f"What is the distance that {clause[0]} travels?"
+    return f"How many {unit} does {clause[0]} travel?"
+
+
+def _subject_verb_rest(clause: str) -> tuple[str, str, str] | None:
+    """`the car go in 3 hours` -> (`the car`, `go`, ` in 3 hours`): the first verb after a subject."""
+    words = clause.split()
+    for i in range(1, len(words)):
+        lemma = verb_lemma(words[i])
+        if lemma is not None:
+            rest = " ".join(words[i + 1 :])
+            return " ".join(words[:i]), lemma, f" {rest}" if rest else ""
+    return None
+
+
+def _length_unit(context: str) -> str | None:
+    for unit in UNITS.values():
+        if unit.dimension == "length" and re.search(rf"\b(?:{unit.singular}|{unit.plural})\b", context):
+            return unit.plural
+    return None
+
+
+def _how_adj_is(text: str, context: str) -> str | None:
+    m = _HOW_ADJ_IS.match(text)
+    if m is None:
+        return None
+    adjective, thing, place = m.groups()
+    return f"What is the {ATTRIBUTE_OF_ADJECTIVE[adjective.lower()]} of {thing}{place or ''}?"
+
+
+def _how_adj_pp_is(text: str, context: str) -> str | None:
+    m = _HOW_ADJ_PP_IS.match(text)
+    if m is None:
+        return None
+    adjective, place, thing = m.groups()
+    return f"What is the {ATTRIBUTE_OF_ADJECTIVE[adjective.lower()]} of {thing} {place}?"
+
+
+def _how_adj_does(text: str, context: str) -> str | None:
+    """`How high does the ladder reach on the wall?` -> `What is the height of the ladder on the wall?`"""
+    m = _HOW_ADJ_DOES.match(text)
+    if m is None:
+        return None
+    clause = _subject_verb_rest(m.group(2))
+    if clause is None:
+        return None
+    thing, _, rest = clause
+    place = rest if re.match(r"^\s+(?:on|up|from|above|against)\b", rest) else ""
+    return f"What is the {ATTRIBUTE_OF_ADJECTIVE[m.group(1).lower()]} of {thing}{place}?"
+
+
+def _how_many(text: str, context: str) -> str | None:
+    """`How many hours will it need?` -> `How many hours does it need?` (Q2 uses do/does)."""
+    m = _HOW_MANY.match(text)
+    if m is None:
+        return None
+    head = m.group(1)
+    clause = _subject_verb_rest(m.group(2))
+    if clause is None:
+        return None
+    subject, lemma, rest = clause
+    auxiliary = "do" if " and " in subject or subject.lower() == "they" else "does"
+    return f"{head[:1].upper()}{head[1:]} {auxiliary} {subject} {lemma}{rest}?"
+
+
+def _what_noun_does(text: str, context: str) -> str | None:
+    """`What distance does the car travel?` -> `How many kilometers does the car travel?`"""
+    m = _WHAT_NOUN_DOES.match(text)
+    if m is None:
+        return None
+    noun = m.group(1)
+    clause = _subject_verb_rest(m.group(2))
+    if clause is None:
+        return None
+    subject, lemma, rest = clause
+    if noun.lower() == "distance" and lemma in _MOTION:
+        unit = _length_unit(context)
+        if unit:
+            return f"How many {unit} does {subject} travel?"
+    return f"What is the {noun} that {subject} {third_person(lemma)}{rest}?"

@@ -1,0 +1,154 @@
+"""Pass `references`: pronouns become the noun phrases they stand for.
+
+The ACE fragment refers back with definite noun phrases (`the ladder`), so `it`, `its base`,
+`they` and `his` are replaced by the most recent subject that fits: a singular subject for
+`it`, a coordination or plural subject for `they`, a proper name for `he`/`she`. Each choice
+is recorded as a step; a pronoun with nothing to refer to is an issue, not a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.rewrite.lexicon import (
+    CONJUNCTIONS,
+    DETERMINERS,
+    LEMMA_OF_3SG,
+    LEMMA_OF_PAST,
+    PREPOSITIONS,
+)
+
+_FINITE = {*LEMMA_OF_3SG, *LEMMA_OF_PAST, "is", "are", "was", "were", "has", "have", "can", "will", "does", "do"}
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her)\b", re.I)
+# `it` with no referent: `How long does it take ...`, `it takes 3 hours to ...`
+_DUMMY_IT = re.compile(r"\bit\s+(?:will\s+|would\s+)?(?:takes?|took)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Referent:
+    text: str  # `the ladder`, `John`, `John and Mary`
+    plural: bool
+    person: bool
+
+
+class Unresolved(ValueError):
+    """A pronoun with no antecedent; the message names the pronoun."""
+
+
+def subject_of(sentence: str) -> Referent | None:
+    """The subject noun phrase of a declarative sentence, as a definite referent."""
+    words = sentence.rstrip("?.!").split()
+    for i, word in enumerate(words):
+        if word.lower() in _FINITE:
+            head = words[:i]
+            break
+    else:
+        return None
+    if "," in " ".join(head):
+        head = " ".join(head).rsplit(",", 1)[1].split()
+    if not head or head[0].lower() in ("it", "they", "he", "she", "how", "what", "there"):
+        return None
+    if len(head) == 3 and head[1] == "and" and head[0][0].isupper() and head[2][0].isupper():
+        return Referent(" ".join(head), plural=True, person=True)
+    if head[0].lower() in DETERMINERS:
+        noun = " ".join(head[1:])
+        if " and " in noun or not noun:
+            return Referent("they", plural=True, person=False) if " and " in noun else None
+        return Referent(f"the {noun}", plural=noun.endswith("s") and not noun.endswith("ss"), person=False)
+    if len(head) == 1 and head[0][0].isupper():
+        return Referent(head[0], plural=False, person=True)
+    if len(head) == 2 and head[0][0].isdigit():
+        return Referent(f"the {head[1]}", plural=True, person=False)
+    return None
+
+
+def resolve_pronouns(sentences: list[str]) -> list[str]:
+    """Each sentence with its pronouns replaced; raises Unresolved for an orphan pronoun."""
+    history: list[Referent] = []
+    out = []
+    for sentence in sentences:
+        resolved = _PRONOUN.sub(lambda m, s=sentence: _replace(m, history, s), sentence)
+        out.append(resolved[:1].upper() + resolved[1:])
+        # Later entries win: the subject is preferred, so it goes last.
+        history.extend(reversed(objects_of(resolved)))
+        subject = subject_of(resolved)
+        if subject is not None and subject.text != "they":
+            history.append(subject)
+    return out
+
+
+_OBJECT = re.compile(r"\b(?:a|an|the)\s+((?:[a-z]+\s)?[a-z]+)\b(?!\s+of\b)")
+_FUNCTION = PREPOSITIONS | CONJUNCTIONS | DETERMINERS | {"together", "alone", "apart"}
+_NOT_OBJECT_HEAD = {"speed", "length", "height", "width", "distance", "time", "rate", "total", "sum"}
+
+
+def objects_of(sentence: str) -> list[Referent]:
+    """Definite referents for the non-subject noun phrases (`a wall`, `the fence`)."""
+    subject = subject_of(sentence)
+    body = sentence
+    if subject is not None:
+        position = sentence.lower().find(subject.text.split()[-1].lower())
+        body = sentence[position + len(subject.text.split()[-1]) :] if position >= 0 else sentence
+    found = []
+    for match in _OBJECT.finditer(body):
+        noun = match.group(1)
+        words = noun.split()
+        if words[-1] in _NOT_OBJECT_HEAD or words[-1] in _FINITE or words[0] in _FINITE:
+            continue
+        if len(words) == 2 and (words[1] in _FINITE or words[1] in _FUNCTION):
+            noun = words[0]
+        found.append(Referent(f"the {noun}", plural=noun.endswith("s") and not noun.endswith("ss"), person=False))
+    return found
+
+
+def _replace(match: re.Match[str], history: list[Referent], sentence: str) -> str:
+    word = match.group(0)
+    lower = word.lower()
+    if lower == "it" and _DUMMY_IT.match(sentence, match.start()):
+        return word
+    if lower == "her" and _followed_by_noun(sentence, match.end()):
+        lower = "hers"  # possessive `her`
+    referent = _antecedent(lower, history)
+    if referent is None:
+        raise Unresolved(f"{word!r} has no earlier noun phrase it can refer to")
+    if lower in ("its", "their", "his", "hers"):
+        return _possessive(referent, sentence, match)
+    return referent.text
+
+
+def _antecedent(pronoun: str, history: list[Referent]) -> Referent | None:
+    for referent in reversed(history):
+        if pronoun in ("it", "its") and not referent.plural and not referent.person:
+            return referent
+        if pronoun in ("they", "them", "their") and referent.plural:
+            return referent
+        if pronoun in ("he", "him", "his", "she", "her", "hers") and referent.person and not referent.plural:
+            return referent
+    if pronoun in ("they", "them", "their"):
+        people = [r.text for r in history if r.person and not r.plural]
+        unique = list(dict.fromkeys(people))
+        if len(unique) == 2:
+            return Referent(" and ".join(unique), plural=True, person=True)
+    return None
+
+
+def _followed_by_noun(sentence: str, end: int) -> bool:
+    rest = sentence[end:].split()
+    return bool(rest) and rest[0].isalpha() and rest[0].lower() not in _FINITE
+
+
+def _possessive(referent: Referent, sentence: str, match: re.Match[str]) -> str:
+    """`its base` -> `the base of the ladder` is done by the caller's marker `<of>`."""
+    return f"<{referent.text}>"
+
+
+_MARKED = re.compile(r"<([^>]+)>\s+((?:[a-z]+\s)*?[a-z]+)(?=\s+(?:is|are|was|from|of|on|to|in|at|and|stands|reaches|touches|measures|has)\b|[,.?!]|$)")
+
+
+def expand_possessives(sentence: str) -> str:
+    """`<the ladder> base is ...` -> `the base of the ladder is ...`."""
+    result = _MARKED.sub(lambda m: f"the {m.group(2)} of {m.group(1)}", sentence)
+    if "<" in result:  # no noun found after the possessive: use ACE's `'s` form
+        result = re.sub(r"<([^>]+)>\s+", r"\1's ", result)
+    return result[:1].upper() + result[1:]

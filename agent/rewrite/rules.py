@@ -1,0 +1,116 @@
+"""The rule-based rewriter: a fixed sequence of small named passes from English to ACE.
+
+Each pass does one kind of change (numbers, units, measures, clauses, references, facts,
+questions, discourse) and every change is recorded as a step, so a user can see which rule
+produced which word. The result is checked with the ACE parser; whatever did not become
+ACE is reported as an issue with the span of the input it came from. Nothing is guessed
+silently: no issue and `ok=True` only when the parser accepts the whole rewrite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from agent.rewrite.answer_form import drop_answer_form
+from agent.rewrite.clauses import split_clauses
+from agent.rewrite.discourse import fix_discourse
+from agent.rewrite.draft import CannotRewrite, Draft, Sentence, split_sentences
+from agent.rewrite.facts import normalize_fact
+from agent.rewrite.measures import extract_measures
+from agent.rewrite.normalize import normalize
+from agent.rewrite.numbers import numbers_to_digits
+from agent.rewrite.questions import rewrite_question
+from agent.rewrite.references import Unresolved, expand_possessives, resolve_pronouns
+from agent.rewrite.result import RewriteResult, RewriteStep
+from agent.rewrite.units import expand_units
+from agent.rewrite.validate import check_draft, parse_error
+
+Pass = Callable[[Draft], None]
+
+
+def rewrite_rules(text: str) -> RewriteResult:
+    """Rewrite English `text` into ACE with the rule passes; ACE input passes through."""
+    if not text or not text.strip():
+        draft = Draft(source=text, sentences=[])
+        draft.issues.append(_empty_issue(text))
+        return RewriteResult(source=text, issues=draft.issues)
+    if parse_error(text) is None:
+        return RewriteResult(source=text, ace=text, ok=True)
+    draft = Draft(source=text, sentences=split_sentences(text))
+    steps: list[RewriteStep] = []
+    for name, run in PASSES:
+        before = draft.text()
+        run(draft)
+        after = draft.text()
+        if after != before:
+            steps.append(RewriteStep(name=name, before=before, after=after))
+    ok = not draft.issues and check_draft(draft)
+    return RewriteResult(source=text, ace=draft.text() if ok else None, ok=ok, steps=steps, issues=draft.issues)
+
+
+def _each_text(edit: Callable[[str], str], stage: str) -> Pass:
+    """A pass that edits every sentence's text on its own."""
+
+    def run(draft: Draft) -> None:
+        draft.sentences = [_guarded(draft, s, stage, lambda s: [s.with_text(edit(s.text))]) for s in draft.sentences]
+        draft.sentences = [s for group in draft.sentences for s in group]
+
+    return run
+
+
+def _each_sentence(split: Callable[[Sentence], list[Sentence]], stage: str) -> Pass:
+    """A pass that may turn each sentence into several."""
+
+    def run(draft: Draft) -> None:
+        groups = [_guarded(draft, s, stage, split) for s in draft.sentences]
+        draft.sentences = [s for group in groups for s in group]
+
+    return run
+
+
+def _guarded(draft: Draft, sentence: Sentence, stage: str, work: Callable[[Sentence], list[Sentence]]) -> list[Sentence]:
+    """Run `work`; a CannotRewrite becomes an issue on this sentence, which stays as it was."""
+    try:
+        return work(sentence)
+    except CannotRewrite as exc:
+        draft.issue(sentence, str(exc), stage, exc.words)
+        return [sentence]
+
+
+def _references(draft: Draft) -> None:
+    texts = [s.text for s in draft.sentences]
+    try:
+        texts = resolve_pronouns(texts)
+    except Unresolved as exc:
+        pronoun = str(exc).split("'")[1]
+        culprit = next((s for s in draft.sentences if f" {pronoun.lower()} " in f" {s.text.lower()} "), draft.sentences[0])
+        draft.issue(culprit, str(exc), "references", pronoun)
+        return
+    draft.sentences = [s.with_text(expand_possessives(t)) for s, t in zip(draft.sentences, texts, strict=True)]
+
+
+def _questions(draft: Draft) -> None:
+    context = draft.text()
+    draft.sentences = [
+        s2 for s in draft.sentences for s2 in _guarded(draft, s, "questions", lambda s: [s.with_text(rewrite_question(s.text, context))])
+    ]
+
+
+def _empty_issue(text: str):  # noqa: ANN202
+    from agent.rewrite.result import RewriteIssue
+
+    return RewriteIssue(start=0, end=len(text), text=text, reason="the text is empty", stage="input")
+
+
+PASSES: list[tuple[str, Pass]] = [
+    ("normalize", _each_text(normalize, "normalize")),
+    ("numbers", _each_text(numbers_to_digits, "numbers")),
+    ("units", _each_text(expand_units, "units")),
+    ("answer_form", _each_sentence(drop_answer_form, "answer_form")),
+    ("measures", _each_sentence(extract_measures, "measures")),
+    ("clauses", _each_sentence(split_clauses, "clauses")),
+    ("references", _references),
+    ("facts", _each_sentence(normalize_fact, "facts")),
+    ("questions", _questions),
+    ("discourse", fix_discourse),
+]
