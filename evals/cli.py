@@ -3,3 +3,7 @@
 import typer
 
 app = typer.Typer(help="ladder: English question -> controlled English -> program tree -> verified answer.")
+
+from agent.rewrite.cli import rewrite_command  # noqa: E402
+
+app.command("rewrite")(rewrite_command)
