@@ -1,0 +1,21 @@
+"""ladder's ACE layer: a fragment of Attempto Controlled English, its parser and semantic graph.
+
+`parse_ace(text)` turns ACE into a `SemanticGraph`; text outside the fragment raises `AceError`
+with the line, column, offending word and what was expected. See docs/ace.md.
+"""
+
+from tasks.ace.errors import AceError
+from tasks.ace.graph import EdgeKind, GraphEdge, GraphNode, NodeKind, SemanticGraph
+from tasks.ace.parser import parse_tree
+from tasks.ace.semantics import build_graph
+
+
+def parse_ace(text: str) -> SemanticGraph:
+    """Parse ACE text into its semantic graph; raises AceError outside the fragment."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_ace expects a str, got {type(text).__name__}")
+    return build_graph(text, parse_tree(text))
+
+
+__all__ = ["AceError", "EdgeKind", "GraphEdge", "GraphNode", "NodeKind", "SemanticGraph",
+           "parse_ace"]

@@ -1,0 +1,247 @@
+"""The content-word lexicon of ladder's ACE fragment: nouns, verbs, adjectives, prepositions, units.
+
+ACE works with a closed lexicon plus prefixed unknown words (`n:widget`); ladder does the same.
+Word lists hold base forms only; inflected forms (plurals, third-person singular) are derived by
+the English spelling rules below, with the irregular forms listed beside them. Every surface form
+maps to one `Entry` per word class, carrying the lemma that the semantic graph uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+
+class WordClass(StrEnum):
+    """Content-word classes; each is one terminal of grammar.lark."""
+
+    NOUN = "NOUN"
+    VERB = "VERB"
+    ADJ = "ADJ"
+    PREP = "PREP"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reading of a surface form: its class, lemma and grammatical number/form."""
+
+    word_class: WordClass
+    lemma: str
+    number: str = "sg"  # nouns: "sg", "pl" or "both" (sheep, percent); verbs: "3sg" or "base"
+
+
+def _words(text: str) -> list[str]:
+    """A whitespace-separated word list (keeps the lists below easy to read and edit)."""
+    return text.split()
+
+
+# --- units -------------------------------------------------------------------------------
+# Canonical unit lemmas (American spelling); each is also an ordinary noun of the lexicon.
+UNITS = _words("""
+foot inch yard mile meter centimeter millimeter kilometer
+gram kilogram milligram pound ounce ton tonne
+liter milliliter gallon quart pint
+second minute hour day week month year decade century
+dollar cent euro penny nickel dime quarter rupee yen
+percent degree radian
+acre hectare watt kilowatt volt ampere joule calorie byte kilobyte megabyte gigabyte
+""")
+
+# British spellings and abbreviations that name the same unit lemma.
+UNIT_SPELLINGS = {"metre": "meter", "centimetre": "centimeter", "millimetre": "millimeter",
+                  "kilometre": "kilometer", "litre": "liter", "millilitre": "milliliter"}
+
+# `square meter` -> "meter^2", `cubic foot` -> "foot^3" (merged into one token by tokens.py).
+UNIT_POWERS = {"square": 2, "cubic": 3}
+
+# --- nouns -------------------------------------------------------------------------------
+NOUNS = _words("""
+number value sum difference product quotient total amount quantity average mean median mode
+ratio rate fraction percentage share part half third quarter whole remainder result answer
+digit integer multiple factor divisor square cube root power exponent
+length width height depth breadth thickness distance perimeter area volume surface side edge
+base top bottom diameter radius circumference angle corner center middle end start
+speed velocity acceleration time duration age weight mass size capacity temperature pressure
+price cost fee tax tip discount profit loss income salary wage budget debt interest loan
+balance savings bill change account deposit payment rent charge fare
+circle triangle rectangle polygon hexagon pentagon cylinder sphere cone prism pyramid
+line segment point ray vertex hypotenuse leg slope axis grid graph chart table
+ladder wall floor ceiling roof window door room house building tower pole flagpole tree
+shadow fence garden field farm yard park lawn pool tank pond lake river road street
+bridge path track trail hill mountain ground station city town village country
+car train bus truck bike bicycle boat ship plane airplane taxi van vehicle wheel tire engine
+trip journey race lap route
+man woman boy girl child person people student teacher worker farmer driver pilot player team
+class school friend family father mother brother sister son daughter parent baby customer
+shopkeeper seller buyer owner baker cook chef painter builder runner swimmer cyclist
+apple orange banana pear grape lemon peach plum cherry mango melon strawberry berry
+cookie cake pie muffin cupcake bread loaf sandwich pizza slice candy chocolate sweet
+egg potato tomato carrot onion bean pea nut seed flower rose tulip plant leaf fruit vegetable
+marble ball toy doll block card game puzzle book page notebook pen pencil crayon eraser ruler
+paper sheet stamp sticker coin note bead button ribbon rope string wire thread
+shirt dress hat shoe sock coat jacket bag box basket bottle jar can cup glass bowl plate
+bucket barrel carton crate container packet package parcel pack bundle bunch pile stack row
+column set group pair dozen batch handful
+water milk juice tea coffee soda oil gas fuel paint sand soil flour sugar salt rice money
+cat dog bird fish cow horse pig sheep goat chicken duck rabbit mouse frog bee ant spider
+animal pet insect legs
+hour minute meal breakfast lunch dinner party day night morning afternoon evening week
+shop store market bakery library restaurant hotel office factory machine computer phone
+ticket seat chair desk bed shelf cupboard drawer
+word letter sentence story question problem test exam score point goal prize award mark
+tile brick board plank sheet panel beam stick log
+pump pipe hose tap faucet valve
+song movie show
+lap mile step
+employee manager company job task project hour shift
+sale purchase order item unit piece product
+die dice coin_toss outcome event chance probability
+term sequence series pattern
+""")
+
+# Plural forms that are not made by the regular rules.
+IRREGULAR_PLURALS = {
+    "foot": "feet", "man": "men", "woman": "women", "child": "children", "person": "people",
+    "tooth": "teeth", "mouse": "mice", "goose": "geese", "leaf": "leaves", "loaf": "loaves",
+    "half": "halves", "shelf": "shelves", "knife": "knives", "life": "lives", "wife": "wives",
+    "wolf": "wolves", "calf": "calves", "thief": "thieves", "potato": "potatoes",
+    "tomato": "tomatoes", "hero": "heroes", "die": "dice", "penny": "pennies",
+    "series": "series", "species": "species", "centimeter": "centimeters",
+}
+# Nouns whose plural is the singular (so the word is both numbers).
+INVARIANT_NOUNS = {"sheep", "fish", "deer", "percent", "yen", "series", "species", "dice"}
+# Mass nouns and words only used in one number are still listed as ordinary nouns.
+
+# --- verbs -------------------------------------------------------------------------------
+VERBS = _words("""
+have own hold contain keep carry get receive take give buy sell pay cost spend earn save
+lose find win make bake cook eat drink read write draw paint build cover fill pour empty
+plant grow pick collect gather share divide split add subtract multiply count measure weigh
+cut fold tie wrap pack ship deliver load unload place put move push pull throw catch kick hit
+travel drive walk run ride fly swim sail row jog climb cycle go come leave arrive return
+reach lean stand sit lie rest stay wait start stop finish begin end last take
+need want use borrow lend owe deposit withdraw invest charge rent hire employ work produce
+print type copy send mail post bring fetch visit meet join invite order serve feed mix sort
+arrange choose select roll flip toss spin score play practice study answer solve
+exceed equal double triple halve increase decrease raise lower reduce rise fall drop
+sleep jump skip hop
+open close lock fix repair wash clean dry
+sing dance watch see hear smell taste touch
+cross pass follow lead chase overtake
+consist include
+represent denote
+weigh
+""")
+
+IRREGULAR_3SG = {"have": "has", "do": "does", "go": "goes", "be": "is"}
+
+# --- adjectives --------------------------------------------------------------------------
+ADJECTIVES = _words("""
+unknown known equal positive negative even odd prime rational irrational real
+red blue green yellow orange_colored black white brown pink purple gray grey golden silver
+big small large little tall short long wide narrow high low deep shallow thick thin heavy
+light full empty new old young fresh ripe rotten broken
+fast slow quick hot cold warm cool wet dry clean dirty
+same different other first last next previous final initial
+right acute obtuse isosceles equilateral scalene regular parallel perpendicular
+fair biased free busy open closed round flat straight
+cheap expensive rich poor
+remaining left extra
+""")
+
+# --- prepositions ------------------------------------------------------------------------
+PREPOSITIONS = _words("""
+against in on at from to with for by into onto over under between after before during near
+behind above below across along around through toward towards up down among beside inside
+outside within without about off past than
+""")
+
+# Words that are keywords of the grammar (tokens.py) and so may not be content words.
+FUNCTION_WORDS = frozenset(
+    _words("a an the every no is are of that and if then there what how many much do does "
+           "calculate such per")
+)
+
+
+def pluralize(noun: str) -> str:
+    """The regular English plural of a noun (irregular ones come from IRREGULAR_PLURALS)."""
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if noun in INVARIANT_NOUNS:
+        return noun
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def third_singular(verb: str) -> str:
+    """The third-person singular present of a verb (`travel` -> `travels`)."""
+    if verb in IRREGULAR_3SG:
+        return IRREGULAR_3SG[verb]
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def singularize(word: str) -> str:
+    """Best-effort singular of an unlisted plural (used for prefixed words like `n:widgets`)."""
+    for lemma, plural in IRREGULAR_PLURALS.items():
+        if plural == word:
+            return lemma
+    if word.endswith("ies") and len(word) > 3:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _clean(words: list[str]) -> list[str]:
+    """Underscored list items are multiword placeholders kept out of the lexicon."""
+    return sorted({w for w in words if "_" not in w} - FUNCTION_WORDS)
+
+
+@cache
+def lexicon() -> dict[str, tuple[Entry, ...]]:
+    """Every surface form of the lexicon -> its readings (one per word class)."""
+    table: dict[str, list[Entry]] = {}
+
+    def add(form: str, entry: Entry) -> None:
+        readings = table.setdefault(form, [])
+        if entry not in readings:
+            readings.append(entry)
+
+    nouns = _clean(NOUNS + UNITS + list(UNIT_SPELLINGS))
+    for noun in nouns:
+        lemma = UNIT_SPELLINGS.get(noun, noun)
+        if noun in INVARIANT_NOUNS:
+            add(noun, Entry(WordClass.NOUN, lemma, "both"))
+            continue
+        add(noun, Entry(WordClass.NOUN, lemma, "sg"))
+        add(pluralize(noun), Entry(WordClass.NOUN, lemma, "pl"))
+    for verb in _clean(VERBS):
+        add(verb, Entry(WordClass.VERB, verb, "base"))
+        add(third_singular(verb), Entry(WordClass.VERB, verb, "3sg"))
+    for adj in _clean(ADJECTIVES):
+        add(adj, Entry(WordClass.ADJ, adj))
+    for prep in _clean(PREPOSITIONS):
+        add(prep, Entry(WordClass.PREP, prep))
+    return {form: tuple(readings) for form, readings in table.items()}
+
+
+@cache
+def forms_of(word_class: WordClass) -> frozenset[str]:
+    """All surface forms that have a reading in `word_class` (used to build test grammars)."""
+    return frozenset(f for f, es in lexicon().items() if any(e.word_class == word_class for e in es))
+
+
+def is_unit(lemma: str) -> bool:
+    """Whether a noun lemma is a unit of measurement (as opposed to a counted thing)."""
+    base = lemma.split("^")[0]
+    return base in UNITS

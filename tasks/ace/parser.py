@@ -1,0 +1,130 @@
+"""ACE text -> parse tree: an LALR(1) parser (Lark, strict mode) fed by a contextual lexer.
+
+Lark is built without its own lexer: tokens.py proposes every reading of a word and this module
+feeds the one that the current parser state accepts, so `costs` is a verb after a subject and a
+noun after a number. Errors become AceError with the position, the word and what would fit.
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from functools import cache
+from importlib.resources import files
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedToken
+from lark.lexer import Lexer
+
+from tasks.ace.errors import AceError
+from tasks.ace.tokens import Word, merge_negative_numbers, tokenize
+
+# What each terminal is called in error messages.
+TERMINAL_NAMES = {
+    "DET": "a determiner (a, an, the, every, no)", "COP": "'is' or 'are'", "DO": "'do' or 'does'",
+    "RELOP": "'=' (or <, >, <=, >=)", "NOUN": "a noun", "VERB": "a verb", "ADJ": "an adjective",
+    "PREP": "a preposition", "PROPER": "a proper name", "VARIABLE": "a variable like X",
+    "NUMBER": "a number", "_OF": "'of'", "_POSS": "possessive 's", "_THAT": "'that'", "_AND": "'and'",
+    "_IF": "'if'", "_THEN": "'then'", "_THERE": "'there'", "_WHAT": "'what'", "_HOW": "'how'",
+    "_MANY": "'many'", "_MUCH": "'much'", "_CALCULATE": "'calculate'", "_SUCH": "'such'",
+    "_PER": "'per'", "_PLUS": "'+'", "_MINUS": "'-'", "_STAR": "'*'", "_SLASH": "'/'",
+    "_CARET": "'^'", "_LPAR": "'('", "_RPAR": "')'", "_DOT": "'.'", "_QMARK": "'?'",
+    "_COMMA": "','", "$END": "the end of the text",
+}
+
+WORD_CLASS_NAMES = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "PREP": "preposition",
+                    "PROPER": "proper name", "VARIABLE": "variable", "NUMBER": "number"}
+
+
+class _NoLexer(Lexer):
+    """Placeholder: tokens come from tokens.py, never from Lark's lexer."""
+
+    def __init__(self, conf: object) -> None:
+        pass
+
+    def lex(self, data: object):  # pragma: no cover - never called
+        raise NotImplementedError
+
+
+def grammar_text() -> str:
+    """The fragment's grammar (tasks/ace/grammar.lark)."""
+    return files("tasks.ace").joinpath("grammar.lark").read_text(encoding="utf-8")
+
+
+@cache
+def lalr() -> Lark:
+    """The production parser; strict mode proves the grammar has no LALR conflicts."""
+    return Lark(grammar_text(), parser="lalr", lexer=_NoLexer, strict=True,
+                maybe_placeholders=True)
+
+
+def describe(terminals: set[str]) -> list[str]:
+    """Human names of terminals, in a stable order."""
+    names = [TERMINAL_NAMES.get(t, t) for t in terminals if t in TERMINAL_NAMES]
+    return sorted(set(names))
+
+
+def parse_tree(text: str) -> Tree:
+    """Parse ACE text into a Lark tree whose leaves are `Word`s with their chosen reading."""
+    words = merge_negative_numbers(tokenize(text))
+    if not words:
+        raise AceError(1, 1, "", ["a sentence"], "empty text")
+    ip = lalr().parse_interactive("")
+    states = ip.parser_state.parse_conf.parse_table.states
+    for word in words:
+        terminal = _choose(ip, states, word)
+        try:
+            ip.feed_token(word.choose(terminal))
+        except UnexpectedToken as err:
+            raise _unexpected(ip, word, err) from None
+    last = words[-1]
+    before_end = ip.copy()
+    try:
+        return ip.feed_eof(last)
+    except UnexpectedToken:
+        expected = describe(_accepts(before_end) - {"$END"})
+        raise AceError(last.end_line or last.line, last.end_column or last.column, "", expected,
+                       "unfinished sentence") from None
+
+
+def _choose(ip, states, word: Word) -> str:
+    """The reading of `word` that the parser state accepts; AceError if none does."""
+    readings = list(word.readings)
+    if len(readings) == 1:
+        return readings[0]
+    accepted = states[ip.parser_state.position]
+    fits = [t for t in readings if t in accepted]
+    if len(fits) > 1:
+        fits = [t for t in fits if _shifts(ip, t)] or fits
+    if fits:
+        return fits[0]
+    if not readings:
+        expected = describe(_accepts(ip))
+        raise AceError(word.line, word.column, str(word), expected, "unknown word",
+                       f"not in ladder's lexicon; declare it as n:{word}, v:{word}, a:{word} or "
+                       f"p:{word.capitalize()}")
+    return readings[0]  # feeding it raises the ordinary "unexpected" error
+
+
+def _shifts(ip, terminal: str) -> bool:
+    trial = ip.copy(deepcopy_values=False)
+    trial.parser_state.parse_conf = copy(trial.parser_state.parse_conf)
+    trial.parser_state.parse_conf.callbacks = {}
+    try:
+        trial.feed_token(Token(terminal, ""))
+    except UnexpectedToken:
+        return False
+    return True
+
+
+def _accepts(ip) -> set[str]:
+    try:
+        return ip.accepts()
+    except Exception:  # noqa: BLE001 - only used to phrase a message
+        return set(ip.choices())
+
+
+def _unexpected(ip, word: Word, err: UnexpectedToken) -> AceError:
+    expected = describe(_accepts(ip)) or describe(err.expected)
+    content = [WORD_CLASS_NAMES[t] for t in word.readings if t in WORD_CLASS_NAMES]
+    reason = f"unexpected {' or '.join(content)}" if content else "unexpected word"
+    return AceError(word.line, word.column, str(word), expected, reason)
