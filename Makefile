@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 QUESTION ?= A 13 foot ladder leans against a wall and reaches 12 feet up the wall. How far is its base from the wall?
 
-.PHONY: setup system-packages demo test lint bench clean
+.PHONY: setup system-packages demo test lint bench suites clean
 
 # Debian packages the sandbox needs (bubblewrap for namespaces, libseccomp for filters).
 system-packages:
@@ -40,6 +40,15 @@ lint: setup
 
 bench: setup
 	for b in evals/bench_*.py; do $(BIN)/python $$b; done
+
+# The built-in suites (tasks/suites/*.jsonl), regenerated bit for bit from seed 0.
+SUITE_SEED ?= 0
+suites: setup
+	$(BIN)/ladder tasks generate --split train --per-family 250 --seed $(SUITE_SEED) --out tasks/suites/train.jsonl
+	$(BIN)/ladder tasks generate --split valid --per-family 30 --seed $(SUITE_SEED) --out tasks/suites/valid.jsonl
+	$(BIN)/ladder tasks generate --split test --per-family 50 --seed $(SUITE_SEED) --out tasks/suites/test.jsonl
+	$(BIN)/ladder tasks generate --split compositional --per-family 50 --seed $(SUITE_SEED) --out tasks/suites/compositional.jsonl
+	$(BIN)/ladder tasks generate --split smoke --per-family 2 --seed $(SUITE_SEED) --out tasks/suites/smoke.jsonl
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -4,6 +4,10 @@ import typer
 
 app = typer.Typer(help="ladder: English question -> controlled English -> program tree -> verified answer.")
 
+from tasks.cli import app as tasks_app  # noqa: E402
+
+app.add_typer(tasks_app, name="tasks")
+
 from agent.rewrite.cli import rewrite_command  # noqa: E402
 
 app.command("rewrite")(rewrite_command)

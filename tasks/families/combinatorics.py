@@ -1,0 +1,101 @@
+"""Counting: combinations (committees, handshakes), permutations (podiums), arrangements."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from tasks.families.base import Draft, Family, program
+from tasks.families.text import Speaker
+
+
+def _committee(rng: random.Random, s: Speaker) -> Draft:
+    n = rng.randint(4, 40)
+    k = rng.randint(2, min(8, n - 1))
+    prompts = [
+        f"In how many ways can a committee of {s.n(k)} be chosen from {n} people?",
+        f"A club has {n} members. How many different groups of {k} members can it send to a meeting?",
+        f"How many ways are there to pick {k} students out of a class of {n} when the order does not matter?",
+        f"From {n} players, a coach picks a squad of {k}. Count the possible squads.",
+    ]
+    ace = (
+        f"A club has {n} members. The club chooses a committee of {k} members. "
+        "What is the number of the possible committees?"
+    )
+    code = program(f"members = {n}", f"size = {k}", "ways = binomial(members, size)", "answer = ways", imports="binomial")
+    return Draft("combinations", {"n": n, "k": k}, prompts, ace, code, math.comb(n, k), 1)
+
+
+def _podium(rng: random.Random, s: Speaker) -> Draft:
+    n = rng.randint(3, 40)
+    k = rng.randint(2, min(5, n))
+    prompts = [
+        f"{n} runners are in a race. In how many ways can the first {k} places be filled?",
+        f"How many ways can {k} different prizes be given to {k} of {n} contestants, one prize each?",
+        f"A race has {s.n(n)} runners and {s.n(k)} distinct medals. How many possible medal orders are there?",
+        f"In a contest with {n} entrants, the top {k} are ranked in order. Count the possible rankings.",
+    ]
+    ace = (
+        f"A race has {n} runners. The first {k} runners get different medals. "
+        "What is the number of the possible orders of the medals?"
+    )
+    code = program(f"runners = {n}", f"medals = {k}", "orders = factorial(runners) / factorial(runners - medals)",
+                   "answer = orders", imports="factorial")
+    return Draft("permutations", {"n": n, "k": k}, prompts, ace, code, math.perm(n, k), 1)
+
+
+def _shelf(rng: random.Random, s: Speaker) -> Draft:
+    n = rng.randint(2, 12)
+    prompts = [
+        f"In how many ways can {s.n(n)} different books be arranged on a shelf?",
+        f"How many different orders are there for {n} people standing in a line?",
+        f"A shelf holds {n} distinct books. Count the arrangements of the books on the shelf.",
+        f"{n} friends sit on a bench in a row. How many seating orders are possible?",
+    ]
+    ace = f"A shelf has {n} books. What is the number of the arrangements of the books?"
+    code = program(f"books = {n}", "arrangements = factorial(books)", "answer = arrangements", imports="factorial")
+    return Draft("arrangements", {"n": n}, prompts, ace, code, math.factorial(n), 1)
+
+
+def _handshakes(rng: random.Random, s: Speaker) -> Draft:
+    n = rng.randint(3, 60)
+    prompts = [
+        f"At a party {n} people each shake hands with every other person once. How many handshakes are there?",
+        f"How many handshakes happen if {s.n(n)} people all shake hands with each other exactly once?",
+        f"Each of {n} guests shakes hands once with each other guest. Find the number of handshakes.",
+        f"{n} players each play every other player once in a tournament. How many games are played?",
+    ]
+    ace = (
+        f"A party has {n} guests. Each guest shakes hands with each other guest once. "
+        "What is the number of the handshakes?"
+    )
+    code = program(f"guests = {n}", "handshakes = binomial(guests, 2)", "answer = handshakes", imports="binomial")
+    return Draft("handshakes", {"n": n}, prompts, ace, code, math.comb(n, 2), 1)
+
+
+def _mixed_committee(rng: random.Random, s: Speaker) -> Draft:
+    men, women = rng.randint(2, 15), rng.randint(2, 15)
+    pick_m, pick_w = rng.randint(1, min(4, men)), rng.randint(1, min(4, women))
+    prompts = [
+        f"A team of {pick_m} boys and {pick_w} girls is chosen from {men} boys and {women} girls. How many different teams are possible?",
+        f"How many ways are there to choose {pick_m} of {men} boys and {pick_w} of {women} girls for a team?",
+        f"A class has {s.n(men)} boys and {s.n(women)} girls. The teacher picks {pick_m} boys and {pick_w} girls for a choir. In how many ways can this be done?",
+        f"From {men} boys pick {pick_m}, and from {women} girls pick {pick_w}. Count the possible selections.",
+    ]
+    ace = (
+        f"A class has {men} boys and {women} girls. The teacher chooses {pick_m} boys and {pick_w} girls. "
+        "What is the number of the possible choices?"
+    )
+    code = program(f"boys = {men}", f"girls = {women}", f"chosen_boys = {pick_m}", f"chosen_girls = {pick_w}",
+                   "ways = binomial(boys, chosen_boys) * binomial(girls, chosen_girls)", "answer = ways",
+                   imports="binomial")
+    value = math.comb(men, pick_m) * math.comb(women, pick_w)
+    return Draft("mixed_committee", {"m": men, "w": women, "pm": pick_m, "pw": pick_w}, prompts, ace, code, value, 3)
+
+
+def sample(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    return rng.choice([_committee, _podium, _shelf, _handshakes, _mixed_committee])(rng, s)
+
+
+FAMILY = Family("combinatorics", "Combinations, permutations and arrangements", sample)

@@ -1,0 +1,160 @@
+"""Compositional families: operations of two families combined in ways train never shows.
+
+Each generator chains steps that train only shows separately (a percentage of a
+triangle's area, a unit conversion inside a rate, a Pythagorean side inside a
+perimeter, ...). They feed only the `compositional` split.
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import sympy
+
+from tasks.families.base import Draft, Family, program
+from tasks.families.geometry_right_triangle import TRIPLES
+from tasks.families.text import PEOPLE, Speaker, money, plural
+
+UNITS = [("meter", "m"), ("foot", "ft"), ("centimeter", "cm")]
+
+
+def _percent_of_triangle_area(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    unit, ab = rng.choice(UNITS)
+    u = plural(unit, 2)
+    base, height = rng.randint(2, 40), rng.randint(2, 40)
+    pct = rng.choice([10, 20, 25, 30, 40, 50, 60, 75])
+    prompts = [
+        f"A triangle has a base of {base} {u} and a height of {height} {u}. {pct}% of it is painted red. What area is painted red?",
+        f"What is {pct} percent of the area of a triangle with base {s.n(base)} {ab} and height {s.n(height)} {ab}?",
+        f"A triangular garden has a base of {base} {u} and a height of {height} {u}. Grass covers {pct} percent of the garden. How many square {u} of grass are there?",
+        f"Find {pct}% of the area of a triangle whose height is {height} {u} and whose base is {base} {u}.",
+    ]
+    ace = (
+        f"A triangle has a base of {base} {u} and a height of {height} {u}. "
+        f"Grass covers {pct} percent of the area of the triangle. What is the area of the grass?"
+    )
+    code = program(f"base = {base}", f"height = {height}", f"percent = {pct}", "area = Rational(base * height, 2)",
+                   "part = area * Rational(percent, 100)", "answer = part")
+    value = Fraction(base * height, 2) * Fraction(pct, 100)
+    return Draft("percent_of_triangle_area", {"base": base, "height": height, "pct": pct}, prompts, ace, code, value, 3)
+
+
+def _speed_with_minutes(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    v = rng.choice(["car", "train", "cyclist", "bus"])
+    minutes = rng.choice([10, 12, 15, 20, 24, 30, 36, 40, 45, 48, 50, 90, 100, 120, 150])
+    distance = rng.randint(2, 120)
+    prompts = [
+        f"A {v} travels {distance} km in {s.n(minutes)} minutes. What is its speed in km/h?",
+        f"What is the average speed, in kilometers per hour, of a {v} that covers {distance} kilometers in {minutes} minutes?",
+        f"In {minutes} minutes a {v} goes {distance} kilometers. How many kilometers per hour is that?",
+        f"A {v} needs {minutes} min for a {distance} km route. Find its speed in kilometers per hour.",
+    ]
+    ace = (
+        f"A {v} travels {distance} kilometers in {minutes} minutes. 1 hour is 60 minutes. "
+        f"What is the speed of the {v} in kilometers per hour?"
+    )
+    code = program(f"distance = {distance}", f"minutes = {minutes}", "minutes_per_hour = 60",
+                   "hours = Rational(minutes, minutes_per_hour)", "speed = distance / hours", "answer = speed")
+    value = Fraction(distance) / Fraction(minutes, 60)
+    return Draft("speed_with_minutes", {"distance": distance, "minutes": minutes}, prompts, ace, code, value, 2, {"vehicle": v})
+
+
+def _hypotenuse_perimeter(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    unit, ab = rng.choice(UNITS)
+    u = plural(unit, 2)
+    a, b, _ = rng.choice(TRIPLES)
+    k = rng.randint(1, 15)
+    a, b = (a * k, b * k) if rng.random() < 0.5 else (b * k, a * k)
+    prompts = [
+        f"A right triangle has legs of {a} and {b} {u}. What is its perimeter?",
+        f"What is the perimeter of a right triangle whose legs are {s.n(a)} {ab} and {s.n(b)} {ab}?",
+        f"The two legs of a right-angled triangle measure {a} {u} and {b} {u}. Find the distance around the triangle.",
+        f"A fence goes around a field shaped like a right triangle with legs {a} {u} and {b} {u}. How long is the fence?",
+    ]
+    ace = (
+        f"A right triangle has a first leg of {a} {u} and a second leg of {b} {u}. "
+        "What is the perimeter of the right triangle?"
+    )
+    code = program(f"first_leg = {a}", f"second_leg = {b}", "hypotenuse = sqrt(first_leg**2 + second_leg**2)",
+                   "perimeter = first_leg + second_leg + hypotenuse", "answer = perimeter", imports="sqrt")
+    value = a + b + sympy.sqrt(a * a + b * b)
+    return Draft("hypotenuse_perimeter", {"a": a, "b": b}, prompts, ace, code, value, 3)
+
+
+def _floor_cost(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    who = rng.choice(PEOPLE)
+    length, width, price = rng.randint(2, 20), rng.randint(2, 15), rng.randint(3, 60)
+    pct = rng.choice([10, 15, 20, 25])
+    prompts = [
+        f"A room is {length} m long and {width} m wide. Carpet costs {money(price)} per square meter, and {who} gets a {pct}% discount. How much does {who} pay to carpet the room?",
+        f"How much does {who} pay to carpet a {s.n(length)} by {s.n(width)} meter floor at {price} dollars per square meter after a {pct} percent discount?",
+        f"{who} carpets a rectangular floor of {length} meters by {width} meters. The carpet is {price} dollars per square meter, minus {pct}% off. Find the cost.",
+        f"Carpet sells for {money(price)} a square meter with {pct} percent off. What does carpet for a room {length} meters long and {width} meters wide cost?",
+    ]
+    ace = (
+        f"A room has a length of {length} meters and a width of {width} meters. Carpet costs {price} dollars per square meter. "
+        f"A shop gives a discount of {pct} percent on the carpet. {who} buys carpet for the room. How many dollars does {who} pay?"
+    )
+    code = program(f"length = {length}", f"width = {width}", f"price = {price}", f"discount = {pct}",
+                   "area = length * width", "cost = area * price", "paid = cost - cost * Rational(discount, 100)",
+                   "answer = paid")
+    value = length * width * price * (1 - Fraction(pct, 100))
+    return Draft("floor_cost", {"l": length, "w": width, "price": price, "pct": pct}, prompts, ace, code, value, 4,
+                 {"person": who})
+
+
+def _box_liters(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    length, width, height = rng.randint(5, 100), rng.randint(5, 80), rng.randint(5, 80)
+    prompts = [
+        f"A fish tank is {length} cm long, {width} cm wide and {height} cm high. How many liters of water does it hold?",
+        f"How many liters fit in a box measuring {length} cm by {width} cm by {s.n(height)} cm?",
+        f"A container has length {length} centimeters, width {width} centimeters and height {height} centimeters. What is its volume in liters?",
+        f"One liter is 1000 cubic centimeters. What is the volume in liters of a box {length} cm by {width} cm by {height} cm?",
+    ]
+    ace = (
+        f"A box has a length of {length} centimeters. The box has a width of {width} centimeters. "
+        f"The box has a height of {height} centimeters. 1 liter is 1000 cubic centimeters. "
+        "What is the volume of the box in liters?"
+    )
+    code = program(f"length = {length}", f"width = {width}", f"height = {height}", "cubic_centimeters_per_liter = 1000",
+                   "volume = length * width * height", "liters = Rational(volume, cubic_centimeters_per_liter)",
+                   "answer = liters")
+    value = Fraction(length * width * height, 1000)
+    return Draft("box_liters", {"l": length, "w": width, "h": height}, prompts, ace, code, value, 3)
+
+
+def _pipes_minutes(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    first, second = rng.randint(1, 12), rng.randint(1, 12)
+    prompts = [
+        f"One pipe fills a tank in {first} hours and another fills it in {second} hours. Working together, how many minutes do they take?",
+        f"How many minutes do two pipes need to fill a tank together, if one alone takes {s.n(first)} hours and the other {s.n(second)} hours?",
+        f"Pipe A fills a pool in {first} h and pipe B fills it in {second} h. With both open, find the filling time in minutes.",
+        f"A tank can be filled in {first} hours by a first pipe and in {second} hours by a second pipe. In minutes, how long do both pipes together need?",
+    ]
+    ace = (
+        f"A first pipe fills a tank in {first} hours. A second pipe fills the tank in {second} hours. "
+        "The first pipe and the second pipe fill the tank together. 1 hour is 60 minutes. "
+        "How many minutes do the first pipe and the second pipe need?"
+    )
+    code = program(f"first_time = {first}", f"second_time = {second}", "minutes_per_hour = 60",
+                   "rate = Rational(1, first_time) + Rational(1, second_time)", "hours = 1 / rate",
+                   "minutes = hours * minutes_per_hour", "answer = minutes")
+    value = 60 / (Fraction(1, first) + Fraction(1, second))
+    return Draft("pipes_minutes", {"first": first, "second": second}, prompts, ace, code, value, 4)
+
+
+FAMILIES = [
+    Family("percent_of_triangle_area", "A percentage of a triangle's area", _percent_of_triangle_area, True),
+    Family("speed_with_minutes", "A speed in km/h from a time given in minutes", _speed_with_minutes, True),
+    Family("hypotenuse_perimeter", "A right triangle's perimeter via its hypotenuse", _hypotenuse_perimeter, True),
+    Family("floor_cost", "Area times price, then a discount", _floor_cost, True),
+    Family("box_liters", "A box's volume converted to liters", _box_liters, True),
+    Family("pipes_minutes", "Two pipes together, answered in minutes", _pipes_minutes, True),
+]

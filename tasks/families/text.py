@@ -1,0 +1,125 @@
+"""Surface helpers the families share: numbers in digits or words, literals, names.
+
+The canonical ACE always writes numbers as digits (`ace_num`); English prompts write
+them as digits or words (`Speaker.n`); programs write them as exact literals (`lit`).
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+_ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+PEOPLE = [
+    "John", "Mary", "Alice", "Bob", "Sara", "Tom", "Emma", "Liam", "Noah", "Olivia",
+    "Maya", "Ben", "Lucy", "Omar", "Nina", "Paul", "Rosa", "Ivan", "Grace", "Leo",
+]
+
+
+def words(n: int) -> str:
+    """An integer 0..999 in English words ('forty-two', 'one hundred five')."""
+    if not 0 <= n <= 999:
+        raise ValueError(f"words() covers 0..999, got {n}")
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    hundreds, rest = divmod(n, 100)
+    return f"{_ONES[hundreds]} hundred" + (f" {words(rest)}" if rest else "")
+
+
+def ace_num(x: int | Fraction | str) -> str:
+    """A number as the canonical ACE writes it: '13', '2.5', '3/8'."""
+    if isinstance(x, str):
+        return x
+    if isinstance(x, int):
+        return str(x)
+    if x.denominator == 1:
+        return str(x.numerator)
+    decimal = _decimal(x)
+    return decimal if decimal is not None else f"{x.numerator}/{x.denominator}"
+
+
+def lit(x: int | Fraction) -> str:
+    """A number as a program literal: '13', "Rational('2.5')", 'Rational(3, 8)'."""
+    if isinstance(x, int):
+        return str(x)
+    if x.denominator == 1:
+        return str(x.numerator)
+    decimal = _decimal(x)
+    return f"Rational('{decimal}')" if decimal is not None else f"Rational({x.numerator}, {x.denominator})"
+
+
+def _decimal(x: Fraction) -> str | None:
+    """'2.5' for 5/2 when the denominator is a power-of-2/5 product of at most 4 places."""
+    for places in range(1, 5):
+        scaled = x * 10**places
+        if scaled.denominator == 1:
+            sign = "-" if scaled < 0 else ""
+            digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+            return f"{sign}{digits[:-places]}.{digits[-places:]}"
+    return None
+
+
+def money(x: int | Fraction) -> str:
+    """'$12' or '$2.50' for English prompts."""
+    x = Fraction(x)
+    if x.denominator == 1:
+        return f"${x.numerator}"
+    return f"${float(x):.2f}"
+
+
+def plural(noun: str, n: int | Fraction) -> str:
+    """Naive English plural for the nouns the families use (1 apple, 2 apples, 3 boxes)."""
+    if n == 1:
+        return noun
+    irregular = {"foot": "feet", "person": "people", "child": "children", "man": "men", "woman": "women"}
+    if noun in irregular:
+        return irregular[noun]
+    if " " in noun:
+        head, _, last = noun.rpartition(" ")
+        return f"{head} {plural(last, n)}"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def qty(n: int | Fraction, unit: str) -> str:
+    """ACE quantity: digits and the unit in the right number ('13 feet', '1 hour')."""
+    return f"{ace_num(n)} {plural(unit, n)}" if unit else ace_num(n)
+
+
+class Speaker:
+    """Renders numbers for English prompts: sometimes in words, otherwise in digits."""
+
+    def __init__(self, rng: random.Random, word_rate: float = 0.25, abbrev_rate: float = 0.35) -> None:
+        self.rng = rng
+        self.word_rate = word_rate
+        self.abbreviate = rng.random() < abbrev_rate  # one choice per problem, so units read consistently
+
+    def n(self, x: int | Fraction) -> str:
+        """A number for a prompt: small whole numbers are sometimes spelled out."""
+        if isinstance(x, Fraction) and x.denominator != 1:
+            return ace_num(x)
+        value = int(x)
+        if 0 <= value <= 99 and self.rng.random() < self.word_rate:
+            return words(value)
+        return str(value)
+
+    def q(self, x: int | Fraction, unit: str, abbrev: str | None = None) -> str:
+        """A quantity for a prompt, sometimes with the unit abbreviated ('13 ft')."""
+        if abbrev and self.abbreviate:
+            return f"{ace_num(x)} {abbrev}"
+        return f"{self.n(x)} {plural(unit, x)}"
+
+    def pick(self, options: list[str]) -> str:
+        return self.rng.choice(options)

@@ -1,0 +1,90 @@
+"""Work rates: two workers or pipes together, and a pipe working against a drain."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+from tasks.families.base import Draft, Family, program
+from tasks.families.text import PEOPLE, Speaker, plural
+
+JOBS = [("paint", "paints", "a fence"), ("clean", "cleans", "a house"), ("build", "builds", "a wall"),
+        ("mow", "mows", "a lawn"), ("pack", "packs", "a truck")]
+TIME_UNITS = ["hour", "minute", "day"]
+
+
+def _workers(rng: random.Random, s: Speaker, unit: str) -> Draft:
+    a, b = rng.sample(PEOPLE, 2)
+    verb, verbs, thing = rng.choice(JOBS)
+    first, second = rng.randint(2, 30), rng.randint(2, 30)
+    the = "the " + thing.split(" ", 1)[1]
+    u = plural(unit, 2)
+    prompts = [
+        f"{a} can {verb} {thing} in {s.n(first)} {u}. {b} can {verb} {the} in {s.n(second)} {u}. How many {u} will it take them working together?",
+        f"Working alone, {a} {verbs} {thing} in {first} {u} and {b} {verbs} it in {second} {u}. If they work together, how long does the job take?",
+        f"How many {u} do {a} and {b} need to {verb} {thing} together, if {a} alone needs {first} {u} and {b} alone needs {second} {u}?",
+        f"{b} takes {second} {u} to {verb} {thing}; {a} takes {first} {u}. Together, how many {u} do they take?",
+    ]
+    ace = (
+        f"{a} {verbs} {thing} in {first} {u}. {b} {verbs} {the} in {second} {u}. "
+        f"{a} and {b} {verb} {the} together. How many {u} do {a} and {b} need?"
+    )
+    code = program(
+        f"first_time = {first}", f"second_time = {second}",
+        "rate = Rational(1, first_time) + Rational(1, second_time)", "time = 1 / rate", "answer = time",
+    )
+    value = 1 / (Fraction(1, first) + Fraction(1, second))
+    return Draft("workers", {"first": first, "second": second}, prompts, ace, code, value, 3,
+                 {"people": [a, b], "job": thing, "unit": unit})
+
+
+def _pipes(rng: random.Random, s: Speaker, unit: str) -> Draft:
+    first, second = rng.randint(2, 40), rng.randint(2, 40)
+    u = plural(unit, 2)
+    prompts = [
+        f"One pipe can fill a tank in {s.n(first)} {u} and a second pipe can fill it in {s.n(second)} {u}. How long does it take both pipes together to fill the tank?",
+        f"A tank is filled by pipe A in {first} {u} and by pipe B in {second} {u}. If both pipes are open, in how many {u} is the tank full?",
+        f"How many {u} do two pipes need to fill a pool together, if the first fills it alone in {first} {u} and the second in {second} {u}?",
+        f"Pipe one fills a cistern in {first} {u}. Pipe two fills the same cistern in {second} {u}. Both are opened at once. Find the time to fill the cistern.",
+    ]
+    ace = (
+        f"A first pipe fills a tank in {first} {u}. A second pipe fills the tank in {second} {u}. "
+        f"The first pipe and the second pipe fill the tank together. How many {u} do the first pipe and the second pipe need?"
+    )
+    code = program(
+        f"first_time = {first}", f"second_time = {second}",
+        "rate = Rational(1, first_time) + Rational(1, second_time)", "time = 1 / rate", "answer = time",
+    )
+    value = 1 / (Fraction(1, first) + Fraction(1, second))
+    return Draft("pipes", {"first": first, "second": second}, prompts, ace, code, value, 3, {"unit": unit})
+
+
+def _drain(rng: random.Random, s: Speaker, unit: str) -> Draft:
+    fill = rng.randint(2, 30)
+    drain = fill + rng.randint(1, 30)
+    u = plural(unit, 2)
+    prompts = [
+        f"A pipe fills a tank in {s.n(fill)} {u}, and a drain empties the full tank in {s.n(drain)} {u}. If both are open, how many {u} does it take to fill the tank?",
+        f"A tap can fill a bathtub in {fill} {u}; the plug hole drains it in {drain} {u}. With the tap on and the plug out, how long does the tub take to fill?",
+        f"How many {u} does it take to fill a tank if a pipe fills it in {fill} {u} while a leak empties it in {drain} {u}?",
+        f"A drain empties a pool in {drain} {u}. A hose fills the pool in {fill} {u}. Both run at the same time. Find the time needed to fill the pool.",
+    ]
+    ace = (
+        f"A pipe fills a tank in {fill} {u}. A drain empties the tank in {drain} {u}. "
+        f"The pipe and the drain work together. How many {u} do the pipe and the drain need?"
+    )
+    code = program(
+        f"fill_time = {fill}", f"drain_time = {drain}",
+        "rate = Rational(1, fill_time) - Rational(1, drain_time)", "time = 1 / rate", "answer = time",
+    )
+    value = 1 / (Fraction(1, fill) - Fraction(1, drain))
+    return Draft("drain", {"fill": fill, "drain": drain}, prompts, ace, code, value, 3, {"unit": unit})
+
+
+def sample(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    unit = rng.choice(TIME_UNITS)
+    return rng.choice([_workers, _pipes, _drain])(rng, s, unit)
+
+
+FAMILY = Family("work_rate", "Two workers or pipes together; a pipe against a drain", sample)
