@@ -369,6 +369,8 @@ class _Reducer:
         huge = op == "**" and isinstance(right, sympy.Integer | int) and abs(int(right)) > MAX_EXPONENT
         if huge and not (isinstance(left, sympy.Integer | int) and abs(int(left)) <= 1):
             raise Irreducible(node, f"power with exponent {right} is past {MAX_EXPONENT}")
+        if op in ("/", "//", "%") and isinstance(right, int | sympy.Basic) and right == 0:
+            raise Irreducible(node, "division by zero")
         if op == "+" and isinstance(left, list | tuple) and isinstance(right, list | tuple):
             return left + right
         return _exact(_BINARY[op](left, right))
@@ -524,4 +526,6 @@ def reduce_tree(tree: Any) -> Any:
     value = reducer.env["answer"]
     if isinstance(value, sympy.Basic) and value.free_symbols:
         raise Irreducible(tree, f"answer {value} still has free symbols")
+    if isinstance(value, sympy.Basic) and value.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
+        raise Irreducible(tree, f"answer {value} is not a finite exact value")
     return value

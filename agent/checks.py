@@ -1,0 +1,110 @@
+"""Verify one answer against what the semantic graph says: kind, domain facts, formulas.
+
+A check that did not run is `skipped`, never `passed`; an answer is `verified` only when a
+decisive check (the stated formulas, solved exactly, give this answer and no other) passed
+and nothing failed. Domain facts (a length is not negative, a count is an integer) can
+only refute an answer, so passing them leaves it merely `answered`.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from agent.constraints import Derived, derive
+from agent.state import CheckRecord, CheckStatus, Failure, FailureKind, Verdict
+from tasks.ace import SemanticGraph
+from verifiers import AnswerParseError, parse_answer
+
+ANSWER_VARIABLE = "answer"  # the program variable every check is about, unless a formula names another
+
+
+def _record(name: str, ok: bool | None, detail: str = "", decisive: bool = False) -> CheckRecord:
+    status = CheckStatus.skipped if ok is None else CheckStatus.passed if ok else CheckStatus.failed
+    return CheckRecord(name=name, status=status, detail=detail, decisive=decisive, variable=ANSWER_VARIABLE)
+
+
+def _truth(relation: object) -> bool | None:
+    """True/False when sympy decides the relation exactly, None when it cannot."""
+    if relation is sympy.true or relation is True:
+        return True
+    if relation is sympy.false or relation is False:
+        return False
+    return None
+
+
+def _kind_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
+    checks = [_record("exact: no floating-point number", not value.has(sympy.Float), str(value))]
+    if derived.real:
+        is_number = isinstance(value, sympy.Expr) and not value.free_symbols
+        checks.append(_record(f"kind: a single number ({derived.real})", is_number, str(value)))
+        if is_number:
+            checks.append(_record("kind: a real number", value.is_real, str(value)))
+    return checks
+
+
+def _domain_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
+    if not (isinstance(value, sympy.Expr) and not value.free_symbols):
+        return []
+    checks = []
+    if derived.integer:
+        checks.append(_record(f"integer: {derived.integer}", value.is_integer, str(value)))
+    if derived.nonnegative:
+        checks.append(_record(f"sign: {value} >= 0 ({derived.nonnegative})", _truth(value >= 0)))
+    return checks
+
+
+def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
+    """Solve the stated formulas exactly; the answer must be the target's only value."""
+    relations = [f for f in derived.formulas if isinstance(f, sympy.Eq)]
+    if not relations or not any(derived.target in f.free_symbols for f in relations):
+        return []
+    shown = "; ".join(sympy.sstr(f) for f in relations)
+    unknowns = sorted(set().union(*(f.free_symbols for f in relations)), key=str)
+    try:
+        solutions = sympy.solve(relations, unknowns, dict=True)
+    except (NotImplementedError, ValueError, TypeError) as err:
+        return [_record(f"sympy: {shown}", None, f"not solvable exactly: {err}")]
+    values = {sympy.simplify(s[derived.target]) for s in solutions if derived.target in s}
+    if any(s.get(derived.target) is None for s in solutions) or not values:
+        return [_record(f"sympy: {shown}", None, f"{derived.target} is not determined")]
+    values = {v for v in values if _admissible(v, derived)}
+    matches = any(sympy.simplify(v - value) == 0 for v in values) if isinstance(value, sympy.Expr) else False
+    if not matches:
+        detail = f"{derived.target} = {', '.join(map(sympy.sstr, values)) or 'nothing admissible'}, not {value}"
+        return [_record(f"sympy: {shown}", False, detail, decisive=True)]
+    unique = len(values) == 1
+    detail = (
+        f"{derived.target} = {value} is the only solution"
+        if unique
+        else f"{value} satisfies them, but so does {', '.join(sympy.sstr(v) for v in values if sympy.simplify(v - value) != 0)}"
+    )
+    return [_record(f"sympy: {shown}", True, detail, decisive=unique)]
+
+
+def _admissible(v: sympy.Basic, derived: Derived) -> bool:
+    """A solution the domain facts allow (the negative root of a length is not one)."""
+    if derived.nonnegative and _truth(v >= 0) is False:
+        return False
+    return not (derived.integer and v.is_integer is False)
+
+
+def check_answer(answer: str, graph: SemanticGraph, program: str = "") -> tuple[Verdict, Failure | None]:
+    """The verdict on `answer` (canonical exact text) and, if it fails, why (for repair)."""
+    try:
+        value = parse_answer(answer)
+    except AnswerParseError as err:
+        check = _record("parse: exact answer syntax", False, str(err))
+        failure = Failure(kind=FailureKind.answer_kind, message=f"answer {answer!r} is not exact: {err}")
+        return Verdict(passed=False, verified=False, checks=[check]), failure
+    derived = derive(graph)
+    checks = _kind_checks(value, derived) + _domain_checks(value, derived) + _formula_checks(value, derived)
+    failed = [c for c in checks if c.status is CheckStatus.failed]
+    decisive = [c for c in checks if c.decisive and c.status is CheckStatus.passed]
+    verified = not failed and bool(decisive)
+    certificate = "; ".join(f"{c.name}: {c.status.value}" + (f" ({c.detail})" if c.detail else "") for c in checks)
+    verdict = Verdict(passed=not failed, verified=verified, checks=checks, certificate=certificate)
+    if not failed:
+        return verdict, None
+    first = failed[0]
+    kind = FailureKind.answer_kind if first.name.startswith(("exact", "kind")) else FailureKind.constraint
+    return verdict, Failure(kind=kind, message=f"{first.name} failed: {first.detail}", variable=first.variable)
