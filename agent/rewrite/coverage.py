@@ -1,0 +1,115 @@
+"""How much of a suite the rule rewriter gets right: graph equality with the canonical ACE.
+
+A prompt counts as rewritten when `parse_ace(rewrite).canonical()` equals
+`parse_ace(problem.ace).canonical()`: the same meaning, not merely some ACE. Run it as
+`python -m agent.rewrite.coverage tasks/suites/test.jsonl` for the figure and the failures
+by family.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from agent.rewrite.rules import rewrite_rules
+from agent.rewrite.validate import load_parser
+
+
+class Outcome(BaseModel):
+    """One prompt: whether its rewrite parsed, and whether it means what the canonical ACE means."""
+
+    id: str
+    family: str
+    prompt: str
+    expected: str
+    ace: str | None
+    parsed: bool
+    equal: bool
+    reason: str
+
+
+class CoverageReport(BaseModel):
+    """All outcomes of one suite and the figures derived from them."""
+
+    suite: str
+    outcomes: list[Outcome]
+    skipped: int = 0  # problems whose canonical ACE does not parse (an ACE-layer gap)
+
+    @property
+    def total(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def equal(self) -> int:
+        return sum(o.equal for o in self.outcomes)
+
+    @property
+    def rate(self) -> float:
+        return self.equal / self.total if self.total else 0.0
+
+    def by_family(self) -> dict[str, tuple[int, int]]:
+        """family -> (equal, total)."""
+        totals = Counter(o.family for o in self.outcomes)
+        hits = Counter(o.family for o in self.outcomes if o.equal)
+        return {family: (hits[family], totals[family]) for family in sorted(totals)}
+
+
+def measure(suite: Path) -> CoverageReport:
+    """Rewrite every prompt of `suite` that has a canonical ACE and compare the graphs."""
+    from tasks import load_suite
+
+    parse_ace, ace_error = load_parser()
+    outcomes = []
+    skipped = 0
+    for problem in load_suite(suite):
+        if problem.ace is None:
+            continue
+        try:
+            expected = parse_ace(problem.ace).canonical()
+        except ace_error:  # the canonical ACE itself is outside the fragment: not ours to score
+            skipped += 1
+            continue
+        result = rewrite_rules(problem.prompt)
+        equal, reason = False, "; ".join(i.reason for i in result.issues) or "not rewritten"
+        if result.ok and result.ace is not None:
+            try:
+                equal = parse_ace(result.ace).canonical() == expected
+            except ace_error as exc:  # ok results parse; kept for a clear report if that breaks
+                reason = str(exc)
+            else:
+                reason = "" if equal else "parses, but to a different graph"
+        outcomes.append(
+            Outcome(id=problem.id, family=problem.family, prompt=problem.prompt, expected=problem.ace,
+                    ace=result.ace, parsed=result.ok, equal=equal, reason=reason)
+        )
+    return CoverageReport(suite=str(suite), outcomes=outcomes, skipped=skipped)
+
+
+def format_report(report: CoverageReport, failures: int = 0) -> str:
+    """The figure, a line per family, and up to `failures` failed prompts per family."""
+    lines = [f"{report.suite}: {report.equal}/{report.total} = {report.rate:.1%} rewritten to the canonical graph"
+             f" ({report.skipped} problems skipped: their canonical ACE does not parse)"]
+    for family, (hits, total) in report.by_family().items():
+        parsed = sum(o.parsed for o in report.outcomes if o.family == family)
+        lines.append(f"  {family:<22} {hits:>4}/{total:<4} equal, {parsed:>4} parse")
+        shown = [o for o in report.outcomes if o.family == family and not o.equal][:failures]
+        for o in shown:
+            lines.append(f"      - {o.prompt}\n        got:  {o.ace}\n        want: {o.expected}\n        why:  {o.reason}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("usage: python -m agent.rewrite.coverage SUITE.jsonl [FAILURES_PER_FAMILY]", file=sys.stderr)
+        return 2
+    report = measure(Path(args[0]))
+    print(format_report(report, int(args[1]) if len(args) > 1 else 0))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
