@@ -113,6 +113,7 @@ def run_attempt(item: WorkItem, settings: AttemptSettings) -> EvalRecord:
         with deadline(settings.timeout_s):
             outcome, retries = solve_with_retries(solver, problem, item.attempt, settings.retry)
     except AttemptTimeout as exc:
+        _reset_sandbox()
         return _finish(fields, started, status=Status.timeout, why=f"timeout: {exc}", error=f"Timeout: {exc}")
     except Exception as exc:
         error = _describe(exc)
@@ -137,6 +138,18 @@ def run_attempt(item: WorkItem, settings: AttemptSettings) -> EvalRecord:
         return _finish(fields, started, status=Status.error, why=f"answer check raised {error}", error=error)
     status = Status.correct if check.correct else Status.wrong
     return _finish(fields, started, status=status, why=check.why, check_method=check.method)
+
+
+def _reset_sandbox() -> None:
+    """Restart the sandbox's fork server after an interrupted run.
+
+    The timeout can land between a request to the fork server and its reply; the reply would
+    then be read as the answer to the next program. Closing the server drops it (and kills
+    the program still running); the next run starts a fresh one.
+    """
+    from verifiers.sandbox import default_server
+
+    default_server().close()
 
 
 def _finish(fields: dict[str, Any], started: float, **more: Any) -> EvalRecord:

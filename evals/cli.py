@@ -11,3 +11,7 @@ app.add_typer(tasks_app, name="tasks")
 from agent.rewrite.cli import rewrite_command  # noqa: E402
 
 app.command("rewrite")(rewrite_command)
+
+from evals.commands import register as register_eval_commands  # noqa: E402
+
+register_eval_commands(app)  # ladder eval, ladder report, ladder external

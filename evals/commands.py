@@ -9,14 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from evals.attempt import AttemptSettings, RetryPolicy, WorkItem
-from evals.executors import ExecutorError
-from evals.records import EvalRecord, RecordsError, read_records
-from evals.report import summary_table, write_report
-from evals.runner import RECORDS_FILE, EvalError, make_spec, run_eval
-from evals.solvers import SolverConfig
-from evals.summary import summarize
-
+RECORDS_FILE = "records.jsonl"  # evals.runner.RECORDS_FILE; the heavy modules load only when a command runs
 out_console = Console()
 err_console = Console(stderr=True)
 
@@ -51,6 +44,12 @@ def eval_command(
     llm_base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL for the llm generator.")] = None,
 ) -> None:
     """Run suites over every generator x mode cell and write one record per attempt."""
+    from evals.attempt import AttemptSettings, RetryPolicy
+    from evals.executors import ExecutorError
+    from evals.records import RecordsError
+    from evals.runner import EvalError, make_spec, run_eval
+    from evals.solvers import SolverConfig
+
     generators = _split(generator, GENERATORS + ("reference",), "--generator")
     modes = _split(mode, MODES, "--mode")
     if executor not in ("local", "ray"):
@@ -69,14 +68,14 @@ def eval_command(
         with _progress() as progress:
             tasks: dict[str, int] = {}
 
-            def on_start(todo: list[WorkItem]) -> None:
+            def on_start(todo: list) -> None:
                 for item in todo:
                     name = item.cell.name
                     if name not in tasks:
                         tasks[name] = progress.add_task(name, total=0)
                     progress.update(tasks[name], total=progress.tasks[tasks[name]].total + 1)
 
-            def on_record(record: EvalRecord) -> None:
+            def on_record(record) -> None:
                 progress.advance(tasks[record.cell.name])
 
             result = run_eval(
@@ -103,6 +102,8 @@ def report_command(
     run_dir: Annotated[Path, typer.Argument(help="A run directory written by `ladder eval`.")],
 ) -> None:
     """Rebuild DIR/report.md and its plots from DIR/records.jsonl, and print the summary table."""
+    from evals.records import RecordsError
+
     if not (run_dir / RECORDS_FILE).exists():
         err_console.print(f"[red]error:[/red] {run_dir}: no {RECORDS_FILE} here; is it a `ladder eval --out` directory?")
         raise typer.Exit(code=2)
@@ -114,6 +115,10 @@ def report_command(
 
 
 def _show(run_dir: Path) -> None:
+    from evals.records import read_records
+    from evals.report import summary_table, write_report
+    from evals.summary import summarize
+
     records = read_records(run_dir / RECORDS_FILE)
     out_console.print(summary_table(summarize(records), title=f"ladder eval: {run_dir}"))
     path = write_report(run_dir)
