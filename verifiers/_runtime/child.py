@@ -186,10 +186,13 @@ def _execute(code: str, limits: dict, layers: list[str]) -> None:
                     "stdout": "", "truncated": False, "exception": None, "layers": layers}
 
     def overflow() -> None:
+        if os.getpid() != reporter:  # a process the program forked: it reports nothing
+            os._exit(0)
         report.update(kind="output_limit", stdout=out.getvalue()[:cap], truncated=True)
         _send(report)
         os._exit(0)
 
+    reporter = os.getpid()
     out = CappedOutput(cap, overflow)
     sys.stdout = sys.stderr = out
     namespace = {"__name__": "__main__", "__builtins__": builtins}
@@ -209,6 +212,8 @@ def _execute(code: str, limits: dict, layers: list[str]) -> None:
         overflow()
     except BaseException as exc:  # noqa: BLE001 - every failure is a result here
         report["exception"] = _exception_info(exc, code)
+    if os.getpid() != reporter:
+        os._exit(0)
     sys.stdout = sys.stderr = sys.__stdout__
     report["stdout"] = out.getvalue()[:cap]
     _send(report)
