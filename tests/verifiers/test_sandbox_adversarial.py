@@ -24,7 +24,7 @@ def run(run_checked):
 
 def test_infinite_loop_is_stopped_by_the_cpu_rlimit(run, server):
     """Layer: rlimit (RLIMIT_CPU sends SIGXCPU/SIGKILL)."""
-    result = run(server, "while True:\n    pass\n", QUICK)
+    result = run(server, "while True:\n    pass\n", Limits(wall_seconds=10, cpu_seconds=1))
     assert result.status is ExecStatus.timeout, result
     assert "CPU-time" in result.exception.message
 
