@@ -109,7 +109,7 @@ class Agent:
 
                 self._generator = LLMGenerator(self.llm)
             else:
-                from graphmodel import load_generator
+                from graphmodel.generators import load_generator
 
                 self._generator = load_generator(self.settings.generator, self.settings.checkpoint)
         return self._generator

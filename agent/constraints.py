@@ -20,15 +20,11 @@ from tasks.ace.lexicon import is_unit
 # Attributes that are magnitudes: never negative whatever the problem (a general fact of
 # measurement, not a property of any suite). Money is left out: a profit or a change can be < 0.
 MAGNITUDES = frozenset(
-    """length width height depth breadth thickness distance perimeter area volume surface side
-    edge diameter radius circumference hypotenuse leg speed velocity time duration age weight
-    mass size capacity price cost fee fare rent salary wage""".split()
+    ["length", "width", "height", "depth", "breadth", "thickness", "distance", "perimeter", "area", "volume", "surface", "side", "edge", "diameter", "radius", "circumference", "hypotenuse", "leg", "speed", "velocity", "time", "duration", "age", "weight", "mass", "size", "capacity", "price", "cost", "fee", "fare", "rent", "salary", "wage"]
 )
 # Units of non-negative dimensions: length, area, volume, mass, duration, speed.
 NONNEGATIVE_UNITS = frozenset(
-    """foot inch yard mile meter centimeter millimeter kilometer gram kilogram milligram pound
-    ounce ton tonne liter milliliter gallon quart pint second minute hour day week month year
-    decade century acre hectare byte kilobyte megabyte gigabyte""".split()
+    ["foot", "inch", "yard", "mile", "meter", "centimeter", "millimeter", "kilometer", "gram", "kilogram", "milligram", "pound", "ounce", "ton", "tonne", "liter", "milliliter", "gallon", "quart", "pint", "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "acre", "hectare", "byte", "kilobyte", "megabyte", "gigabyte"]
 )
 
 _RELATIONS = {"=": sympy.Eq, "==": sympy.Eq, "<": sympy.Lt, "<=": sympy.Le, ">": sympy.Gt, ">=": sympy.Ge,

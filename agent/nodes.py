@@ -16,7 +16,7 @@ from langgraph.runtime import Runtime
 
 from agent.checks import check_answer
 from agent.inputs import input_problem
-from agent.repair import assignment_path, exception_span, path_for_span, repair_unit, widen
+from agent.repair import defining_path, exception_span, path_for_span, repair_unit, widen
 from agent.runtime import AgentContext
 from agent.state import (
     AgentState,
@@ -91,26 +91,24 @@ def parse(state: AgentState) -> dict[str, Any]:
 
 
 def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    """Semantic graph -> candidate programs; the first one is tried, the rest kept for regeneration."""
+    """Semantic graph -> the generator's best program (k=1: both repair strategies start from it)."""
     started = perf_counter()
     settings = runtime.context.settings
-    k = settings.first_k if state.mode is Mode.tool else 1
     graph = _semantic_graph(state)
     try:
-        candidates = runtime.context.generator.generate(graph, k=k)
+        candidates = runtime.context.generator.generate(graph, k=1)
     except Exception as err:  # a generator failure is a result of this solve, reported in full
         why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
         failure = Failure(kind=FailureKind.no_answer, message=why)
-        return {"failure": failure, "trace": _step("generate", started, f"k={k}", why, ok=False)}
+        return {"failure": failure, "trace": _step("generate", started, "k=1", why, ok=False)}
     records = [CandidateRecord(source=c.source, score=float(c.score)) for c in candidates]
     if not records:
         failure = Failure(kind=FailureKind.no_answer, message="the generator produced no program")
-        return {"failure": failure, "trace": _step("generate", started, f"k={k}", failure.message, ok=False)}
-    produced = f"{len(records)} candidate(s); first:\n{records[0].source}"
+        return {"failure": failure, "trace": _step("generate", started, "k=1", failure.message, ok=False)}
     return {
         "candidates": records,
         "program": records[0].source,
-        "trace": _step("generate", started, f"k={k}", produced),
+        "trace": _step("generate", started, "k=1", records[0].source),
     }
 
 
@@ -226,14 +224,16 @@ def repair(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     program: str | None = None
     if state.repair_strategy is RepairStrategy.subtree:
         program, record = _repair_subtree(state, runtime.context, number, reason)
+    pool = state.candidates
     if program is None:
-        program, record = _next_candidate(state, runtime.context, number, reason, record)
+        program, record, pool = _next_candidate(state, runtime.context, number, reason, record)
     if program is None:
         record = record or RepairRound(round=number, strategy=state.repair_strategy, reason=reason)
         record = record.model_copy(update={"fixed": False})
         return {
             "rounds": number,
             "exhausted": True,
+            "candidates": pool,
             "repairs": [*state.repairs, record],
             "trace": _step("repair", started, reason, "no untried program left", ok=False),
         }
@@ -247,6 +247,7 @@ def repair(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
         "failure": None,
         "execution": None,
         "verdict": None,
+        "candidates": pool,
         "repairs": [*state.repairs, record],
         "trace": _step("repair", started, f"{reason} [{settings_note}]", produced),
     }
@@ -262,10 +263,8 @@ def _locate(state: AgentState, tree: Tree) -> Path | None:
     if failure.kind is FailureKind.exception and failure.line is not None:
         start, end = exception_span(program, failure)
         path = repair_unit(tree, path_for_span(tree, start, end))
-    elif failure.kind is FailureKind.constraint and failure.variable:
-        path = assignment_path(tree, failure.variable)
     elif failure.kind in (FailureKind.answer_kind, FailureKind.constraint):
-        path = assignment_path(tree, "answer")
+        path = defining_path(tree, failure.variable or "answer")
     if path is None:
         return None
     earlier = sum(1 for r in state.repairs if r.path is not None and tuple(r.path) == path)
@@ -309,20 +308,24 @@ def _repair_subtree(
 
 def _next_candidate(
     state: AgentState, context: AgentContext, number: int, reason: str, failed: RepairRound | None
-) -> tuple[str | None, RepairRound | None]:
-    """The best program not yet executed; sample more from the generator when all were tried."""
+) -> tuple[str | None, RepairRound | None, list[CandidateRecord]]:
+    """The best whole program not yet executed; the first time, sample the round budget at once."""
     tried = set(state.tried)
-    pool = [c.source for c in state.candidates]
-    fresh = [source for source in pool if source not in tried]
+    pool = list(state.candidates)
+    fresh = [c.source for c in pool if c.source not in tried]
     if not fresh:
+        k = len(pool) + context.settings.max_repairs
         try:
-            more = context.generator.generate(_semantic_graph(state), k=len(pool) + context.settings.infill_k)
-        except Exception:  # no more samples: the round records that nothing new came
+            more = context.generator.generate(_semantic_graph(state), k=k)
+        except Exception as err:  # no more samples: the round records why nothing new came
             more = []
-        fresh = [c.source for c in more if c.source not in tried]
+            reason = f"{reason} (regeneration failed: {type(err).__name__}: {err})"
+        known = {c.source for c in pool}
+        pool += [CandidateRecord(source=c.source, score=float(c.score)) for c in more if c.source not in known]
+        fresh = [c.source for c in pool if c.source not in tried]
     if not fresh:
-        return None, failed
-    note = f" (after subtree repair found nothing: {failed.replacement})" if failed else ""
+        return None, failed, pool
+    note = f" (subtree repair found nothing: {failed.replacement})" if failed else ""
     record = RepairRound(
         round=number,
         strategy=RepairStrategy.regenerate,
@@ -331,7 +334,7 @@ def _next_candidate(
         replacement=fresh[0],
         candidates=len(fresh),
     )
-    return fresh[0], record
+    return fresh[0], record, pool
 
 
 def _source_of(tree: Tree) -> str:

@@ -114,5 +114,22 @@ def assignment_path(tree: Tree, name: str) -> Path | None:
     return found
 
 
+def defining_path(tree: Tree, name: str, max_hops: int = 8) -> Path | None:
+    """Where the value of `name` is computed: its assignment's right-hand side, followed
+    through plain renames (`answer = x` leads to the expression that defines `x`)."""
+    path = assignment_path(tree, name)
+    for _ in range(max_hops):
+        if path is None:
+            return None
+        node = subtree_at(tree, path)
+        if node.type != "identifier" or node.text == name:
+            return path
+        further = assignment_path(tree, node.text or "")
+        if further is None:
+            return path
+        name, path = node.text or "", further
+    return path
+
+
 def has_hole(tree: Tree) -> bool:
     return any(node.type == HOLE for _, node in iter_paths(tree))

@@ -27,12 +27,6 @@ class AgentSettings(BaseModel):
     )
 
     @property
-    def first_k(self) -> int:
-        """Programs sampled up front: one per round, so regeneration has its budget in hand and
-        both repair strategies start from the same first tree."""
-        return 1 + self.max_repairs
-
-    @property
     def recursion_limit(self) -> int:
         """LangGraph steps: rewrite, parse, generate, execute, verify, answer, 3 per repair round,
         plus slack; the routers stop early on their own, this is the backstop."""

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from agent.repair import assignment_path, exception_span, path_for_span, repair_unit, widen
+from agent.repair import (
+    assignment_path,
+    defining_path,
+    exception_span,
+    path_for_span,
+    repair_unit,
+    widen,
+)
 from agent.state import Failure, FailureKind
 from graphmodel.trees import parse_program, print_tree, subtree_at
 
@@ -67,3 +74,10 @@ def test_widen_climbs_one_expression_level_per_round_and_stops_at_the_statement(
     once = widen(tree, leaf, 1)
     assert once is not None and print_tree(subtree_at(tree, once)).strip() == "hieght ** 2"
     assert widen(tree, leaf, 10) is None, "widening past the right-hand side leaves no hole"
+
+
+def test_defining_path_follows_renames_to_the_computation() -> None:
+    tree = parse_program("x = (20 - 5) * 3\ny = x\nanswer = y\n")
+    path = defining_path(tree, "answer")
+    assert path is not None
+    assert print_tree(subtree_at(tree, path)).strip() == "(20 - 5) * 3"
