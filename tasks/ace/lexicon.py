@@ -98,6 +98,7 @@ employee manager company job task project hour shift
 sale purchase order item unit piece product
 die dice coin_toss outcome event chance probability
 term sequence series pattern
+bank theater club committee head face guest member lesson break recipe handshake medal choice division food hand interval departure tail grass carpet
 """)
 
 # Plural forms that are not made by the regular rules.
@@ -132,6 +133,7 @@ cross pass follow lead chase overtake
 consist include
 represent denote
 weigh
+shake mow
 """)
 
 IRREGULAR_3SG = {"have": "has", "do": "does", "go": "goes", "be": "is"}
@@ -148,6 +150,7 @@ right acute obtuse isosceles equilateral scalene regular parallel perpendicular
 fair biased free busy open closed round flat straight
 cheap expensive rich poor
 remaining left extra
+simple compound arithmetic geometric greatest least common largest possible more fewer
 """)
 
 # --- prepositions ------------------------------------------------------------------------
