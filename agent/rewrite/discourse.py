@@ -24,11 +24,16 @@ def fix_discourse(draft: Draft) -> None:
     ordered = facts + questions
     seen: set[str] = set()
     fixed = []
+    said: set[str] = set()
     for sentence in ordered:
         text = _NP.sub(lambda m: _article(m, seen), sentence.text)
         text = text[:1].upper() + text[1:]
         if text[-1] not in ".?!":
             text += "."
+        key = re.sub(r"^(?:A|An|The)\s", "", text)
+        if key in said:
+            continue  # the same fact twice (stated, then restated in the question)
+        said.add(key)
         fixed.append(sentence.with_text(text))
     draft.sentences = fixed
 
@@ -55,3 +60,31 @@ def _indefinite(word: str) -> str:
 
 def _cap(word: str, capital: bool) -> str:
     return word.capitalize() if capital else word
+
+
+_HAS_FACT = re.compile(r"^(.+?) has (an? [a-z ]+? of .+)\.$")
+
+
+def merge_measures(draft: Draft) -> None:
+    """`A box has a length of 3 meters. The box has a width of 2 meters.` from one English
+    sentence become `A box has a length of 3 meters and a width of 2 meters.` (pattern P9):
+    what the user said in one sentence stays one sentence."""
+    merged: list = []
+    for sentence in draft.sentences:
+        previous = merged[-1] if merged else None
+        current = _HAS_FACT.match(sentence.text)
+        last = _HAS_FACT.match(previous.text) if previous is not None else None
+        if (
+            previous is not None and current and last
+            and (previous.start, previous.end) == (sentence.start, sentence.end)
+            and _same_thing(last.group(1), current.group(1))
+        ):
+            merged[-1] = previous.with_text(f"{last.group(1)} has {last.group(2)} and {current.group(2)}.")
+            continue
+        merged.append(sentence)
+    draft.sentences = merged
+
+
+def _same_thing(first: str, second: str) -> bool:
+    strip = re.compile(r"^(?:a|an|the)\s+", re.I)
+    return strip.sub("", first).lower() == strip.sub("", second).lower()

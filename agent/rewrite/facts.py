@@ -35,6 +35,7 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
     if text.endswith("?"):
         return [sentence]
     text = _ALONE.sub("", text)
+    text = re.sub(r"(?<=[a-z]) alone\b", "", text)
     text = text[:1].upper() + text[1:]
     text = _PROGRESSIVE.sub(_simple_present, text)
     text = _MODAL.sub(lambda m: _finite(m, text), text)
@@ -83,3 +84,26 @@ def _reach(m: re.Match[str]) -> str:
 
 def _article(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+_LEANS = re.compile(r"^(?:The|A|An)\s+(.+?)\s+(?:leans|rests|stands)\s+(?:against|on)\s+(?:a|an|the)\s+([a-z]+)\.$")
+_BARE_REACH = re.compile(r"^(The\s+(.+?)\s+reaches\s+a\s+height\s+of\s+[^.]+?)\.$")
+
+
+def supports(sentences: list[str]) -> list[str]:
+    """`The ladder reaches a height of 12 feet.` gets `on the wall` when the ladder leans on a wall.
+
+    A height reached is measured on what the thing leans against; saying so is the
+    canonical form (`reaches a height of 12 feet on the wall`).
+    """
+    support: dict[str, str] = {}
+    out = []
+    for text in sentences:
+        leaning = _LEANS.match(text)
+        if leaning:
+            support[leaning.group(1)] = leaning.group(2)
+        bare = _BARE_REACH.match(text)
+        if bare and bare.group(2) in support and " on " not in bare.group(1):
+            text = f"{bare.group(1)} on the {support[bare.group(2)]}."
+        out.append(text)
+    return out

@@ -13,12 +13,14 @@ from collections.abc import Callable
 
 from agent.rewrite.answer_form import drop_answer_form
 from agent.rewrite.clauses import split_clauses
-from agent.rewrite.discourse import fix_discourse
+from agent.rewrite.discourse import fix_discourse, merge_measures
 from agent.rewrite.draft import CannotRewrite, Draft, Sentence, split_sentences
-from agent.rewrite.facts import normalize_fact
+from agent.rewrite.facts import normalize_fact, supports
 from agent.rewrite.measures import extract_measures
+from agent.rewrite.motion import normalize_motion
 from agent.rewrite.normalize import normalize
 from agent.rewrite.numbers import numbers_to_digits
+from agent.rewrite.question_facts import extract_question_facts
 from agent.rewrite.questions import rewrite_question
 from agent.rewrite.references import Unresolved, expand_possessives, resolve_pronouns
 from agent.rewrite.result import RewriteResult, RewriteStep
@@ -77,6 +79,16 @@ def _guarded(draft: Draft, sentence: Sentence, stage: str, work: Callable[[Sente
         return [sentence]
 
 
+def _whole_text(edit: Callable[[list[str]], list[str]]) -> Pass:
+    """A pass that reads all sentences at once but keeps their number and order."""
+
+    def run(draft: Draft) -> None:
+        texts = edit([s.text for s in draft.sentences])
+        draft.sentences = [s.with_text(t) for s, t in zip(draft.sentences, texts, strict=True)]
+
+    return run
+
+
 def _references(draft: Draft) -> None:
     texts = [s.text for s in draft.sentences]
     try:
@@ -89,11 +101,19 @@ def _references(draft: Draft) -> None:
     draft.sentences = [s.with_text(expand_possessives(t)) for s, t in zip(draft.sentences, texts, strict=True)]
 
 
-def _questions(draft: Draft) -> None:
-    context = draft.text()
-    draft.sentences = [
-        s2 for s in draft.sentences for s2 in _guarded(draft, s, "questions", lambda s: [s.with_text(rewrite_question(s.text, context))])
-    ]
+def _with_context(split: Callable[[Sentence, str], list[Sentence]], stage: str) -> Pass:
+    """A pass that may split each sentence, reading the whole text (for units, subjects)."""
+
+    def run(draft: Draft) -> None:
+        context = draft.text()
+        groups = [_guarded(draft, s, stage, lambda s: split(s, context)) for s in draft.sentences]
+        draft.sentences = [s for group in groups for s in group]
+
+    return run
+
+
+def _rewrite_question(sentence: Sentence, context: str) -> list[Sentence]:
+    return [sentence.with_text(rewrite_question(sentence.text, context))]
 
 
 def _empty_issue(text: str):  # noqa: ANN202
@@ -110,7 +130,11 @@ PASSES: list[tuple[str, Pass]] = [
     ("measures", _each_sentence(extract_measures, "measures")),
     ("clauses", _each_sentence(split_clauses, "clauses")),
     ("references", _references),
+    ("question_facts", _with_context(extract_question_facts, "question_facts")),
     ("facts", _each_sentence(normalize_fact, "facts")),
-    ("questions", _questions),
+    ("motion", _each_sentence(normalize_motion, "motion")),
+    ("supports", _whole_text(supports)),
+    ("questions", _with_context(_rewrite_question, "questions")),
+    ("merge", merge_measures),
     ("discourse", fix_discourse),
 ]

@@ -1,0 +1,102 @@
+"""Pass `motion`: movement, speed and duration in the canonical ACE shapes.
+
+Word problems about movement say the same thing many ways: `at 60 miles per hour`,
+`going 60 miles per hour`, `covers`, `goes`, `drives`, `In 3 hours a car goes ...`. The
+canonical form has one verb (`travel`), the speed as a measurement NP in a fact of its own
+(`The car travels at a speed of 60 miles per hour.`), a distance with its duration
+(`travels 120 miles in 2 hours`), and a bare duration with `for` (`travels for 2 hours`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.rewrite.draft import Sentence
+from agent.rewrite.lexicon import third_person, verb_lemma
+
+MOTION_VERBS = {"travel", "go", "cover", "drive", "move", "walk", "run", "ride", "fly", "swim", "cycle", "sail", "jog"}
+_LENGTH = r"(?:miles?|kilometers?|meters?|feet|foot|yards?|inch(?:es)?|centimeters?)"
+_TIME = r"(?:hours?|minutes?|seconds?|days?)"
+_NUM = r"-?\d+(?:\.\d+)?(?:/\d+)?"
+_SPEED = rf"{_NUM} {_LENGTH} per (?:hour|minute|second|day)"
+_BARE_SPEED = re.compile(rf"\b(at|going|moving|driving|traveling|travelling)\s+(?:a\s+(?:steady|constant)\s+)?({_SPEED})")
+_KEEPS_SPEED = re.compile(rf"\bkeeps\s+a\s+(?:steady\s+|constant\s+)?({_SPEED})")
+_ADJECTIVES = re.compile(r"\b(?:constant|steady|average|uniform)\s+(?=speed|rate|pace)")
+_SPEED_PHRASE = re.compile(rf"\s+at a speed of {_SPEED}")
+_DURATION_IN = re.compile(rf"\bin ({_NUM} {_TIME})\b")
+_FRONTED = re.compile(rf"^((?:in|for|after)\s+{_NUM}\s+{_TIME}),?\s+(.+?)([.?!])$", re.I)
+
+
+_MOVER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+([a-z]+)\s+(?:that\s+travels\s+at|going|moving|driving|traveling|travelling)\s+(?:at\s+)?(?:a\s+speed\s+of\s+)?({_SPEED})")
+
+
+def normalize_motion(sentence: Sentence) -> list[Sentence]:
+    """The sentence with motion verbs, speeds and durations in canonical form (maybe split)."""
+    movers: list[str] = []
+    text = _MOVER.sub(lambda m: _mover(m, movers), sentence.text)
+    if movers:
+        return [*(sentence.with_text(f) for f in movers), *normalize_motion(sentence.with_text(text))]
+    fronted = _FRONTED.match(text)
+    if fronted:
+        text = f"{fronted.group(2)[:1].upper()}{fronted.group(2)[1:]} {fronted.group(1).lower()}{fronted.group(3)}"
+    text = _KEEPS_SPEED.sub(r"travels at a speed of \1", text)
+    text = _BARE_SPEED.sub(lambda m: f"{'at' if m.group(1) == 'at' else 'that travels at'} a speed of {m.group(2)}", text)
+    text = _ADJECTIVES.sub("", text)
+    text = re.sub(r"\btoward\b", "towards", text)
+    if text.endswith("?"):
+        return [sentence.with_text(motion_verb(text))]
+    text = _motion_verb(text)
+    if re.search(r"\btravels?\s+in\s", text) and not re.search(rf"\b{_NUM} {_LENGTH}\b", text):
+        text = _DURATION_IN.sub(r"for \1", text)
+    return [sentence.with_text(t) for t in _split_speed(text)]
+
+
+def _mover(m: re.Match[str], facts: list[str]) -> str:
+    """`a cyclist going 20 miles per hour` -> fact `A cyclist travels at a speed of ...`, then `the cyclist`."""
+    article, noun, speed = m.groups()
+    facts.append(f"{article.capitalize()} {noun} travels at a speed of {speed}.")
+    return f"{'The' if article[0].isupper() else 'the'} {noun}"
+
+
+def motion_verb(text: str) -> str:
+    """`How many miles does the car cover?` -> `... travel?` when the question measures a distance."""
+    return re.sub(rf"^(How many {_LENGTH} (?:does|do) .+?) (?:{'|'.join(sorted(MOTION_VERBS))})\?$", r"\1 travel?", text)
+
+
+def _motion_verb(text: str) -> str:
+    """`A car covers 120 miles` -> `A car travels 120 miles` (a motion verb after the subject)."""
+    words = text.split()
+    for i, word in enumerate(words[1:], 1):
+        lemma = verb_lemma(word.strip(",.;"))
+        if lemma is None:
+            continue
+        if lemma in MOTION_VERBS and lemma != "travel" and _is_motion(" ".join(words[i + 1 :])):
+            words[i] = third_person("travel") if word.endswith("s") else "travel"
+        break
+    return " ".join(words)
+
+
+def _is_motion(rest: str) -> bool:
+    """A distance, a speed, a duration or a direction follows the verb."""
+    return bool(re.match(rf"^(?:{_NUM} {_LENGTH}|at a speed|for {_NUM}|towards?|in {_NUM})", rest))
+
+
+def _split_speed(text: str) -> list[str]:
+    """`A car travels at a speed of S for 3 hours.` -> the speed fact, then the rest."""
+    speed = _SPEED_PHRASE.search(text)
+    if speed is None:
+        return [text]
+    rest = (text[: speed.start()] + text[speed.end() :]).rstrip(".").strip()
+    subject_verb = text[: speed.start()]
+    verb_match = re.search(r"\btravels?\b", subject_verb)
+    if verb_match is None:
+        return [text]
+    subject = subject_verb[: verb_match.start()].strip()
+    verb = verb_match.group(0)
+    if rest == f"{subject} {verb}":
+        return [text]
+    speed_fact = f"{subject} {verb}{speed.group(0)}."
+    rest_fact = rest + "."
+    if not re.search(rf"\b{_NUM} {_LENGTH}\b", rest):
+        rest_fact = _DURATION_IN.sub(r"for \1", rest_fact)
+    return [speed_fact, rest_fact]

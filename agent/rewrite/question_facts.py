@@ -1,0 +1,107 @@
+"""Pass `question_facts`: facts stated inside a question become sentences before it.
+
+`How many miles does a car cover in 8 hours at a speed of 66 miles per hour?` states two
+facts and asks one thing; ACE asks only in the query, so the facts move out:
+`A car covers at a speed of 66 miles per hour in 8 hours. How many miles does the car cover?`
+(the motion pass then gives each its canonical form). Likewise `How long does it take X to
+VP?` -> `X VP. How many HOURS does X need?`, and `How many U do X need to VP?`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.rewrite.draft import Sentence
+from agent.rewrite.lexicon import third_person, verb_lemma
+from agent.rewrite.motion import MOTION_VERBS
+from agent.rewrite.units import UNITS
+
+_NUM = r"-?\d+(?:\.\d+)?(?:/\d+)?"
+_AUX = r"(?:does|do|did|will|would|can|could)"
+_QUANTITY_PP = re.compile(rf"\s+(?:in|for|at|after|within)\s+(?:a\s+(?:speed|rate)\s+of\s+)?{_NUM}\s+[a-z]+(?:\s+per\s+[a-z]+)?")
+_HOW_MANY = re.compile(rf"^(How many [a-z]+(?: [a-z]+)??|What [a-z]+) {_AUX} (.+)\?$", re.I)
+_IT_TAKE = re.compile(rf"^(?:how long|how many ([a-z]+)),?(?: in ([a-z]+),?)? (?:{_AUX}|will) it take(?: for)? (.+?) to (.+)\?$", re.I)
+_NEED_TO = re.compile(rf"^how many ([a-z]+) {_AUX} (.+?) (?:need|take) to (.+)\?$", re.I)
+
+
+def extract_question_facts(sentence: Sentence, context: str) -> list[Sentence]:
+    """Fact sentences found in a question, then the bare question; other sentences unchanged."""
+    text = sentence.text
+    if not text.endswith("?"):
+        return [sentence]
+    for rule in (_it_takes, _need_to, _quantities):
+        found = rule(text, context)
+        if found is not None:
+            return [sentence.with_text(t) for t in found]
+    return [sentence]
+
+
+def _it_takes(text: str, context: str) -> list[str] | None:
+    """`How long does it take a car going S to cover D?` -> `A car ... covers D. How many hours does the car travel?`"""
+    m = _IT_TAKE.match(text)
+    if m is None:
+        return None
+    unit = m.group(1) or m.group(2) or time_unit(context)
+    if unit is None:
+        return None
+    subject, predicate = m.group(3), m.group(4)
+    return _fact_and_question(subject, predicate, unit)
+
+
+def _need_to(text: str, context: str) -> list[str] | None:
+    m = _NEED_TO.match(text)
+    if m is None:
+        return None
+    return _fact_and_question(m.group(2), m.group(3), m.group(1))
+
+
+def _fact_and_question(subject: str, predicate: str, unit: str) -> list[str] | None:
+    words = predicate.split()
+    lemma = verb_lemma(words[0]) if words else None
+    if lemma is None:
+        return None
+    plural = " and " in subject or subject.lower() in ("they", "both")
+    verb = lemma if plural else third_person(lemma)
+    fact = f"{subject[:1].upper()}{subject[1:]} {verb} {' '.join(words[1:])}".rstrip() + "."
+    ask = "travel" if lemma in MOTION_VERBS else "need"
+    head = re.match(r"^(?:a|an|the)\s+((?:first|second|other)\s+)?([a-z]+)", subject, re.I)
+    definite = f"the {head.group(1) or ''}{head.group(2)}" if head else subject
+    auxiliary = "do" if plural else "does"
+    return [fact, f"How many {_plural_unit(unit)} {auxiliary} {definite} {ask}?"]
+
+
+def _quantities(text: str, context: str) -> list[str] | None:
+    """`How many miles does a car cover in 8 hours at ...?` -> the PPs as a fact, then the question."""
+    m = _HOW_MANY.match(text)
+    if m is None:
+        return None
+    clause = m.group(2)
+    pps = [p.group(0) for p in _QUANTITY_PP.finditer(clause)]
+    if not pps:
+        return None
+    words = clause.split()
+    verb_at = next((i for i in range(1, len(words)) if verb_lemma(words[i]) is not None), None)
+    if verb_at is None:
+        return None
+    subject, lemma = " ".join(words[:verb_at]), verb_lemma(words[verb_at])
+    bare = clause
+    for pp in pps:
+        bare = bare.replace(pp, "")
+    plural = " and " in subject
+    fact = f"{subject[:1].upper()}{subject[1:]} {lemma if plural else third_person(lemma)}{''.join(pps)}."
+    return [fact, f"{m.group(1)} {'do' if plural else 'does'} {bare}?"]
+
+
+def time_unit(context: str) -> str | None:
+    """The time unit the problem talks in (`hours`), for `How long ...?`."""
+    for unit in UNITS.values():
+        if unit.dimension == "time" and re.search(rf"\b(?:{unit.singular}|{unit.plural})\b", context):
+            return unit.plural
+    return None
+
+
+def _plural_unit(word: str) -> str:
+    for unit in UNITS.values():
+        if word in (unit.singular, unit.plural):
+            return unit.plural
+    return word
