@@ -153,11 +153,10 @@ def _reset_sandbox() -> None:
 
 
 def _finish(fields: dict[str, Any], started: float, **more: Any) -> EvalRecord:
-    status = more["status"]
+    data = {**fields, **more}  # later keys win: the outcome's own error is replaced by the harness's
     return EvalRecord(
-        **fields,
-        **more,
-        correct=status == Status.correct,
+        **data,
+        correct=data["status"] == Status.correct,
         total_ms=(time.perf_counter() - started) * 1000.0,
         finished_at=time.time(),
     )
