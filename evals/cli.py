@@ -15,3 +15,11 @@ app.command("rewrite")(rewrite_command)
 from evals.commands import register as register_eval_commands  # noqa: E402
 
 register_eval_commands(app)  # ladder eval, ladder report, ladder external
+
+from agent.cli import app as agent_app  # noqa: E402
+
+app.add_typer(agent_app)  # ladder solve
+
+from graphmodel.cli import train_command  # noqa: E402
+
+app.command("train")(train_command)  # ladder train

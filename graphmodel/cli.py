@@ -1,0 +1,69 @@
+"""`ladder train`: train the graph or seq generator on task suites and write a checkpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+err = Console(stderr=True)
+out = Console()
+
+
+def train_command(
+    generator: Annotated[str, typer.Option(help="Which model: graph (tree decoder) or seq (flat tokens).")] = "graph",
+    suite: Annotated[list[Path] | None, typer.Option(help="Training suite JSONL (repeatable).")] = None,
+    valid: Annotated[Path | None, typer.Option(help="Validation suite, decoded and executed each epoch.")] = Path("tasks/suites/valid.jsonl"),
+    out_path: Annotated[Path | None, typer.Option("--out", help="Checkpoint path (metrics JSON is written beside it).")] = None,
+    quick: Annotated[bool, typer.Option(help="A tiny model for CI: trains in under a minute.")] = False,
+    epochs: Annotated[int | None, typer.Option(help="Maximum epochs (early stopping may end sooner).")] = None,
+    seed: Annotated[int, typer.Option(help="Seed for initialization, shuffling and infilling holes.")] = 0,
+    time_budget: Annotated[float | None, typer.Option(help="Stop training after this many seconds.")] = None,
+    device: Annotated[str, typer.Option(help="auto, cpu, cuda or cuda:N.")] = "auto",
+    match_params: Annotated[int | None, typer.Option(help="seq only: parameter count to match (default: the graph model's on the same data).")] = None,
+    max_steps: Annotated[int | None, typer.Option(help="Stop after this many optimizer steps.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Sequences per optimizer step (per process).")] = None,
+    save_optimizer: Annotated[bool, typer.Option(help="Keep the optimizer state in the checkpoint (to resume).")] = False,
+) -> None:
+    """Train a generator; the best epoch (validation answer accuracy) is kept."""
+    from graphmodel.recipes import PrepareError
+    from graphmodel.train import TrainConfig, TrainError, train
+
+    if generator not in ("graph", "seq"):
+        err.print(f"[red]error:[/] --generator must be 'graph' or 'seq', got {generator!r}")
+        raise typer.Exit(code=2)
+    suites = [str(s) for s in (suite or [Path("tasks/suites/train.jsonl")])]
+    for s in suites + ([str(valid)] if valid else []):
+        if not Path(s).is_file():
+            err.print(f"[red]error:[/] suite {s} does not exist (generate suites with `ladder tasks generate`)")
+            raise typer.Exit(code=2)
+    over: dict = {"generator": generator, "suite": suites, "valid": str(valid) if valid else None, "seed": seed, "device": device,
+                  "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer}
+    for key, value in (("epochs", epochs), ("time_budget_s", time_budget), ("match_params", match_params), ("max_steps", max_steps), ("batch_size", batch_size)):
+        if value is not None:
+            over[key] = value
+    cfg = TrainConfig.quick_config(**over) if quick else TrainConfig(**over)
+    try:
+        result = train(cfg, err)
+    except (TrainError, PrepareError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(code=1) from exc
+    table = Table(title=f"{generator} training")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    last = result["history"][-1] if result["history"] else {}
+    table.add_row("parameters", f"{result['parameters']:,}")
+    table.add_row("optimizer steps", str(result["steps"]))
+    table.add_row("train seconds", f"{result['train_seconds']:.0f}")
+    table.add_row("examples/s", f"{last.get('examples_per_s', 0):.1f}")
+    best = max((h.get("valid", {}).get("answer", 0.0) for h in result["history"]), default=0.0)
+    table.add_row("best valid answer accuracy", f"{best:.3f}")
+    table.add_row("checkpoint", cfg.out)
+    out.print(table)
+
+
+app = typer.Typer(help="Train the graph/seq generators.")
+app.command("train")(train_command)
