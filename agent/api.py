@@ -126,7 +126,9 @@ class Agent:
 
     def context(self) -> AgentContext:
         """The run-scoped dependencies; pass it as `context=` when embedding `Agent.graph`."""
-        return AgentContext(settings=self.settings, generator=self.generator, rewrite=self._rewrite, limits=self.limits)
+        return AgentContext(
+            settings=self.settings, load_generator=lambda: self.generator, rewrite=self._rewrite, limits=self.limits
+        )
 
     def initial_state(self, text: str) -> dict[str, Any]:
         """The input of one run of `Agent.graph`."""
@@ -188,6 +190,7 @@ class Agent:
             program=state.program,
             semantic_graph=state.semantic_graph,
             execution=state.execution,
+            failure=state.failure,
             repairs=state.repairs,
             trace=state.trace,
             mode=state.mode,

@@ -81,6 +81,7 @@ def solve(
 ) -> None:
     """Solve one question and show how: ACE, program, checks, repairs, trace, answer."""
     from agent.api import Agent, AgentError
+    from graphmodel.generators import GeneratorError
 
     llm = _build_llm(llm_base_url, llm_model, llm_api_key_env)
     if generator is GeneratorChoice.llm and llm is None:
@@ -95,7 +96,7 @@ def solve(
     except AgentError as error:
         err.print(f"cannot build the agent: {escape(str(error))}")
         raise typer.Exit(EXIT_BAD_INPUT) from error
-    except (FileNotFoundError, OSError) as error:  # e.g. a checkpoint path that does not exist
+    except (GeneratorError, OSError) as error:  # e.g. a checkpoint path that does not exist
         err.print(f"cannot load generator {generator.value!r}: {escape(str(error))}")
         raise typer.Exit(EXIT_NO_ANSWER) from error
     if json_output:
@@ -143,5 +144,10 @@ def print_account(solution: Solution) -> None:
     if solution.answer is not None:
         out.print(f"[bold]Answer[/bold]   {solution.answer}  ({solution.status.value})")
     else:
-        reason = solution.execution.exception if solution.execution and solution.execution.exception else ""
+        reason = solution.failure.message if solution.failure else ""
         out.print(f"[bold]Answer[/bold]   none ({solution.status.value}{': ' + escape(reason) if reason else ''})")
+
+
+from agent.compare import compare_command  # noqa: E402
+
+app.command("compare")(compare_command)

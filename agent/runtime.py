@@ -8,7 +8,7 @@ checkpointed state. LangGraph hands this context to every node as `runtime.conte
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from agent.settings import AgentSettings
@@ -19,7 +19,11 @@ class AgentContext:
     """What one Agent lends its graph: settings, the generator and the rewriter."""
 
     settings: AgentSettings
-    generator: Any  # graphmodel.Generator: generate(graph, k) / infill(graph, tree, hole, k)
+    load_generator: Callable[[], Any]  # -> graphmodel Generator; loaded when first needed
     rewrite: Callable[[str], Any]  # text -> agent.rewrite RewriteResult (.ace, .ok, .issues)
     limits: Any = None  # verifiers.Limits for the sandbox; its defaults when None
-    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def generator(self) -> Any:
+        """generate(graph, k) / infill(graph, tree, hole, k); a rejected question never loads it."""
+        return self.load_generator()

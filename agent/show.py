@@ -49,7 +49,7 @@ def draw_semantic_graph(graph: dict[str, Any], out: FilePath) -> FilePath:
         g.add_edge(edge["src"], edge["dst"], label=edge.get("label") or str(edge.get("kind", "")))
     size = max(6.0, 1.2 * len(g) ** 0.5 * 3)
     fig, ax = plt.subplots(figsize=(size, size * 0.75))
-    pos = nx.kamada_kawai_layout(g) if len(g) > 1 else {n: (0.0, 0.0) for n in g}
+    pos = nx.spring_layout(g, seed=0, k=1.5 / max(1, len(g)) ** 0.5)  # numpy only; seeded: same picture each run
     colors = [KIND_COLORS.get(g.nodes[n]["kind"], "#dddddd") for n in g]
     nx.draw_networkx_nodes(g, pos, node_color=colors, node_size=1800, ax=ax)
     nx.draw_networkx_labels(g, pos, labels={n: g.nodes[n]["label"] for n in g}, font_size=7, ax=ax)

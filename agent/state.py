@@ -171,6 +171,7 @@ class Solution(BaseModel):
     program: str | None = None
     semantic_graph: dict[str, Any] | None = None
     execution: Execution | None = None
+    failure: Failure | None = Field(default=None, description="Why the last program was not accepted.")
     repairs: list[RepairRound] = Field(default_factory=list)
     trace: list[TraceStep] = Field(default_factory=list)
     mode: Mode = Mode.tool

@@ -28,7 +28,17 @@ _IDENTIFIERS = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*([ ,]+[A-Za-z_][A-Za-z0-9_]*)
 # Names a program may import from sympy. Excluded on purpose: everything that parses
 # strings into code (sympify, S('...'), parse_expr, lambdify) and everything inexact (N, Float).
 SYMPY_NAMES = frozenset(
-    ["Rational", "Integer", "sqrt", "cbrt", "root", "pi", "E", "I", "oo", "Symbol", "symbols", "Eq", "Ne", "Lt", "Le", "Gt", "Ge", "solve", "solveset", "linsolve", "nsolve", "factorial", "binomial", "gcd", "lcm", "floor", "ceiling", "Abs", "Min", "Max", "simplify", "expand", "factor", "together", "cancel", "isprime", "prime", "primerange", "nextprime", "prevprime", "divisors", "totient", "factorint", "primefactors", "mod_inverse", "log", "exp", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "Sum", "Product", "summation", "product", "Interval", "FiniteSet", "Union", "Intersection", "Reals", "Integers", "S", "ff", "rf", "fibonacci", "lucas", "harmonic", "igcd", "ilcm", "integer_nthroot", "nsimplify", "degree", "Poly"]
+    [
+        "Rational", "Integer", "sqrt", "cbrt", "root", "pi", "E", "I", "oo", "Symbol", "symbols", "Eq",
+        "Ne", "Lt", "Le", "Gt", "Ge", "solve", "solveset", "linsolve", "factorial", "binomial", "gcd",
+        "lcm", "floor", "ceiling", "Abs", "Min", "Max", "Mod", "simplify", "expand", "factor",
+        "together", "cancel", "isprime", "prime", "primerange", "nextprime", "prevprime", "divisors",
+        "divisor_count", "divisor_sigma", "totient", "factorint", "primefactors", "primepi", "mobius",
+        "mod_inverse", "multiplicity", "perfect_power", "n_order", "log", "exp", "sin", "cos", "tan",
+        "asin", "acos", "atan", "atan2", "Sum", "Product", "summation", "product", "Interval",
+        "FiniteSet", "Union", "Intersection", "Reals", "Integers", "S", "ff", "rf", "fibonacci",
+        "lucas", "harmonic", "igcd", "ilcm", "integer_nthroot", "nsimplify", "degree", "Poly",
+    ]
 )
 _STRING_ARGS = {"Rational": _NUMERIC, "Integer": _NUMERIC, "symbols": _IDENTIFIERS, "Symbol": _IDENTIFIERS}
 _METHODS = frozenset({"subs", "simplify", "expand", "factor", "append", "add", "count", "index"})
@@ -92,11 +102,39 @@ def _range(*args: Any) -> range:
 
 
 def _to_int(value: Any) -> Any:
+    if isinstance(value, str):
+        if not re.fullmatch(r"\s*[+-]?\d{1,4300}\s*", value):
+            raise ValueError(f"int() of {value!r}")
+        return sympy.Integer(int(value))
     if isinstance(value, sympy.Rational):
         return sympy.Integer(int(value))
     if isinstance(value, sympy.Basic) and value.is_real and value.is_number:
         return sympy.Integer(int(sympy.floor(value)) if value >= 0 else int(sympy.ceiling(value)))
     raise TypeError(f"int() of {value}")
+
+
+def _to_str(value: Any) -> str:
+    """Decimal text of an exact integer (for digit sums); other values are not reducible."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | sympy.Integer) and not isinstance(value, bool):
+        return str(int(value))
+    raise TypeError(f"str() of {value!r} is not reducible")
+
+
+def _bounded(items: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        out.append(item)
+        if len(out) > MAX_COLLECTION:
+            raise ValueError("collection too large")
+    return out
+
+
+def _pow(base: Any, exponent: Any, modulus: Any = None) -> Any:
+    if modulus is None:
+        return base**exponent
+    return sympy.Integer(pow(int(base), int(exponent), int(modulus)))
 
 
 BUILTINS: dict[str, Callable[..., Any]] = {
@@ -111,7 +149,15 @@ BUILTINS: dict[str, Callable[..., Any]] = {
     "set": set,
     "tuple": tuple,
     "list": list,
-    "pow": lambda a, b: a**b,
+    "pow": _pow,
+    "str": _to_str,
+    "map": lambda f, *xs: _bounded(map(f, *xs)),
+    "zip": lambda *xs: _bounded(zip(*xs, strict=False)),
+    "enumerate": lambda xs, start=0: _bounded((_exact(i), x) for i, x in enumerate(xs, int(start))),
+    "reversed": lambda xs: _bounded(reversed(list(xs))),
+    "any": lambda xs: any(xs),
+    "all": lambda xs: all(xs),
+    "divmod": lambda a, b: (a // b, a % b),
     "round": lambda x, n=None: sympy.Integer(round(x)) if n is None else round(x, int(n)),
     "print": lambda *a, **k: None,
 }
@@ -425,7 +471,8 @@ class _Reducer:
             function = _guarded_factorial(node)
         elif function is sympy.binomial:
             function = _guarded_binomial(node)
-        self._check_string_args(node, name, args)
+        if not any(function is builtin for builtin in BUILTINS.values()):
+            self._check_string_args(node, name, args)  # sympy callables may sympify strings
         return _exact(function(*args, **kwargs))
 
     def _arguments(self, node: Any) -> tuple[list[Any], dict[str, Any]]:

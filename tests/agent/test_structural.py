@@ -84,3 +84,8 @@ def test_irreducible_names_the_line() -> None:
         reduce_source("a = 1\nb = 2\nanswer = c\n")
     assert caught.value.line == 3, caught.value
     assert caught.value.column == 9, caught.value
+
+
+def test_digit_sums_reduce_through_pure_builtins() -> None:
+    assert reduce_source("number = 4681338\nanswer = sum(map(int, str(number)))\n") == 33
+    assert reduce_source("answer = pow(2, 100, 7)\n") == pow(2, 100, 7)

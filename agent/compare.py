@@ -1,0 +1,200 @@
+"""Tool vs structural, and subtree repair vs regeneration, on one suite: records first, table after.
+
+For each problem the same generator answers in structural mode and in tool mode (subtree
+repair). Where tool mode's first tree failed, the problem is solved again with
+`repair="regenerate"` at the same budget (max_repairs executions after the first), so the
+share each strategy fixes is measured on exactly the problems that needed a repair. The
+first tree is the generator's k=1 output in every run, so all three start from it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import BaseModel, Field
+from rich.console import Console
+from rich.table import Table
+
+from agent.state import Solution, Status
+
+
+class RunRecord(BaseModel):
+    """One agent run on one problem."""
+
+    answer: str | None
+    status: Status
+    correct: bool
+    repairs: int = Field(description="Repair rounds used.")
+    first_failed: bool = Field(description="Whether the first program was not accepted.")
+
+
+class ProblemRecord(BaseModel):
+    """The runs on one problem: structural, tool (subtree), and tool (regenerate) when needed."""
+
+    id: str
+    family: str
+    expected: str
+    structural: RunRecord
+    tool: RunRecord
+    regenerate: RunRecord | None = None
+
+
+class CompareSpec(BaseModel):
+    """What a comparison ran; written beside the records so it can be rerun."""
+
+    suite: str
+    generator: str = "graph"
+    checkpoint: str | None = None
+    max_repairs: int = 3
+    infill_k: int = 4
+    limit: int | None = None
+
+
+_AGENTS: dict[str, Any] = {}
+
+
+def _agent(spec: CompareSpec, mode: str, repair: str) -> Any:
+    from agent.api import Agent
+
+    key = f"{mode}/{repair}"
+    if key not in _AGENTS:
+        _AGENTS[key] = Agent(
+            generator=spec.generator, mode=mode, repair=repair, max_repairs=spec.max_repairs,
+            checkpoint=spec.checkpoint, infill_k=spec.infill_k,
+        )
+    return _AGENTS[key]
+
+
+def _run(solution: Solution, expected: str) -> RunRecord:
+    from verifiers import answers_equivalent
+
+    first_failed = any(step.node == "repair" for step in solution.trace) or (
+        solution.answer is None and solution.program is not None
+    )
+    return RunRecord(
+        answer=solution.answer,
+        status=solution.status,
+        correct=solution.answer is not None and answers_equivalent(solution.answer, expected),
+        repairs=len(solution.repairs),
+        first_failed=first_failed,
+    )
+
+
+def compare_problem(spec: CompareSpec, problem: Any) -> ProblemRecord:
+    """The three runs on one problem (the third only when the first tree failed)."""
+    structural = _run(_agent(spec, "structural", "subtree").solve(problem.prompt), problem.answer)
+    tool = _run(_agent(spec, "tool", "subtree").solve(problem.prompt), problem.answer)
+    regenerate = None
+    if tool.first_failed:
+        regenerate = _run(_agent(spec, "tool", "regenerate").solve(problem.prompt), problem.answer)
+    return ProblemRecord(
+        id=problem.id, family=problem.family, expected=problem.answer,
+        structural=structural, tool=tool, regenerate=regenerate,
+    )
+
+
+def _worker(args: tuple[dict[str, Any], dict[str, Any]]) -> ProblemRecord:
+    from tasks import Problem
+
+    spec, problem = args
+    return compare_problem(CompareSpec.model_validate(spec), Problem.model_validate(problem))
+
+
+def run_comparison(spec: CompareSpec, workers: int = 1) -> Iterator[ProblemRecord]:
+    """Yield one record per problem of the suite, in suite order."""
+    from tasks import load_suite
+
+    problems = load_suite(spec.suite)[: spec.limit] if spec.limit else load_suite(spec.suite)
+    if workers <= 1:
+        for problem in problems:
+            yield compare_problem(spec, problem)
+        return
+    jobs = [(spec.model_dump(), p.model_dump(mode="json")) for p in problems]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        yield from pool.map(_worker, jobs, chunksize=4)
+
+
+class Summary(BaseModel):
+    """The figures of one comparison, derived from its records."""
+
+    problems: int
+    tool_correct: int
+    structural_correct: int
+    tool_verified: int
+    tool_verified_wrong: int
+    tool_answered_wrong: int
+    first_failed: int
+    subtree_fixed: int
+    regenerate_fixed: int
+
+
+def summarize(records: list[ProblemRecord]) -> Summary:
+    failed = [r for r in records if r.tool.first_failed]
+    return Summary(
+        problems=len(records),
+        tool_correct=sum(r.tool.correct for r in records),
+        structural_correct=sum(r.structural.correct for r in records),
+        tool_verified=sum(r.tool.status is Status.verified for r in records),
+        tool_verified_wrong=sum(r.tool.status is Status.verified and not r.tool.correct for r in records),
+        tool_answered_wrong=sum(r.tool.answer is not None and not r.tool.correct for r in records),
+        first_failed=len(failed),
+        subtree_fixed=sum(r.tool.correct for r in failed),
+        regenerate_fixed=sum(bool(r.regenerate and r.regenerate.correct) for r in failed),
+    )
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100.0 * part / whole:.1f}%" if whole else "-"
+
+
+def print_summary(summary: Summary, spec: CompareSpec, console: Console) -> None:
+    modes = Table(title=f"{spec.suite}: tool vs structural ({spec.generator} generator)")
+    for column in ("mode", "correct", "accuracy", "verified", "verified but wrong", "answered but wrong"):
+        modes.add_column(column)
+    n = summary.problems
+    modes.add_row("tool", str(summary.tool_correct), _share(summary.tool_correct, n), str(summary.tool_verified),
+                  str(summary.tool_verified_wrong), str(summary.tool_answered_wrong))
+    modes.add_row("structural", str(summary.structural_correct), _share(summary.structural_correct, n), "-", "-", "-")
+    console.print(modes)
+    repairs = Table(title=f"repair on the {summary.first_failed} problems whose first tree failed "
+                          f"(budget: {spec.max_repairs} programs after the first)")
+    for column in ("strategy", "fixed", "share"):
+        repairs.add_column(column)
+    repairs.add_row("subtree", str(summary.subtree_fixed), _share(summary.subtree_fixed, summary.first_failed))
+    repairs.add_row("regenerate", str(summary.regenerate_fixed), _share(summary.regenerate_fixed, summary.first_failed))
+    console.print(repairs)
+
+
+def compare_command(
+    suite: Annotated[Path, typer.Argument(help="A suite JSONL file, e.g. tasks/suites/test.jsonl.")],
+    generator: Annotated[str, typer.Option(help="graph or seq.")] = "graph",
+    checkpoint: Annotated[str | None, typer.Option(help="Generator checkpoint (default: the shipped one).")] = None,
+    max_repairs: Annotated[int, typer.Option(min=0, help="Repair budget: programs run after the first.")] = 3,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N problems.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    out: Annotated[Path | None, typer.Option(help="Write the per-problem records (JSONL) here.")] = None,
+) -> None:
+    """Print tool vs structural accuracy, and subtree repair vs regeneration at equal budget."""
+    if not suite.is_file():
+        Console(stderr=True).print(f"suite {suite} does not exist")
+        raise typer.Exit(2)
+    spec = CompareSpec(suite=str(suite), generator=generator, checkpoint=checkpoint, max_repairs=max_repairs, limit=limit)
+    records: list[ProblemRecord] = []
+    sink = out.open("w", encoding="utf-8") if out else None
+    try:
+        if sink:
+            sink.write(json.dumps({"spec": spec.model_dump()}) + "\n")
+        for record in run_comparison(spec, workers):
+            records.append(record)
+            if sink:
+                sink.write(record.model_dump_json() + "\n")
+    finally:
+        if sink:
+            sink.close()
+    print_summary(summarize(records), spec, Console())

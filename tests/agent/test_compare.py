@@ -1,0 +1,25 @@
+"""The comparison's figures are derived from its records, never typed in."""
+
+from __future__ import annotations
+
+from agent.compare import ProblemRecord, RunRecord, summarize
+from agent.state import Status
+
+
+def run(correct: bool, status: Status = Status.answered, first_failed: bool = False) -> RunRecord:
+    return RunRecord(answer="5" if status in (Status.verified, Status.answered) else None, status=status,
+                     correct=correct, repairs=1 if first_failed else 0, first_failed=first_failed)
+
+
+def test_summary_counts_each_comparison() -> None:
+    records = [
+        ProblemRecord(id="a", family="f", expected="5", structural=run(True), tool=run(True, Status.verified)),
+        ProblemRecord(id="b", family="f", expected="5", structural=run(False, Status.no_answer),
+                      tool=run(True, first_failed=True), regenerate=run(False, Status.no_answer, True)),
+        ProblemRecord(id="c", family="f", expected="5", structural=run(False), tool=run(False, first_failed=True),
+                      regenerate=run(True, first_failed=True)),
+    ]
+    s = summarize(records)
+    assert (s.problems, s.tool_correct, s.structural_correct) == (3, 2, 1)
+    assert (s.tool_verified, s.tool_verified_wrong, s.tool_answered_wrong) == (1, 0, 1)
+    assert (s.first_failed, s.subtree_fixed, s.regenerate_fixed) == (2, 1, 1)
