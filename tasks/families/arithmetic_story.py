@@ -15,7 +15,7 @@ from fractions import Fraction
 from tasks.families.base import Draft, Family, program
 from tasks.families.text import PEOPLE, Speaker
 
-ITEMS = ["apple", "marble", "sticker", "book", "pencil", "shell", "card", "stamp", "orange", "toy car"]
+ITEMS = ["apple", "marble", "sticker", "book", "pencil", "coin", "card", "stamp", "orange", "toy"]
 CONTAINERS = [("box", "boxes"), ("bag", "bags"), ("basket", "baskets"), ("jar", "jars"), ("shelf", "shelves")]
 
 
@@ -55,7 +55,7 @@ def _change(rng, s, a, b, item) -> Draft:
         f"After receiving {moved} {it} from {b}, {a} has {final} {it}. How many did {a} have before?",
         f"{b} gave {a} {moved} {it}, and now {a} owns {final} {it}. Find how many {it} {a} had to begin with.",
     ]
-    ace = f"{a} has X {it}. If {b} gives {moved} {it} to {a} then {a} has {final} {it}. What is X?"
+    ace = f"The number of the {it} of {a} is X. If {b} gives {moved} {it} to {a} then {a} has {final} {it}. What is X?"
     code = program(f"received = {moved}", f"final = {final}", "start = final - received", "answer = start", imports="")
     return Draft("change_start_unknown", {"moved": moved, "final": final}, prompts, ace, code, start, 1)
 
@@ -69,7 +69,7 @@ def _combine(rng, s, a, b, item) -> Draft:
         f"{b} collects {y} {it}. {a} collects {x} {it}. What is the total number of {it}?",
         f"Together, how many {it} do {a}, with {x} {it}, and {b}, with {y} {it}, own?",
     ]
-    ace = f"{a} has {x} {it}. {b} has {y} {it}. How many {it} do {a} and {b} have?"
+    ace = f"{a} has {x} {it}. {b} has {y} {it}. How many {it} are there?"
     code = program(f"first = {x}", f"second = {y}", "total = first + second", "answer = total", imports="")
     return Draft("combine", {"x": x, "y": y}, prompts, ace, code, x + y, 1)
 
@@ -85,7 +85,7 @@ def _compare(rng, s, a, b, item) -> Draft:
             f"{b} owns {base} {it} and {a} owns {big} {it}. By how many {it} does {a} have more?",
             f"{a} collected {big} {it}; {b} collected {base}. How many {it} fewer does {b} have than {a}?",
         ]
-        ace = f"{a} has {big} {it}. {b} has {base} {it}. How many {it} does {a} have more than {b}?"
+        ace = f"{a} has {big} {it}. {b} has {base} {it}. How many more {it} does {a} have than {b}?"
         code = program(f"{a.lower()} = {big}", f"{b.lower()} = {base}", f"difference = {a.lower()} - {b.lower()}",
                        "answer = difference", imports="")
         return Draft("compare_difference", {"big": big, "small": base}, prompts, ace, code, diff, 1)
@@ -95,7 +95,7 @@ def _compare(rng, s, a, b, item) -> Draft:
         f"{a} has {diff} {it} more than {b}. {b} has {base} {it}. Find the number of {it} {a} has.",
         f"{b} owns {base} {it}, and {a} owns {diff} more than that. How many {it} does {a} own?",
     ]
-    ace = f"{b} has {base} {it}. {a} has {diff} {it} more than {b}. How many {it} does {a} have?"
+    ace = f"{b} has {base} {it}. {a} has {diff} more {it} than {b}. How many {it} does {a} have?"
     code = program(f"{b.lower()} = {base}", f"difference = {diff}", f"{a.lower()} = {b.lower()} + difference",
                    f"answer = {a.lower()}", imports="")
     return Draft("compare_bigger", {"base": base, "diff": diff}, prompts, ace, code, base + diff, 1)
@@ -111,7 +111,7 @@ def _groups(rng, s, a, b, item) -> Draft:
         f"{a} fills {n} {boxes} with {per} {it} each. How many {it} does {a} use?",
         f"Each of {n} {boxes} contains {per} {it}. Find the total number of {it}.",
     ]
-    ace = f"There are {n} {boxes}. Each {box} has {per} {it}. How many {it} do the {boxes} have?"
+    ace = f"There are {n} {boxes}. Every {box} has {per} {it}. How many {it} do the {boxes} have?"
     code = program(f"{boxes} = {n}", f"per_{box} = {per}", f"total = {boxes} * per_{box}", "answer = total", imports="")
     return Draft("equal_groups", {"n": n, "per": per}, prompts, ace, code, n * per, 1, {"container": box})
 
@@ -126,7 +126,7 @@ def _sharing(rng, s, a, b, item) -> Draft:
         f"{total} {it} are divided evenly between {kids} children. What is each child's share?",
         f"{kids} children share {total} {it} fairly. How many {it} does one child receive?",
     ]
-    ace = f"{a} has {total} {it}. {a} shares the {it} equally among {kids} children. How many {it} does each child get?"
+    ace = f"{a} has {total} {it}. {a} shares the {it} among {kids} children. How many {it} does every child get?"
     code = program(f"{it.replace(' ', '_')} = {total}", f"children = {kids}",
                    f"share = Rational({it.replace(' ', '_')}, children)", "answer = share")
     return Draft("sharing", {"total": total, "kids": kids}, prompts, ace, code, Fraction(total, kids), 1)
@@ -157,7 +157,7 @@ def _groups_then_change(rng, s, a, b, item) -> Draft:
         f"{a} packs {per} {it} into each of {n} {boxes}, then hands {taken} {it} to {b}. Find the number of {it} {a} still has.",
     ]
     ace = (
-        f"{a} has {n} {boxes}. Each {box} has {per} {it}. {a} gives {taken} {it} to {b}. "
+        f"{a} has {n} {boxes}. Every {box} has {per} {it}. {a} gives {taken} {it} to {b}. "
         f"How many {it} does {a} have?"
     )
     code = program(f"{boxes} = {n}", f"per_{box} = {per}", f"given = {taken}", f"total = {boxes} * per_{box}",
@@ -166,7 +166,7 @@ def _groups_then_change(rng, s, a, b, item) -> Draft:
                  {"container": box})
 
 
-IRRELEVANT = ["pear", "ribbon", "coin", "balloon", "cookie"]
+IRRELEVANT = ["pear", "ribbon", "cookie", "cake", "bottle"]
 
 
 def _with_irrelevant(rng: random.Random, draft: Draft, b: str) -> Draft:

@@ -36,7 +36,7 @@ def _podium(rng: random.Random, s: Speaker) -> Draft:
         f"In a contest with {n} entrants, the top {k} are ranked in order. Count the possible rankings.",
     ]
     ace = (
-        f"A race has {n} runners. The first {k} runners get different medals. "
+        f"A race has {n} runners. The race gives {k} different medals to {k} runners. "
         "What is the number of the possible orders of the medals?"
     )
     code = program(f"runners = {n}", f"medals = {k}", "orders = factorial(runners) / factorial(runners - medals)",
@@ -52,7 +52,7 @@ def _shelf(rng: random.Random, s: Speaker) -> Draft:
         f"A shelf holds {n} distinct books. Count the arrangements of the books on the shelf.",
         f"{n} friends sit on a bench in a row. How many seating orders are possible?",
     ]
-    ace = f"A shelf has {n} books. What is the number of the arrangements of the books?"
+    ace = f"A shelf has {n} books. What is the number of the possible orders of the books?"
     code = program(f"books = {n}", "arrangements = factorial(books)", "answer = arrangements", imports="factorial")
     return Draft("arrangements", {"n": n}, prompts, ace, code, math.factorial(n), 1)
 
@@ -63,10 +63,10 @@ def _handshakes(rng: random.Random, s: Speaker) -> Draft:
         f"At a party {n} people each shake hands with every other person once. How many handshakes are there?",
         f"How many handshakes happen if {s.n(n)} people all shake hands with each other exactly once?",
         f"Each of {n} guests shakes hands once with each other guest. Find the number of handshakes.",
-        f"{n} players each play every other player once in a tournament. How many games are played?",
+        f"There are {n} guests at a party and every guest shakes hands with every other guest. Count the handshakes.",
     ]
     ace = (
-        f"A party has {n} guests. Each guest shakes hands with each other guest once. "
+        f"A party has {n} guests. Every guest shakes the hand of every other guest. "
         "What is the number of the handshakes?"
     )
     code = program(f"guests = {n}", "handshakes = binomial(guests, 2)", "answer = handshakes", imports="binomial")

@@ -33,7 +33,7 @@ def _percent_of_triangle_area(rng: random.Random) -> Draft:
     ]
     ace = (
         f"A triangle has a base of {base} {u} and a height of {height} {u}. "
-        f"Grass covers {pct} percent of the area of the triangle. What is the area of the grass?"
+        f"Grass covers a share of the triangle. The share is {pct} percent. What is the area of the grass?"
     )
     code = program(f"base = {base}", f"height = {height}", f"percent = {pct}", "area = Rational(base * height, 2)",
                    "part = area * Rational(percent, 100)", "answer = part")
@@ -54,7 +54,7 @@ def _speed_with_minutes(rng: random.Random) -> Draft:
     ]
     ace = (
         f"A {v} travels {distance} kilometers in {minutes} minutes. 1 hour is 60 minutes. "
-        f"What is the speed of the {v} in kilometers per hour?"
+        f"What is the speed of the {v}?"
     )
     code = program(f"distance = {distance}", f"minutes = {minutes}", "minutes_per_hour = 60",
                    "hours = Rational(minutes, minutes_per_hour)", "speed = distance / hours", "answer = speed")
@@ -76,13 +76,13 @@ def _hypotenuse_perimeter(rng: random.Random) -> Draft:
         f"A fence goes around a field shaped like a right triangle with legs {a} {u} and {b} {u}. How long is the fence?",
     ]
     ace = (
-        f"A right triangle has a first leg of {a} {u} and a second leg of {b} {u}. "
+        f"A right triangle has a leg of {a} {u} and a leg of {b} {u}. "
         "What is the perimeter of the right triangle?"
     )
-    code = program(f"first_leg = {a}", f"second_leg = {b}", "hypotenuse = sqrt(first_leg**2 + second_leg**2)",
-                   "perimeter = first_leg + second_leg + hypotenuse", "answer = perimeter", imports="sqrt")
+    code = program(f"leg = {a}", f"other_leg = {b}", "hypotenuse = sqrt(leg**2 + other_leg**2)",
+                   "perimeter = leg + other_leg + hypotenuse", "answer = perimeter", imports="sqrt")
     value = a + b + sympy.sqrt(a * a + b * b)
-    return Draft("hypotenuse_perimeter", {"a": a, "b": b}, prompts, ace, code, value, 3)
+    return Draft("hypotenuse_perimeter", {"a": min(a, b), "b": max(a, b)}, prompts, ace, code, value, 3)
 
 
 def _floor_cost(rng: random.Random) -> Draft:
@@ -97,8 +97,8 @@ def _floor_cost(rng: random.Random) -> Draft:
         f"Carpet sells for {money(price)} a square meter with {pct} percent off. What does carpet for a room {length} meters long and {width} meters wide cost?",
     ]
     ace = (
-        f"A room has a length of {length} meters and a width of {width} meters. Carpet costs {price} dollars per square meter. "
-        f"A shop gives a discount of {pct} percent on the carpet. {who} buys carpet for the room. How many dollars does {who} pay?"
+        f"A room has a length of {length} meters and a width of {width} meters. A carpet costs {price} dollars per square meter. "
+        f"A shop gives a discount of {pct} percent on the carpet. {who} buys the carpet for the room. How many dollars does {who} pay?"
     )
     code = program(f"length = {length}", f"width = {width}", f"price = {price}", f"discount = {pct}",
                    "area = length * width", "cost = area * price", "paid = cost - cost * Rational(discount, 100)",
@@ -120,7 +120,7 @@ def _box_liters(rng: random.Random) -> Draft:
     ace = (
         f"A box has a length of {length} centimeters. The box has a width of {width} centimeters. "
         f"The box has a height of {height} centimeters. 1 liter is 1000 cubic centimeters. "
-        "What is the volume of the box in liters?"
+        "How many liters does the box hold?"
     )
     code = program(f"length = {length}", f"width = {width}", f"height = {height}", "cubic_centimeters_per_liter = 1000",
                    "volume = length * width * height", "liters = Rational(volume, cubic_centimeters_per_liter)",
@@ -139,12 +139,12 @@ def _pipes_minutes(rng: random.Random) -> Draft:
         f"A tank can be filled in {first} hours by a first pipe and in {second} hours by a second pipe. In minutes, how long do both pipes together need?",
     ]
     ace = (
-        f"A first pipe fills a tank in {first} hours. A second pipe fills the tank in {second} hours. "
-        "The first pipe and the second pipe fill the tank together. 1 hour is 60 minutes. "
-        "How many minutes do the first pipe and the second pipe need?"
+        f"A red pipe fills a tank in {first} hours. A blue pipe fills the tank in {second} hours. "
+        "The red pipe fills the tank with the blue pipe. 1 hour is 60 minutes. "
+        "How many minutes does the red pipe need?"
     )
-    code = program(f"first_time = {first}", f"second_time = {second}", "minutes_per_hour = 60",
-                   "rate = Rational(1, first_time) + Rational(1, second_time)", "hours = 1 / rate",
+    code = program(f"red_time = {first}", f"blue_time = {second}", "minutes_per_hour = 60",
+                   "rate = Rational(1, red_time) + Rational(1, blue_time)", "hours = 1 / rate",
                    "minutes = hours * minutes_per_hour", "answer = minutes")
     value = 60 / (Fraction(1, first) + Fraction(1, second))
     return Draft("pipes_minutes", {"first": first, "second": second}, prompts, ace, code, value, 4)

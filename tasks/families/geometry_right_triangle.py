@@ -24,9 +24,10 @@ def _sides(rng: random.Random) -> tuple[int, int, int]:
 
 def _hypotenuse(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     if rng.random() < 0.3:  # legs that are not part of a triple: a radical answer
-        a, b = rng.randint(1, 30), rng.randint(1, 30)
+        a, b = rng.sample(range(1, 31), 2)
     else:
         a, b, _ = _sides(rng)
+    short, long_ = min(a, b), max(a, b)
     u = plural(unit, 2)
     qa, qb = s.q(a, unit, ab), s.q(b, unit, ab)
     prompts = [
@@ -36,17 +37,17 @@ def _hypotenuse(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
         f"In a right-angled triangle one leg is {qa} long and the other leg is {qb} long. Calculate the hypotenuse.",
     ]
     ace = (
-        f"A right triangle has a first leg of {a} {u} and a second leg of {b} {u}. "
+        f"A right triangle has a leg of {a} {u} and a leg of {b} {u}. "
         "What is the hypotenuse of the right triangle?"
     )
     code = program(
-        f"first_leg = {a}",
-        f"second_leg = {b}",
-        "hypotenuse = sqrt(first_leg**2 + second_leg**2)",
+        f"leg = {a}",
+        f"other_leg = {b}",
+        "hypotenuse = sqrt(leg**2 + other_leg**2)",
         "answer = hypotenuse",
         imports="sqrt",
     )
-    return Draft("hypotenuse", {"a": a, "b": b}, prompts, ace, code, sympy.sqrt(a * a + b * b), 2)
+    return Draft("hypotenuse", {"a": short, "b": long_}, prompts, ace, code, sympy.sqrt(a * a + b * b), 2)
 
 
 def _leg(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
@@ -60,14 +61,14 @@ def _leg(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
         f"One leg of a right-angled triangle is {s.n(a)} {u} and its longest side is {s.n(c)} {u}. What is the length of the remaining leg?",
     ]
     ace = (
-        f"A right triangle has a hypotenuse of {c} {u} and a first leg of {a} {u}. "
-        "What is the second leg of the right triangle?"
+        f"A right triangle has a hypotenuse of {c} {u} and a leg of {a} {u}. "
+        "What is the other leg of the right triangle?"
     )
     code = program(
         f"hypotenuse = {c}",
-        f"first_leg = {a}",
-        "second_leg = sqrt(hypotenuse**2 - first_leg**2)",
-        "answer = second_leg",
+        f"leg = {a}",
+        "other_leg = sqrt(hypotenuse**2 - leg**2)",
+        "answer = other_leg",
         imports="sqrt",
     )
     return Draft("leg", {"a": a, "c": c}, prompts, ace, code, sympy.sqrt(c * c - a * a), 2)
@@ -110,7 +111,7 @@ def _ladder_height(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     ]
     ace = (
         f"A ladder has a length of {length} {u}. The ladder leans against a wall. "
-        f"The distance of the base of the ladder from the wall is {d} {u}. "
+        f"The base of the ladder is {d} {u} from the wall. "
         "What is the height of the ladder on the wall?"
     )
     code = program(

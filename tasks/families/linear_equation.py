@@ -53,13 +53,11 @@ def _age_sum(rng: random.Random, s: Speaker) -> Draft:
         f"Together {older} and {younger} are {total} years old. {older} is {gap} years older than {younger}. Find {younger}'s age.",
         f"The ages of {younger} and {older} add up to {total} years, and {younger} is {gap} years younger than {older}. What is {younger}'s age?",
     ]
-    ace = (
-        f"The age of {younger} is X years. The age of {older} is X + {gap} years. "
-        f"The sum of the age of {younger} and the age of {older} is {total} years. What is X?"
-    )
+    ace = f"The age of {younger} is X. The age of {older} is Y. Y = X + {gap}. X + Y = {total}. What is X?"
     code = program(
-        "x = symbols('x')", f"{younger.lower()} = x", f"{older.lower()} = x + {gap}",
-        f"solution = solve(Eq({younger.lower()} + {older.lower()}, {total}), x)", "answer = solution[0]",
+        "x, y = symbols('x y')",
+        f"solution = solve([Eq(y, x + {gap}), Eq(x + y, {total})], [x, y])",
+        "answer = solution[x]",
         imports=SOLVE,
     )
     return Draft("age_sum", {"gap": gap, "total": total}, prompts, ace, code, young_age, 3,
@@ -81,12 +79,13 @@ def _age_future(rng: random.Random, s: Speaker) -> Draft:
         f"In {k} years {parent} will be {later} times as old as {child}; today {parent} is {now} times as old. What is {child}'s age today?",
     ]
     ace = (
-        f"The age of {child} is X years. The age of {parent} is {now} * X years. "
-        f"After {k} years the age of {parent} is {later} times the age of {child}. What is X?"
+        f"The age of {child} is X. The age of {parent} is Y. Y = {now} * X. "
+        f"Y + {k} = {later} * (X + {k}). What is X?"
     )
     code = program(
-        "x = symbols('x')", f"{child.lower()} = x", f"{parent.lower()} = {now} * x",
-        f"solution = solve(Eq({parent.lower()} + {k}, {later} * ({child.lower()} + {k})), x)", "answer = solution[0]",
+        "x, y = symbols('x y')",
+        f"solution = solve([Eq(y, {now} * x), Eq(y + {k}, {later} * (x + {k}))], [x, y])",
+        "answer = solution[x]",
         imports=SOLVE,
     )
     return Draft("age_future", {"now": now, "later": later, "k": k}, prompts, ace, code, child_age, 3,

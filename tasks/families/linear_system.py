@@ -8,9 +8,9 @@ from tasks.families.base import Draft, Family, program
 from tasks.families.text import Speaker, money, plural
 
 SOLVE = "symbols, Eq, solve"
-ANIMALS = [("chicken", 2, "cow", 4), ("duck", 2, "pig", 4), ("goose", 2, "goat", 4), ("spider", 8, "beetle", 6),
+ANIMALS = [("chicken", 2, "cow", 4), ("duck", 2, "pig", 4), ("chicken", 2, "rabbit", 4), ("duck", 2, "horse", 4), ("spider", 8, "ant", 6),
            ("bird", 2, "dog", 4)]
-TICKETS = [("adult", "child"), ("student", "teacher"), ("member", "guest")]
+TICKETS = [("adult", "junior"), ("premium", "regular"), ("standard", "reduced")]  # (dearer, cheaper)
 
 
 def _heads_legs(rng: random.Random, s: Speaker) -> Draft:
@@ -26,8 +26,8 @@ def _heads_legs(rng: random.Random, s: Speaker) -> Draft:
         f"Counting {A} and {B} in a barn, Sam finds {legs} legs and {heads} heads. Find the number of {plural(ask, 2)}.",
     ]
     ace = (
-        f"A farm has X {A} and Y {B}. A {a} has {a_legs} legs. A {b} has {b_legs} legs. "
-        f"The farm has {heads} animals. The animals have {legs} legs. How many {plural(ask, 2)} does the farm have?"
+        f"The animals of a farm have {heads} heads. The animals have {legs} legs. A {a} has {a_legs} legs. "
+        f"A {b} has {b_legs} legs. How many {plural(ask, 2)} does the farm have?"
     )
     code = program(
         f"{a}, {b} = symbols('{a} {b}')",
@@ -52,7 +52,7 @@ def _sum_difference(rng: random.Random, s: Speaker) -> Draft:
         f"If two numbers differ by {s.n(diff)} and their total is {total}, what is the {which} one?",
     ]
     ace = (
-        f"A number X and a number Y are unknown. X + Y = {total}. X - Y = {diff}. "
+        f"A number X is unknown. A number Y is unknown. X + Y = {total}. X - Y = {diff}. "
         f"What is {'X' if larger else 'Y'}?"
     )
     code = program(
@@ -80,9 +80,8 @@ def _tickets(rng: random.Random, s: Speaker) -> Draft:
     art = "An" if a[0] in "aeiou" else "A"
     art_b = "An" if b[0] in "aeiou" else "A"
     ace = (
-        f"A theater sells X {a} tickets and Y {b} tickets. {art} {a} ticket costs {pa} dollars. "
-        f"{art_b} {b} ticket costs {pb} dollars. The theater sells {count} tickets. The theater earns {income} dollars. "
-        f"How many {ask} tickets does the theater sell?"
+        f"A theater sells {count} tickets. The theater earns {income} dollars. {art} {a} ticket costs {pa} dollars. "
+        f"{art_b} {b} ticket costs {pb} dollars. How many {ask} tickets does the theater sell?"
     )
     code = program(
         f"{a}, {b} = symbols('{a} {b}')",

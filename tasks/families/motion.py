@@ -80,10 +80,10 @@ def _meet(rng: random.Random, s: Speaker, v: str, unit: str, rate: str) -> Draft
         f"The distance between a {v} and a {w} is {qd}. The {v} drives toward the {w} at {first} {rate}, and the {w} drives toward the {v} at {second} {rate}. When do they meet, in hours?",
     ]
     ace = (
-        f"The distance of a {v} from a {w} is {distance} {plural(unit, distance)}. "
+        f"A {v} is {distance} {plural(unit, distance)} from a {w}. "
         f"The {v} travels towards the {w} at a speed of {first} {plural(unit, 2)} per hour. "
         f"The {w} travels towards the {v} at a speed of {second} {plural(unit, 2)} per hour. "
-        f"What is the time of the meeting of the {v} and the {w}?"
+        f"The {v} meets the {w}. How many hours does the {v} travel?"
     )
     code = program(
         f"distance = {distance}", f"first_speed = {first}", f"second_speed = {second}",

@@ -9,7 +9,7 @@ from fractions import Fraction
 from tasks.families.base import Draft, Family, program
 from tasks.families.text import PEOPLE, Speaker, ace_num, lit, money
 
-GOODS = [("notebook", "pen"), ("apple", "banana"), ("shirt", "sock"), ("cup", "plate"), ("ticket", "drink")]
+GOODS = [("notebook", "pen"), ("apple", "banana"), ("shirt", "sock"), ("cup", "plate"), ("book", "pencil")]
 
 
 def _shopping(rng: random.Random, s: Speaker, who: str) -> Draft:
@@ -27,7 +27,7 @@ def _shopping(rng: random.Random, s: Speaker, who: str) -> Draft:
     ]
     ace = (
         f"{who} buys {nx} {x}s. A {x} costs {ace_num(px)} dollars. {who} buys {ny} {y}s. A {y} costs {ace_num(py)} dollars. "
-        f"{who} pays {paid} dollars. How many dollars does the shop give back to {who}?"
+        f"{who} pays {paid} dollars. A shop gives the change to {who}. How many dollars does the shop give to {who}?"
     )
     code = program(
         f"{x}s = {nx}", f"{x}_price = {lit(px)}", f"{y}s = {ny}", f"{y}_price = {lit(py)}", f"paid = {paid}",
@@ -44,19 +44,18 @@ def _budget(rng: random.Random, s: Speaker, who: str) -> Draft:
     food = rng.randint(2, 15) * 50
     other = rng.randint(1, 10) * 20
     prompts = [
-        f"{who} earns {money(income)} a month, spends {rent_pct}% of it on rent, {money(food)} on food and {money(other)} on transport, and saves the rest. How much does {who} save each month?",
-        f"How much does {who} save in a month if {who} earns {income} dollars, pays {rent_pct} percent of that for rent, and spends {food} dollars on food and {other} dollars on transport?",
-        f"Every month {who} gets {income} dollars. Rent takes {s.n(rent_pct)} percent. Food costs {food} dollars and transport costs {other} dollars. What is left for savings?",
-        f"{who}'s monthly budget: income {money(income)}, rent {rent_pct}% of income, food {money(food)}, transport {money(other)}. Whatever remains is saved. Find the monthly savings.",
+        f"{who} earns {money(income)} a month, spends {rent_pct}% of it on rent, {money(food)} on food and {money(other)} on fuel, and saves the rest. How much does {who} save each month?",
+        f"How much does {who} save in a month if {who} earns {income} dollars, spends {rent_pct} percent of that on rent, {food} dollars on food and {other} dollars on fuel?",
+        f"Every month {who} earns {income} dollars. Rent takes {s.n(rent_pct)} percent of it. Food costs {food} dollars and fuel costs {other} dollars. How much is left to save?",
+        f"{who}'s monthly budget: income {money(income)}, rent {rent_pct}% of income, food {money(food)}, fuel {money(other)}. Whatever remains is saved. Find the monthly savings.",
     ]
     ace = (
-        f"{who} earns {income} dollars per month. {who} spends {rent_pct} percent of the money on rent. "
-        f"{who} spends {food} dollars on food. {who} spends {other} dollars on transport. {who} saves the rest of the money. "
-        f"How many dollars does {who} save?"
+        f"{who} earns {income} dollars per month. {who} spends a share of the money on the rent. The share is {rent_pct} percent. "
+        f"{who} spends {food} dollars on the food. {who} spends {other} dollars on the fuel. How many dollars does {who} save?"
     )
     code = program(
-        f"income = {income}", f"rent_percent = {rent_pct}", f"food = {food}", f"transport = {other}",
-        "rent = income * Rational(rent_percent, 100)", "savings = income - rent - food - transport", "answer = savings",
+        f"income = {income}", f"rent_percent = {rent_pct}", f"food = {food}", f"fuel = {other}",
+        "rent = income * Rational(rent_percent, 100)", "savings = income - rent - food - fuel", "answer = savings",
     )
     value = income - Fraction(income * rent_pct, 100) - food - other
     params = {"income": income, "rent_pct": rent_pct, "food": food, "other": other}
@@ -74,9 +73,9 @@ def _schedule(rng: random.Random, s: Speaker, who: str) -> Draft:
         f"{who}'s school day: {lessons} lessons ({length} minutes each), {breaks} short breaks ({brk} minutes each) and lunch ({lunch} minutes). How many minutes does it last?",
     ]
     ace = (
-        f"A school day has {lessons} lessons. Each lesson lasts {length} minutes. The school day has {breaks} breaks. "
-        f"Each break lasts {brk} minutes. The school day has a lunch of {lunch} minutes. "
-        "How many minutes does the school day last?"
+        f"A day has {lessons} lessons. Every lesson lasts {length} minutes. The day has {breaks} breaks. "
+        f"Every break lasts {brk} minutes. The day has a lunch of {lunch} minutes. "
+        "How many minutes does the day last?"
     )
     code = program(
         f"lessons = {lessons}", f"lesson_length = {length}", f"breaks = {breaks}", f"break_length = {brk}",
@@ -101,8 +100,8 @@ def _recipe(rng: random.Random, s: Speaker, who: str) -> Draft:
         f"For {serves} people a cake takes {flour} grams of flour. {who} bakes for {guests} people and buys flour in {bag} gram bags. Find the number of bags {who} has to buy.",
     ]
     ace = (
-        f"A recipe for {serves} people needs {flour} grams of flour. {who} cooks the recipe for {guests} people. "
-        f"A bag has {bag} grams of flour. How many bags does {who} need?"
+        f"A recipe needs {flour} grams for {serves} people. {who} cooks the recipe for {guests} people. "
+        f"A bag has {bag} grams. How many bags does {who} need?"
     )
     code = program(
         f"servings = {serves}", f"flour = {flour}", f"guests = {guests}", f"bag = {bag}",
@@ -118,7 +117,7 @@ def _savings(rng: random.Random, s: Speaker, who: str) -> Draft:
     weekly = rng.randint(1, 10) * 5
     price = start + weekly * rng.randint(2, 40) - rng.choice([0, 0, 1, 3])
     weeks = -((start - price) // weekly)
-    thing = rng.choice(["bike", "game console", "guitar", "tablet"])
+    thing = rng.choice(["bike", "computer", "phone", "desk"])
     prompts = [
         f"{who} has {money(start)} and saves {money(weekly)} every week. A {thing} costs {money(price)}. How many weeks until {who} can buy it?",
         f"How many weeks must {who} save {weekly} dollars a week to afford a {price}-dollar {thing}, starting with {start} dollars?",

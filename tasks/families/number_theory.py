@@ -16,7 +16,7 @@ def _remainder(rng: random.Random, s: Speaker) -> Draft:
         f"{dividend} candies are shared equally among {divisor} children, each getting as many as possible. How many candies are left over?",
         f"When you divide {dividend} by {divisor}, what remainder do you get?",
     ]
-    ace = f"What is the remainder of the division of {dividend} by {divisor}?"
+    ace = f"X = {dividend}. Y = {divisor}. What is the remainder of the division of X by Y?"
     code = program(f"dividend = {dividend}", f"divisor = {divisor}", "remainder = dividend % divisor", "answer = remainder",
                    imports="")
     return Draft("remainder", {"a": dividend, "b": divisor}, prompts, ace, code, dividend % divisor, 1)
@@ -30,7 +30,7 @@ def _modpow(rng: random.Random, s: Speaker) -> Draft:
         f"Compute the remainder of {base} raised to the {exponent}th power upon division by {modulus}.",
         f"When {base}**{exponent} is divided by {modulus}, what is the remainder?",
     ]
-    ace = f"What is the remainder of the division of {base} ^ {exponent} by {modulus}?"
+    ace = f"X = {base} ^ {exponent}. Y = {modulus}. What is the remainder of the division of X by Y?"
     code = program(f"base = {base}", f"exponent = {exponent}", f"modulus = {modulus}",
                    "remainder = pow(base, exponent, modulus)", "answer = remainder", imports="")
     return Draft("modpow", {"b": base, "e": exponent, "m": modulus}, prompts, ace, code, pow(base, exponent, modulus), 2)
@@ -52,7 +52,7 @@ def _digit_sum(rng: random.Random, s: Speaker) -> Draft:
         f"Find the digit sum of the number {shown}.",
         f"If you write {shown} in decimal and add its digits, what is the total?",
     ]
-    ace = f"What is the sum of the digits of {ace_num_}?"
+    ace = f"X = {ace_num_}. What is the sum of the digits of X?"
     code = program(first, "digit_sum = sum(map(int, str(number)))", "answer = digit_sum", imports="")
     return Draft("digit_sum", params, prompts, ace, code, sum(int(d) for d in str(number)), 2)
 
@@ -65,7 +65,7 @@ def _divisors(rng: random.Random, s: Speaker) -> Draft:
         f"What is the number of divisors of {number}?",
         f"Find how many factors {number} has, including 1 and {number} itself.",
     ]
-    ace = f"How many divisors does the number {number} have?"
+    ace = f"X = {number}. How many divisors does X have?"
     code = program(f"number = {number}", "count = divisor_count(number)", "answer = count", imports="divisor_count")
     return Draft("divisor_count", {"n": number}, prompts, ace, code, sum(1 for d in range(1, number + 1) if number % d == 0), 1)
 

@@ -8,9 +8,9 @@ from fractions import Fraction
 from tasks.families.base import Draft, Family, program
 from tasks.families.text import PEOPLE, Speaker, money
 
-ITEMS = ["candy", "marble", "sticker", "coin", "card", "bead"]
-GOODS = ["shirt", "jacket", "bike", "lamp", "watch", "chair", "phone"]
-AMOUNTS = [("population", "town"), ("salary", "worker"), ("rent", "flat"), ("price", "ticket")]
+ITEMS = ["candy", "marble", "sticker", "coin", "card", "bead", "cookie"]
+GOODS = ["shirt", "jacket", "bike", "coat", "desk", "chair", "phone"]
+AMOUNTS = [("salary", "worker"), ("rent", "house"), ("price", "ticket"), ("price", "car"), ("wage", "driver")]
 
 
 def _percent_of(rng: random.Random, s: Speaker) -> Draft:
@@ -26,7 +26,7 @@ def _percent_of(rng: random.Random, s: Speaker) -> Draft:
         f"There are {total} {items} in a jar. {who} takes {pct} percent of the {items}. Find the number of {items} {who} takes.",
     ]
     ace = (
-        f"A jar has {total} {items}. {who} takes {pct} percent of the {items}. "
+        f"A jar has {total} {items}. {who} takes a share of the {items}. The share is {pct} percent. "
         f"How many {items} does {who} take?"
     )
     code = program(f"total = {total}", f"percent = {pct}", "part = total * Rational(percent, 100)", "answer = part")
@@ -64,13 +64,13 @@ def _change(rng: random.Random, s: Speaker) -> Draft:
     up = direction == "increase"
     verb = "rises" if up else "falls"
     prompts = [
-        f"The {amount} of a {owner} is {base}. It {verb} by {pct}%. What is the new {amount}?",
-        f"What is the new {amount} of a {owner} after a {pct} percent {direction}, if the old {amount} was {base}?",
-        f"A {owner} has a {amount} of {base}. After a {direction} of {s.n(pct)} percent, what is its {amount}?",
-        f"The {amount} of a {owner} {direction}s by {pct} percent from {base}. Find the {amount} after the change.",
+        f"The {amount} of a {owner} is {money(base)}. It {verb} by {pct}%. What is the new {amount}?",
+        f"What is the new {amount} of a {owner} after a {pct} percent {direction}, if the old {amount} was {base} dollars?",
+        f"A {owner} has a {amount} of {base} dollars. After a {direction} of {s.n(pct)} percent, what is its {amount}?",
+        f"The {amount} of a {owner} {direction}s by {pct} percent from {money(base)}. Find the {amount} after the change.",
     ]
     ace = (
-        f"A {owner} has a {amount} of {base}. The {amount} of the {owner} {direction}s by {pct} percent. "
+        f"A {owner} has a {amount} of {base} dollars. The {amount} of the {owner} {direction}s by {pct} percent. "
         f"What is the new {amount} of the {owner}?"
     )
     sign = "+" if up else "-"

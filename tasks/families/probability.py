@@ -24,8 +24,8 @@ def _dice(rng: random.Random, s: Speaker) -> Draft:
         f"Two dice, each with faces 1 to {faces}, are thrown together. How likely is it that they add up to {target}? Give an exact fraction.",
     ]
     ace = (
-        f"{who} rolls 2 dice. Each die has {faces} faces. "
-        f"What is the probability that the sum of the dice is {target}?"
+        f"{who} rolls 2 dice. Every die has {faces} faces. "
+        f"What is the probability of a sum of {target}?"
     )
     code = program(
         f"faces = {faces}", f"target = {target}", "favorable = 0",
@@ -50,7 +50,7 @@ def _coins(rng: random.Random, s: Speaker) -> Draft:
         f"What is the probability that exactly {heads} of {tosses} tosses of a fair coin land {side}?",
         f"If you toss a fair coin {tosses} times, how likely are exactly {heads} {side}? Give an exact fraction.",
     ]
-    ace = f"{who} tosses a coin {tosses} times. What is the probability that {who} gets {heads} {side}?"
+    ace = f"{who} tosses {tosses} {plural('coin', tosses)}. What is the probability of {heads} {plural(side[:-1], heads)}?"
     code = program(f"tosses = {tosses}", f"{side} = {heads}", f"ways = binomial(tosses, {side})",
                    "answer = Rational(ways, 2**tosses)", imports="Rational, binomial")
     return Draft("coins", {"tosses": tosses, "k": heads}, prompts, ace, code, Fraction(math.comb(tosses, heads), 2**tosses), 2,
@@ -64,11 +64,11 @@ def _urn(rng: random.Random, s: Speaker) -> Draft:
     draws = rng.choice([1, 2]) if n1 >= 2 else 1
     total = n1 + n2
     if draws == 1:
-        q_en, q_ace = f"the marble is {c1}", f"the marble is {c1}"
+        q_en, q_ace = f"the marble is {c1}", f"1 {c1} marble"
         value = Fraction(n1, total)
         lines = [f"answer = Rational({c1}, total)"]
     else:
-        q_en, q_ace = f"both marbles are {c1}", f"both marbles are {c1}"
+        q_en, q_ace = f"both marbles are {c1}", f"2 {c1} marbles"
         value = Fraction(n1, total) * Fraction(n1 - 1, total - 1)
         lines = [f"answer = Rational({c1}, total) * Rational({c1} - 1, total - 1)"]
     drawn = f"{draws} {plural('marble', draws)}"
@@ -80,7 +80,7 @@ def _urn(rng: random.Random, s: Speaker) -> Draft:
     ]
     ace = (
         f"A bag has {n1} {c1} {plural('marble', n1)} and {n2} {c2} {plural('marble', n2)}. "
-        f"{who} draws {draws} {plural('marble', draws)} from the bag. What is the probability that {q_ace}?"
+        f"{who} draws {draws} {plural('marble', draws)} from the bag. What is the probability of {q_ace}?"
     )
     code = program(f"{c1} = {n1}", f"{c2} = {n2}", f"total = {c1} + {c2}", *lines)
     return Draft(f"urn_{draws}", {"n1": n1, "n2": n2}, prompts, ace, code, value, 2 + draws,

@@ -25,11 +25,10 @@ def _consecutive(rng: random.Random, s: Speaker) -> Draft:
         f"What is the {ask} of two {kind} positive integers whose product is {product}?",
         f"I multiply two {kind} positive numbers and get {product}. Which is the {ask} number?",
     ]
-    target = "X" if ask == "smaller" else f"X + {step}"
-    ace = (
-        f"A positive number X is unknown. The product of X and X + {step} is {product}. "
-        f"What is {target}?"
-    )
+    if ask == "smaller":
+        ace = f"A number X is positive. X * (X + {step}) = {product}. What is X?"
+    else:
+        ace = f"A number X is positive. X * (X + {step}) = {product}. Y = X + {step}. What is Y?"
     code = program(
         "x = symbols('x', positive=True)",
         f"solution = solve(Eq(x * (x + {step}), {product}), x)",
@@ -50,7 +49,7 @@ def _rectangle(rng: random.Random, s: Speaker) -> Draft:
     area = width * length
     ask = rng.choice(["width", "length"])
     rel_en = f"{k} {u} longer than its width" if relation == "more" else f"{s.n(k)} times its width"
-    rel_ace = f"X + {k}" if relation == "more" else f"{k} * X"
+    rel_ace = f"Y = X + {k}" if relation == "more" else f"Y = {k} * X"
     prompts = [
         f"The length of a rectangle is {rel_en}. Its area is {area} square {u}. What is its {ask}?",
         f"A rectangular garden has an area of {area} square {u}, and its length is {rel_en}. Find the {ask} of the garden.",
@@ -58,7 +57,7 @@ def _rectangle(rng: random.Random, s: Speaker) -> Draft:
         f"A rectangle covers {area} sq {ab}. Its length is {rel_en}. How many {u} is the {ask}?",
     ]
     ace = (
-        f"The width of a rectangle is X {u}. The length of the rectangle is {rel_ace} {u}. "
+        f"The width of a rectangle is X. The length of the rectangle is Y. {rel_ace}. "
         f"The area of the rectangle is {area} square {u}. What is the {ask} of the rectangle?"
     )
     length_expr = f"x + {k}" if relation == "more" else f"{k} * x"

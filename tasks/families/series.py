@@ -26,13 +26,12 @@ def _arithmetic(rng: random.Random, s: Speaker) -> Draft:
         f"Consider the sequence {seq}, ... in which the difference between neighbouring terms is constant. Calculate {q}.",
     ]
     if ask == "term":
-        ace_q, line, value = f"What is the term {n} of the sequence?", "term = first + (position - 1) * difference", first + (n - 1) * diff
-        names = f"position = {n}"
+        ace_q, line, value = "What is the last term of the sequence?", "term = first + (count - 1) * difference", first + (n - 1) * diff
     else:
-        ace_q, line = f"What is the sum of the first {n} terms of the sequence?", "total = Rational(count * (2 * first + (count - 1) * difference), 2)"
-        value, names = Fraction(n * (2 * first + (n - 1) * diff), 2), f"count = {n}"
-    ace = f"An arithmetic sequence has a first term of {first} and a difference of {diff}. {ace_q}"
-    code = program(f"first = {first}", f"difference = {diff}", names, line, f"answer = {'term' if ask == 'term' else 'total'}",
+        ace_q, line = "What is the sum of the terms of the sequence?", "total = Rational(count * (2 * first + (count - 1) * difference), 2)"
+        value = Fraction(n * (2 * first + (n - 1) * diff), 2)
+    ace = f"An arithmetic sequence has {n} terms. The sequence has a first term of {first} and a difference of {diff}. {ace_q}"
+    code = program(f"count = {n}", f"first = {first}", f"difference = {diff}", line, f"answer = {'term' if ask == 'term' else 'total'}",
                    imports="" if ask == "term" else "Rational")
     return Draft(f"arithmetic_{ask}", {"first": first, "diff": diff, "n": n}, prompts, ace, code, value, 2)
 
@@ -49,13 +48,12 @@ def _geometric(rng: random.Random, s: Speaker) -> Draft:
         f"In the sequence {seq}, ... each term is the previous term times a fixed number. Calculate {q}.",
     ]
     if ask == "term":
-        ace_q, line, value = f"What is the term {n} of the sequence?", "term = first * ratio**(position - 1)", first * ratio ** (n - 1)
-        names = f"position = {n}"
+        ace_q, line, value = "What is the last term of the sequence?", "term = first * ratio**(count - 1)", first * ratio ** (n - 1)
     else:
-        ace_q, line = f"What is the sum of the first {n} terms of the sequence?", "total = Rational(first * (ratio**count - 1), ratio - 1)"
-        value, names = Fraction(first * (ratio**n - 1), ratio - 1), f"count = {n}"
-    ace = f"A geometric sequence has a first term of {first} and a ratio of {ratio}. {ace_q}"
-    code = program(f"first = {first}", f"ratio = {ratio}", names, line, f"answer = {'term' if ask == 'term' else 'total'}",
+        ace_q, line = "What is the sum of the terms of the sequence?", "total = Rational(first * (ratio**count - 1), ratio - 1)"
+        value = Fraction(first * (ratio**n - 1), ratio - 1)
+    ace = f"A geometric sequence has {n} terms. The sequence has a first term of {first} and a ratio of {ratio}. {ace_q}"
+    code = program(f"count = {n}", f"first = {first}", f"ratio = {ratio}", line, f"answer = {'term' if ask == 'term' else 'total'}",
                    imports="" if ask == "term" else "Rational")
     return Draft(f"geometric_{ask}", {"first": first, "ratio": ratio, "n": n}, prompts, ace, code, value, 2)
 

@@ -26,8 +26,12 @@ CONVERSIONS = [
     ("day", "hour", 24, "duration", "trip", ("d", "h")),
     ("square meter", "square centimeter", 10000, "area", "tile", ("m2", "cm2")),
     ("square foot", "square inch", 144, "area", "board", ("sq ft", "sq in")),
-    ("square yard", "square foot", 9, "area", "rug", ("sq yd", "sq ft")),
+    ("square yard", "square foot", 9, "area", "floor", ("sq yd", "sq ft")),
 ]
+
+
+# The verb that asks for a measure in a `How many ... does the X VERB?` question.
+VERBS = {"length": "measure", "mass": "weigh", "duration": "last", "area": "cover"}
 
 
 def sample(rng: random.Random) -> Draft:
@@ -47,14 +51,15 @@ def sample(rng: random.Random) -> Draft:
     dsts = plural(dst, 2)
     prompts = [
         f"How many {dsts} are in {qsrc}?",
-        f"A {thing} has a {measure} of {qsrc}. What is its {measure} in {dsts}?",
+        f"A {thing} has {'an' if measure[0] in 'aeiou' else 'a'} {measure} of {qsrc}. What is its {measure} in {dsts}?",
         f"Convert {qsrc} to {dsts}.",
         f"The {measure} of a {thing} is {qsrc}. Express this {measure} in {dsts}.",
     ]
     factor_name = f"{plural(small, 2).replace(' ', '_')}_per_{big.replace(' ', '_')}"
+    article = "an" if measure[0] in "aeiou" else "a"
     ace = (
-        f"A {thing} has a {measure} of {ace_num(value)} {plural(src, value)}. 1 {big} is {factor} {plural(small, 2)}. "
-        f"What is the {measure} of the {thing} in {dsts}?"
+        f"A {thing} has {article} {measure} of {ace_num(value)} {plural(src, value)}. 1 {big} is {factor} {plural(small, 2)}. "
+        f"How many {dsts} does the {thing} {VERBS[measure]}?"
     )
     if down:
         step = f"converted = {measure} * {factor_name}"

@@ -27,7 +27,7 @@ def _workers(rng: random.Random, s: Speaker, unit: str) -> Draft:
     ]
     ace = (
         f"{a} {verbs} {thing} in {first} {u}. {b} {verbs} {the} in {second} {u}. "
-        f"{a} and {b} {verb} {the} together. How many {u} do {a} and {b} need?"
+        f"{a} {verbs} {the} with {b}. How many {u} does {a} need?"
     )
     code = program(
         f"first_time = {first}", f"second_time = {second}",
@@ -38,47 +38,53 @@ def _workers(rng: random.Random, s: Speaker, unit: str) -> Draft:
                  {"people": [a, b], "job": thing, "unit": unit})
 
 
+FILLERS = ["pipe", "hose", "tap", "pump"]
+
+
 def _pipes(rng: random.Random, s: Speaker, unit: str) -> Draft:
+    x, y = rng.sample(FILLERS, 2)
     first, second = rng.randint(2, 40), rng.randint(2, 40)
     u = plural(unit, 2)
     prompts = [
-        f"One pipe can fill a tank in {s.n(first)} {u} and a second pipe can fill it in {s.n(second)} {u}. How long does it take both pipes together to fill the tank?",
-        f"A tank is filled by pipe A in {first} {u} and by pipe B in {second} {u}. If both pipes are open, in how many {u} is the tank full?",
-        f"How many {u} do two pipes need to fill a pool together, if the first fills it alone in {first} {u} and the second in {second} {u}?",
-        f"Pipe one fills a cistern in {first} {u}. Pipe two fills the same cistern in {second} {u}. Both are opened at once. Find the time to fill the cistern.",
+        f"A {x} can fill a tank in {s.n(first)} {u} and a {y} can fill it in {s.n(second)} {u}. How long does it take the {x} and the {y} together to fill the tank?",
+        f"A tank is filled by a {x} in {first} {u} and by a {y} in {second} {u}. If both are running, in how many {u} is the tank full?",
+        f"How many {u} do a {x} and a {y} need to fill a pool together, if the {x} fills it alone in {first} {u} and the {y} in {second} {u}?",
+        f"A {x} fills a cistern in {first} {u}. A {y} fills the same cistern in {second} {u}. Both are turned on at once. Find the time to fill the cistern.",
     ]
     ace = (
-        f"A first pipe fills a tank in {first} {u}. A second pipe fills the tank in {second} {u}. "
-        f"The first pipe and the second pipe fill the tank together. How many {u} do the first pipe and the second pipe need?"
+        f"A {x} fills a tank in {first} {u}. A {y} fills the tank in {second} {u}. "
+        f"The {x} fills the tank with the {y}. How many {u} does the {x} need?"
     )
     code = program(
-        f"first_time = {first}", f"second_time = {second}",
-        "rate = Rational(1, first_time) + Rational(1, second_time)", "time = 1 / rate", "answer = time",
+        f"{x}_time = {first}", f"{y}_time = {second}",
+        f"rate = Rational(1, {x}_time) + Rational(1, {y}_time)", "time = 1 / rate", "answer = time",
     )
     value = 1 / (Fraction(1, first) + Fraction(1, second))
-    return Draft("pipes", {"first": first, "second": second}, prompts, ace, code, value, 3, {"unit": unit})
+    return Draft("pipes", {"first": first, "second": second}, prompts, ace, code, value, 3, {"unit": unit, "fillers": [x, y]})
 
 
 def _drain(rng: random.Random, s: Speaker, unit: str) -> Draft:
+    x = rng.choice(FILLERS)
+    y = rng.choice(["drain", "leak"])
     fill = rng.randint(2, 30)
     drain = fill + rng.randint(1, 30)
     u = plural(unit, 2)
     prompts = [
-        f"A pipe fills a tank in {s.n(fill)} {u}, and a drain empties the full tank in {s.n(drain)} {u}. If both are open, how many {u} does it take to fill the tank?",
-        f"A tap can fill a bathtub in {fill} {u}; the plug hole drains it in {drain} {u}. With the tap on and the plug out, how long does the tub take to fill?",
-        f"How many {u} does it take to fill a tank if a pipe fills it in {fill} {u} while a leak empties it in {drain} {u}?",
-        f"A drain empties a pool in {drain} {u}. A hose fills the pool in {fill} {u}. Both run at the same time. Find the time needed to fill the pool.",
+        f"A {x} fills a tank in {s.n(fill)} {u}, and a {y} empties the full tank in {s.n(drain)} {u}. If both are open, how many {u} does it take to fill the tank?",
+        f"A {x} can fill a bathtub in {fill} {u}; a {y} empties it in {drain} {u}. With both working, how long does the tub take to fill?",
+        f"How many {u} does it take to fill a tank if a {x} fills it in {fill} {u} while a {y} empties it in {drain} {u}?",
+        f"A {y} empties a pool in {drain} {u}. A {x} fills the pool in {fill} {u}. Both work at the same time. Find the time needed to fill the pool.",
     ]
     ace = (
-        f"A pipe fills a tank in {fill} {u}. A drain empties the tank in {drain} {u}. "
-        f"The pipe and the drain work together. How many {u} do the pipe and the drain need?"
+        f"A {x} fills a tank in {fill} {u}. A {y} empties the tank in {drain} {u}. "
+        f"The {x} fills the tank and the {y} empties the tank. How many {u} does the {x} need?"
     )
     code = program(
-        f"fill_time = {fill}", f"drain_time = {drain}",
-        "rate = Rational(1, fill_time) - Rational(1, drain_time)", "time = 1 / rate", "answer = time",
+        f"fill_time = {fill}", f"empty_time = {drain}",
+        "rate = Rational(1, fill_time) - Rational(1, empty_time)", "time = 1 / rate", "answer = time",
     )
     value = 1 / (Fraction(1, fill) - Fraction(1, drain))
-    return Draft("drain", {"fill": fill, "drain": drain}, prompts, ace, code, value, 3, {"unit": unit})
+    return Draft("drain", {"fill": fill, "drain": drain}, prompts, ace, code, value, 3, {"unit": unit, "devices": [x, y]})
 
 
 def sample(rng: random.Random) -> Draft:
