@@ -19,6 +19,7 @@ class WordClass(StrEnum):
     NOUN = "NOUN"
     VERB = "VERB"
     ADJ = "ADJ"
+    ADV = "ADV"
     PREP = "PREP"
 
 
@@ -98,7 +99,34 @@ employee manager company job task project hour shift
 sale purchase order item unit piece product
 die dice coin_toss outcome event chance probability
 term sequence series pattern
-bank theater club committee head face guest member lesson break recipe handshake medal choice division food hand interval departure tail grass carpet
+bank theater club committee head face guest member lesson break recipe handshake medal choice division food hand interval departure tail grass carpet drain leak cistern
+member guest adult visitor passenger tourist fan audience crowd
+club committee choice arrangement handshake hand medal trophy racer contestant winner
+multiplication addition subtraction operation equation expression formula
+recess holiday vacation season weekend
+meeting arrival flight voyage crossing ride walk run jog swim
+loan mortgage investment stock bond dividend
+cinema museum zoo stadium gym court arena church hospital clinic airport port
+harbor dock parking garage kitchen bathroom bedroom hall corridor staircase stair
+meat cheese butter cream yogurt soup salad pasta noodle cereal snack drink beverage
+rug mat curtain blanket pillow towel sofa couch lamp clock watch mirror picture frame
+tablet laptop console camera radio television screen keyboard printer battery charger
+guitar piano violin drum flute trumpet instrument
+ferry tram subway scooter motorcycle helicopter rocket canoe kayak yacht wagon cart
+beetle butterfly worm snail bear lion tiger elephant monkey giraffe zebra wolf fox owl
+shell pebble rock stone crystal gem jewel pearl
+balloon kite bracelet necklace ring earring
+weed bush hedge vine crop wheat corn hay
+population citizen resident neighbor household
+rest surplus shortage excess deficit
+transport transportation travel commute
+flat apartment cottage cabin tent
+ingredient dough batter portion serving helping spoonful
+chapter paragraph
+inning match tournament league
+burger hotdog taco sushi
+album concert
+postcard envelope magazine newspaper comic novel
 """)
 
 # Plural forms that are not made by the regular rules.
@@ -106,10 +134,18 @@ IRREGULAR_PLURALS = {
     "foot": "feet", "man": "men", "woman": "women", "child": "children", "person": "people",
     "tooth": "teeth", "mouse": "mice", "goose": "geese", "leaf": "leaves", "loaf": "loaves",
     "half": "halves", "shelf": "shelves", "knife": "knives", "life": "lives", "wife": "wives",
-    "wolf": "wolves", "calf": "calves", "thief": "thieves", "potato": "potatoes",
+    "wolf": "wolves", "calf": "calves", "ox": "oxen", "thief": "thieves", "potato": "potatoes",
     "tomato": "tomatoes", "hero": "heroes", "die": "dice", "penny": "pennies",
     "series": "series", "species": "species", "centimeter": "centimeters",
 }
+# Mass nouns: they may stand without a determiner (`Carpet costs 28 dollars per square meter.`).
+MASS_NOUNS = frozenset(_words("""
+water milk juice tea coffee soda oil gas fuel paint sand soil flour sugar salt rice money food
+carpet grass meat cheese butter cream yogurt soup pasta cereal wheat corn hay transport
+transportation bread chocolate candy fruit paper wire string thread rope fabric cloth wood
+glass metal gold silver steel ice snow rain air time work homework furniture luggage
+""")) | {"interest", "rent"}
+
 # Nouns whose plural is the singular (so the word is both numbers).
 INVARIANT_NOUNS = {"sheep", "fish", "deer", "percent", "yen", "series", "species", "dice"}
 # Mass nouns and words only used in one number are still listed as ordinary nouns.
@@ -134,6 +170,7 @@ consist include
 represent denote
 weigh
 shake mow
+shake mow rake sweep vacuum iron sew knit drain leak shrink
 """)
 
 IRREGULAR_3SG = {"have": "has", "do": "does", "go": "goes", "be": "is"}
@@ -150,20 +187,31 @@ right acute obtuse isosceles equilateral scalene regular parallel perpendicular
 fair biased free busy open closed round flat straight
 cheap expensive rich poor
 remaining left extra
-simple compound arithmetic geometric greatest least common largest possible more fewer
+simple compound arithmetic geometric greatest least common largest possible more fewer adult junior premium standard reduced
+impossible smallest biggest highest lowest longest shortest fastest slowest most fewest
+annual monthly weekly daily hourly total whole half double correct wrong true false
+entire complete
+second third fourth fifth sixth seventh eighth ninth tenth
+""")
+
+# --- adverbs -----------------------------------------------------------------------------
+ADVERBS = _words("""
+together once twice thrice equally back again also only still more less fewer
+alone apart away home altogether separately evenly exactly approximately
 """)
 
 # --- prepositions ------------------------------------------------------------------------
 PREPOSITIONS = _words("""
 against in on at from to with for by into onto over under between after before during near
 behind above below across along around through toward towards up down among beside inside
-outside within without about off past than
+outside within without about off past than until till since per_unit throughout via
+beyond underneath opposite except like
 """)
 
 # Words that are keywords of the grammar (tokens.py) and so may not be content words.
 FUNCTION_WORDS = frozenset(
-    _words("a an the every no is are of that and if then there what how many much do does "
-           "calculate such per")
+    _words("a an the every no each both all is are of that and if then there what how many "
+           "much do does calculate such per")
 )
 
 
@@ -233,6 +281,8 @@ def lexicon() -> dict[str, tuple[Entry, ...]]:
         add(third_singular(verb), Entry(WordClass.VERB, verb, "3sg"))
     for adj in _clean(ADJECTIVES):
         add(adj, Entry(WordClass.ADJ, adj))
+    for adv in _clean(ADVERBS):
+        add(adv, Entry(WordClass.ADV, adv))
     for prep in _clean(PREPOSITIONS):
         add(prep, Entry(WordClass.PREP, prep))
     return {form: tuple(readings) for form, readings in table.items()}

@@ -11,7 +11,7 @@ from copy import copy
 from functools import cache
 from importlib.resources import files
 
-from lark import Lark, Token, Tree
+from lark import Lark, Tree
 from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
@@ -28,10 +28,12 @@ TERMINAL_NAMES = {
     "_MANY": "'many'", "_MUCH": "'much'", "_CALCULATE": "'calculate'", "_SUCH": "'such'",
     "_PER": "'per'", "_PLUS": "'+'", "_MINUS": "'-'", "_STAR": "'*'", "_SLASH": "'/'",
     "_CARET": "'^'", "_LPAR": "'('", "_RPAR": "')'", "_DOT": "'.'", "_QMARK": "'?'",
+    "_ANDOF": "'and'", "_TIMES": "'times'", "ADV": "an adverb", "NUMAPP": "a number",
     "_COMMA": "','", "$END": "the end of the text",
 }
 
-WORD_CLASS_NAMES = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "PREP": "preposition",
+WORD_CLASS_NAMES = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "ADV": "adverb",
+                    "PREP": "preposition",
                     "PROPER": "proper name", "VARIABLE": "variable", "NUMBER": "number"}
 
 
@@ -63,15 +65,22 @@ def describe(terminals: set[str]) -> list[str]:
     return sorted(set(names))
 
 
-def parse_tree(text: str) -> Tree:
-    """Parse ACE text into a Lark tree whose leaves are `Word`s with their chosen reading."""
+SENTENCE_ENDS = frozenset({"_DOT", "_QMARK"})
+
+
+def parse_tree(text: str, choices: list[tuple[Word, list[str]]] | None = None) -> Tree:
+    """Parse ACE text into a Lark tree whose leaves are `Word`s with their chosen reading.
+
+    A word with several readings that fit the parser state gets the first (in the preference
+    order of tokens.py) with which its sentence parses to the end. If `choices` is a list, every
+    such word is appended with all the readings that would have parsed, for diagnostics.
+    """
     words = merge_negative_numbers(tokenize(text))
     if not words:
         raise AceError(1, 1, "", ["a sentence"], "empty text")
     ip = lalr().parse_interactive("")
-    states = ip.parser_state.parse_conf.parse_table.states
-    for word in words:
-        terminal = _choose(ip, states, word)
+    for i, word in enumerate(words):
+        terminal = _choose(ip, words, i, choices)
         try:
             ip.feed_token(word.choose(terminal))
         except UnexpectedToken as err:
@@ -86,32 +95,48 @@ def parse_tree(text: str) -> Tree:
                        "unfinished sentence") from None
 
 
-def _choose(ip, states, word: Word) -> str:
-    """The reading of `word` that the parser state accepts; AceError if none does."""
+def _fitting(ip, word: Word) -> list[str]:
+    accepted = ip.parser_state.parse_conf.parse_table.states[ip.parser_state.position]
+    return [t for t in word.readings if t in accepted]
+
+
+def _choose(ip, words: list[Word], i: int, choices: list | None) -> str:
+    """The reading of words[i] to feed; AceError for a word outside the lexicon."""
+    word = words[i]
     readings = list(word.readings)
-    if len(readings) == 1:
-        return readings[0]
-    accepted = states[ip.parser_state.position]
-    fits = [t for t in readings if t in accepted]
-    if len(fits) > 1:
-        fits = [t for t in fits if _shifts(ip, t)] or fits
-    if fits:
-        return fits[0]
     if not readings:
         expected = describe(_accepts(ip))
         raise AceError(word.line, word.column, str(word), expected, "unknown word",
                        f"not in ladder's lexicon; declare it as n:{word}, v:{word}, a:{word} or "
                        f"p:{word.capitalize()}")
-    return readings[0]  # feeding it raises the ordinary "unexpected" error
+    if len(readings) == 1:
+        return readings[0]
+    fits = _fitting(ip, word)
+    if len(fits) <= 1:
+        return fits[0] if fits else readings[0]  # no fit: feeding it raises the usual error
+    if choices is None:
+        return next((t for t in fits if _completes(ip, words, i, t)), fits[0])
+    good = [t for t in fits if _completes(ip, words, i, t)]
+    choices.append((word, good))
+    return good[0] if good else fits[0]
 
 
-def _shifts(ip, terminal: str) -> bool:
+def _completes(ip, words: list[Word], i: int, terminal: str) -> bool:
+    """Whether the sentence parses to its end when words[i] is read as `terminal`."""
     trial = ip.copy(deepcopy_values=False)
     trial.parser_state.parse_conf = copy(trial.parser_state.parse_conf)
-    trial.parser_state.parse_conf.callbacks = {}
+    trial.parser_state.parse_conf.callbacks = {}  # no trees while trying
     try:
-        trial.feed_token(Token(terminal, ""))
-    except UnexpectedToken:
+        trial.feed_token(words[i].choose(terminal))
+        if terminal in SENTENCE_ENDS:
+            return True
+        for j in range(i + 1, len(words)):
+            t = _choose(trial, words, j, None)
+            trial.feed_token(words[j].choose(t))
+            if t in SENTENCE_ENDS:
+                return True
+        trial.feed_eof(words[-1])
+    except (UnexpectedToken, AceError):
         return False
     return True
 

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from lark import Token
 
 from tasks.ace.errors import AceError
-from tasks.ace.lexicon import UNIT_POWERS, WordClass, lexicon, singularize
+from tasks.ace.lexicon import MASS_NOUNS, UNIT_POWERS, WordClass, is_unit, lexicon, singularize
 from tasks.ace.numbers import DIGITS, digits_value, is_number_word, words_value
 
 KEYWORDS = {
-    "a": "DET", "an": "DET", "the": "DET", "every": "DET", "no": "DET",
+    "a": "DET", "an": "DET", "the": "DET", "every": "DET", "no": "DET", "each": "DET",
+    "both": "DET", "all": "DET",
     "is": "COP", "are": "COP", "do": "DO", "does": "DO",
-    "of": "_OF", "that": "_THAT", "and": "_AND", "if": "_IF", "then": "_THEN",
+    "of": "_OF", "that": "_THAT", "if": "_IF", "then": "_THEN",
     "there": "_THERE", "what": "_WHAT", "how": "_HOW", "many": "_MANY", "much": "_MUCH",
     "calculate": "_CALCULATE", "such": "_SUCH", "per": "_PER",
 }
@@ -28,6 +29,15 @@ SYMBOLS = {
     "+": "_PLUS", "-": "_MINUS", "*": "_STAR", "/": "_SLASH", "^": "_CARET",
     "(": "_LPAR", ")": "_RPAR", ".": "_DOT", "?": "_QMARK", ",": "_COMMA",
 }
+# Words with two keyword readings, in preference order (docs/ace.md, "Interpretation rules"):
+# `and` joins of-arguments before it joins noun phrases or clauses.
+MULTI_KEYWORDS: dict[str, tuple[str, ...]] = {"and": ("_ANDOF", "_AND")}
+# Readings a content word may also have, after its lexicon readings.
+EXTRA_READINGS = {"times": "_TIMES"}
+# Preference among a word's lexicon readings (`second pipe`: adjective before compound noun).
+CLASS_ORDER = ("ADJ", "NOUN", "VERB", "ADV", "PREP")
+# Predeterminers merged with the article that follows (`all the pencils` is one determiner).
+PREDETERMINERS = {"all", "both"}
 PREFIXES = {"n": WordClass.NOUN, "v": WordClass.VERB, "a": WordClass.ADJ, "p": "PROPER"}
 VARIABLE_RE = re.compile(r"[B-Z][0-9]*")  # `A` is always the article
 
@@ -62,6 +72,11 @@ def make_word(readings: dict[str, Reading], text: str, pos: int, line: int, col:
     word.readings = readings
     word.lemma, word.number = readings.get(first, (text, ""))
     return word
+
+
+def make_number(value: str, text: str, pos: int, line: int, col: int) -> Word:
+    """A numeral: an amount, or (second reading) an apposition as in `the number 1780`."""
+    return make_word({"NUMBER": (value, ""), "NUMAPP": (value, "")}, text, pos, line, col)
 
 
 @dataclass(slots=True)
@@ -111,18 +126,27 @@ def _readings(text: str, initial: bool) -> dict[str, Reading]:
     if ":" in text:
         return _prefixed(text)
     lower = text.lower()
+    if lower in MULTI_KEYWORDS:
+        return {t: (lower, "") for t in MULTI_KEYWORDS[lower]}
     if lower in KEYWORDS:
         return {KEYWORDS[lower]: ("a" if lower == "an" else lower, "")}
     if VARIABLE_RE.fullmatch(text):
         return {"VARIABLE": (text, "")}
-    readings: dict[str, Reading] = {}
     if text[0].isupper() and not initial:
         return {"PROPER": (text, "sg")}
-    if text[0].isupper() or text.islower():
-        for entry in lexicon().get(lower, ()):
-            readings.setdefault(entry.word_class.value, (entry.lemma, entry.number))
+    entries = lexicon().get(lower, ()) if (text[0].isupper() or text.islower()) else ()
+    found = {e.word_class.value: (e.lemma, e.number) for e in entries}
+    readings = {c: found[c] for c in CLASS_ORDER if c in found}
+    if lower in EXTRA_READINGS:
+        readings[EXTRA_READINGS[lower]] = (lower, "")
     if text[0].isupper() and len(text) > 1:
-        readings["PROPER"] = (text, "sg")
+        # A capitalized first word is a name, unless it is a mass noun or a plural
+        # (`Carpet costs ...`, `Apples cost ...`), which may stand without a determiner.
+        noun = readings.get("NOUN")
+        if noun is not None and (noun[1] == "pl" or noun[0] in MASS_NOUNS):
+            readings["PROPER"] = (text, "sg")
+        else:
+            readings = {"PROPER": (text, "sg"), **readings}
     return readings
 
 
@@ -143,7 +167,7 @@ def tokenize(text: str) -> list[Word]:
             surface = text[p.pos:run[-1].pos + len(run[-1].text)]
             if value is None:
                 raise AceError(p.line, p.col, surface, ["a number like 'twenty-five'"], "malformed number")
-            words.append(make_word({"NUMBER": (str(value), "")}, surface, p.pos, p.line, p.col))
+            words.append(make_number(str(value), surface, p.pos, p.line, p.col))
             i = j
             continue
         if p.kind == "word" and p.text.lower() in UNIT_POWERS and i + 1 < len(pieces):
@@ -155,14 +179,19 @@ def tokenize(text: str) -> list[Word]:
                 words.append(make_word({"NOUN": (lemma, unit[1])}, surface, p.pos, p.line, p.col))
                 i += 2
                 continue
+        if (p.kind == "word" and p.text.lower() in PREDETERMINERS and i + 1 < len(pieces)
+                and pieces[i + 1].text.lower() == "the"):
+            nxt = pieces[i + 1]
+            surface = text[p.pos:nxt.pos + len(nxt.text)]
+            words.append(make_word({"DET": (p.text.lower(), "")}, surface, p.pos, p.line, p.col))
+            i += 2
+            continue
         words.append(_piece_word(p, initial, words))
         i += 1
     return words
 
 
 def _unit_reading(text: str) -> Reading | None:
-    from tasks.ace.lexicon import is_unit
-
     for entry in lexicon().get(text.lower(), ()):
         if entry.word_class == WordClass.NOUN and is_unit(entry.lemma):
             return entry.lemma, entry.number
@@ -171,7 +200,7 @@ def _unit_reading(text: str) -> Reading | None:
 
 def _piece_word(p: _Piece, initial: bool, words: list[Word]) -> Word:
     if p.kind == "num":
-        return make_word({"NUMBER": (digits_value(p.text), "")}, p.text, p.pos, p.line, p.col)
+        return make_number(digits_value(p.text), p.text, p.pos, p.line, p.col)
     if p.kind == "poss":
         return make_word({"_POSS": ("'s", "")}, p.text, p.pos, p.line, p.col)
     if p.kind == "sym":
@@ -188,8 +217,8 @@ def merge_negative_numbers(words: list[Word]) -> list[Word]:
                 and prev.end_pos == w.start_pos and w.value[0].isdigit()
                 and (len(out) < 2 or out[-2].type not in _OPERANDS)):
             out.pop()
-            merged = make_word({"NUMBER": ("-" + w.lemma, "")}, "-" + w.value, prev.start_pos,
-                               prev.line, prev.column)
+            merged = make_number("-" + w.lemma, "-" + w.value, prev.start_pos, prev.line,
+                                 prev.column)
             out.append(merged)
             continue
         out.append(w)
