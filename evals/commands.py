@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 RECORDS_FILE = "records.jsonl"  # evals.runner.RECORDS_FILE; the heavy modules load only when a command runs
 out_console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # paths in messages must not be broken
 
 GENERATORS = ("graph", "seq", "llm")
 MODES = ("tool", "structural")

@@ -35,20 +35,27 @@ PLOTS = {
 MAX_EXAMPLES = 10  # wrong answers listed in the report, per cell
 
 
+_SHORT = {"correct": "ok", "wrong": "wrong", "no_answer": "none", "timeout": "t/o", "error": "err"}
+
+
 def summary_table(summaries: list[CellSummary], title: str = "ladder eval") -> Table:
-    """The terminal table: one row per cell."""
+    """The terminal table: one row per cell, short headers explained in the caption."""
     ks = sorted({k for s in summaries for k in s.pass_at})
-    table = Table(title=title)
-    table.add_column("cell")
-    table.add_column("problems", justify="right")
-    table.add_column("attempts", justify="right")
+    table = Table(
+        title=title,
+        caption="n problems, att attempts; ok/wrong/none/t-o/err: statuses; "
+        "v&w: verified but wrong; /s: attempts per second of wall time",
+    )
+    table.add_column("cell", no_wrap=True)
+    table.add_column("n", justify="right")
+    table.add_column("att", justify="right")
     for k in ks:
-        table.add_column(f"pass@{k}", justify="right")
+        table.add_column(f"pass@{k}", justify="right", no_wrap=True)
     for status in Status:
-        table.add_column(status.value, justify="right")
-    table.add_column("verified&wrong", justify="right")
+        table.add_column(_SHORT[status.value], justify="right")
+    table.add_column("v&w", justify="right")
     table.add_column("p50 ms", justify="right")
-    table.add_column("attempts/s", justify="right")
+    table.add_column("/s", justify="right")
     for s in summaries:
         table.add_row(
             s.cell.name,
@@ -58,7 +65,7 @@ def summary_table(summaries: list[CellSummary], title: str = "ladder eval") -> T
             *[str(s.statuses[st.value]) for st in Status],
             str(s.verified_wrong),
             f"{s.p50_ms:.0f}",
-            f"{s.throughput:.2f}" if s.throughput else "-",
+            f"{s.throughput:.1f}" if s.throughput else "-",
         )
     return table
 

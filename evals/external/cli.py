@@ -21,7 +21,7 @@ from tasks import dump_suite
 
 external_app = typer.Typer(help="Import public suites (mathematics-dataset, CHAMP) as Problem JSONL.", no_args_is_help=True)
 out_console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # paths in messages must not be broken
 
 
 @external_app.command("mathematics-dataset")
