@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -49,14 +50,14 @@ def draw_semantic_graph(graph: dict[str, Any], out: FilePath) -> FilePath:
         g.add_edge(edge["src"], edge["dst"], label=edge.get("label") or str(edge.get("kind", "")))
     size = max(6.0, 1.2 * len(g) ** 0.5 * 3)
     fig, ax = plt.subplots(figsize=(size, size * 0.75))
-    pos = nx.spring_layout(g, seed=0, k=1.5 / max(1, len(g)) ** 0.5)  # numpy only; seeded: same picture each run
+    pos = nx.spring_layout(g, seed=0, k=3.0 / max(1, len(g)) ** 0.5, iterations=300)  # seeded: same picture
     colors = [KIND_COLORS.get(g.nodes[n]["kind"], "#dddddd") for n in g]
     nx.draw_networkx_nodes(g, pos, node_color=colors, node_size=1800, ax=ax)
     nx.draw_networkx_labels(g, pos, labels={n: g.nodes[n]["label"] for n in g}, font_size=7, ax=ax)
     nx.draw_networkx_edges(g, pos, ax=ax, arrows=True, node_size=1800)
     edge_labels = {(u, v): d["label"] for u, v, d in g.edges(data=True)}
     nx.draw_networkx_edge_labels(g, pos, edge_labels=edge_labels, font_size=6, ax=ax)
-    ax.set_title(graph.get("text", "")[:120], fontsize=8)
+    ax.set_title(textwrap.fill(graph.get("text", ""), 140), fontsize=8)
     ax.axis("off")
     fig.tight_layout()
     fig.savefig(out, dpi=120)
