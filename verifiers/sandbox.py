@@ -259,6 +259,7 @@ class ForkServer:
                 detail = response["error"] if response else "the fork server died"
                 raise SandboxUnavailable(f"sandbox failure: {detail}")
         self.last_health = response.get("health", {})
+        self.last_phases_ms = response.get("phases_ms", {})
         return _interpret(response, limits, self.server_layers)
 
 

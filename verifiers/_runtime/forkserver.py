@@ -212,16 +212,20 @@ def _run_one(request: dict, setup: dict) -> dict:
     cap = limits["output_chars"] * 6 + limits["answer_chars"] * 6 + 65536
     try:
         ready = _read_ready(ready_r, deadline)
+        locked = time.monotonic()
         data, stop = (_collect(read_fd, pidfd, deadline, cap) if ready == b"R"
                       else (b"", "setup"))
     finally:
         for fd in (read_fd, ready_r, pidfd):
             os.close(fd)
+    reported = time.monotonic()
     _kill_group(pid)
     _, status, usage = os.wait4(pid, 0)
     wall_ms = (time.monotonic() - started) * 1000
     _reap_group(pid)
     _remove_scratch(scratch)
+    phases = {"lockdown": (locked - started) * 1000, "program": (reported - locked) * 1000,
+              "cleanup": (time.monotonic() - reported) * 1000}
     if stop == "setup":
         return {"error": "sandbox lockdown failed in the child: "
                 + ready.decode("utf-8", "replace")}
@@ -234,6 +238,7 @@ def _run_one(request: dict, setup: dict) -> dict:
         "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000,
         "max_rss_kb": usage.ru_maxrss,
         "health": _health(setup),
+        "phases_ms": phases,
     }
 
 
