@@ -31,6 +31,8 @@ class RunRecord(BaseModel):
     status: Status
     correct: bool
     repairs: int = Field(description="Repair rounds used.")
+    subtree_rounds: int = Field(default=0, description="Rounds that infilled a subtree.")
+    regenerate_rounds: int = Field(default=0, description="Rounds that ran a whole new program.")
     first_failed: bool = Field(description="Whether the first program was not accepted.")
 
 
@@ -82,6 +84,8 @@ def _run(solution: Solution, expected: str) -> RunRecord:
         status=solution.status,
         correct=solution.answer is not None and answers_equivalent(solution.answer, expected),
         repairs=len(solution.repairs),
+        subtree_rounds=sum(r.strategy.value == "subtree" for r in solution.repairs),
+        regenerate_rounds=sum(r.strategy.value == "regenerate" for r in solution.repairs),
         first_failed=first_failed,
     )
 
@@ -132,6 +136,7 @@ class Summary(BaseModel):
     first_failed: int
     subtree_fixed: int
     regenerate_fixed: int
+    subtree_arm_rounds: tuple[int, int] = (0, 0)  # (subtree, regenerate-fallback) rounds of the subtree arm
 
 
 def summarize(records: list[ProblemRecord]) -> Summary:
@@ -146,6 +151,7 @@ def summarize(records: list[ProblemRecord]) -> Summary:
         first_failed=len(failed),
         subtree_fixed=sum(r.tool.correct for r in failed),
         regenerate_fixed=sum(bool(r.regenerate and r.regenerate.correct) for r in failed),
+        subtree_arm_rounds=(sum(r.tool.subtree_rounds for r in failed), sum(r.tool.regenerate_rounds for r in failed)),
     )
 
 
@@ -169,6 +175,9 @@ def print_summary(summary: Summary, spec: CompareSpec, console: Console) -> None
     repairs.add_row("subtree", str(summary.subtree_fixed), _share(summary.subtree_fixed, summary.first_failed))
     repairs.add_row("regenerate", str(summary.regenerate_fixed), _share(summary.regenerate_fixed, summary.first_failed))
     console.print(repairs)
+    infills, fallbacks = summary.subtree_arm_rounds
+    console.print(f"subtree arm: {infills} infill rounds, {fallbacks} rounds fell back to a new whole program "
+                  "(no subtree to localize, or no new infill)")
 
 
 def compare_command(

@@ -27,6 +27,12 @@ NONNEGATIVE_UNITS = frozenset(
     ["foot", "inch", "yard", "mile", "meter", "centimeter", "millimeter", "kilometer", "gram", "kilogram", "milligram", "pound", "ounce", "ton", "tonne", "liter", "milliliter", "gallon", "quart", "pint", "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "acre", "hectare", "byte", "kilobyte", "megabyte", "gigabyte"]
 )
 
+# Things that are counted but can be shared out in parts ("How many pizzas does each child
+# get?" may be 3/4): a count of these is not required to be an integer.
+DIVISIBLE = frozenset(
+    ["pizza", "cake", "pie", "bread", "loaf", "cup", "glass", "slice", "piece", "portion", "serving", "part", "share", "fraction", "half", "third", "quarter", "whole", "amount", "quantity", "bar", "chocolate", "candy", "sandwich", "muffin", "cookie", "pound"]
+)
+
 _RELATIONS = {"=": sympy.Eq, "==": sympy.Eq, "<": sympy.Lt, "<=": sympy.Le, ">": sympy.Gt, ">=": sympy.Ge,
               "!=": sympy.Ne, "/=": sympy.Ne}
 _OPERATORS = {
@@ -183,7 +189,8 @@ def _domain_of(graph: SemanticGraph, node_id: int, query_label: str, derived: De
         if unit in NONNEGATIVE_UNITS:
             derived.nonnegative = derived.nonnegative or f"a quantity in {unit}s is never negative"
     if query_label.startswith("how many") and not measured and not is_unit(lemma):
-        derived.integer = f"'how many {lemma}' asks for a count"
+        if lemma not in DIVISIBLE:
+            derived.integer = f"'how many {lemma}' asks for a count of whole things"
         derived.nonnegative = f"a count of {lemma}s is never negative"
         derived.real = derived.real or "a count is a real number"
     if is_unit(lemma) and _unit_base(lemma) in NONNEGATIVE_UNITS:
