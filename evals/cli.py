@@ -23,3 +23,7 @@ app.add_typer(agent_app)  # ladder solve
 from graphmodel.cli import train_command  # noqa: E402
 
 app.command("train")(train_command)  # ladder train
+
+from tasks.ace.cli import parse_command  # noqa: E402
+
+app.command("parse")(parse_command)  # ladder parse

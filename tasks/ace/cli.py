@@ -1,0 +1,67 @@
+"""`ladder parse "ACE"`: print the semantic graph of an ACE text, or draw it with --png.
+
+Exit codes: 0 parsed; 2 the text is outside the fragment (the error, with line, column, word and
+what was expected, goes to stderr).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from tasks.ace.draw import draw_png, node_text
+from tasks.ace.errors import AceError
+from tasks.ace.graph import SemanticGraph
+
+EXIT_NOT_ACE = 2  # the text is outside ladder's ACE fragment
+
+_out = Console(highlight=False, soft_wrap=True)
+_err = Console(stderr=True, highlight=False)
+
+
+def graph_table(graph: SemanticGraph) -> Table:
+    """One row per node: id, kind, label, value/unit, sentence, and its outgoing edges."""
+    table = Table(title=graph.text, title_justify="left", show_lines=False)
+    for column in ("id", "kind", "label", "value", "sentence", "edges"):
+        table.add_column(column, no_wrap=column != "edges")
+    for node in graph.nodes:
+        edges = ", ".join(
+            f"{e.kind.value}{':' + e.label if e.label else ''} -> {e.dst} ({node_text(graph, e.dst)})"
+            for e in graph.edges if e.src == node.id)
+        value = node_text(graph, node.id) if node.value is not None or node.unit else ""
+        table.add_row(str(node.id), node.kind.value, node.label, value,
+                      str(node.sentence), edges)
+    return table
+
+
+def parse_command(
+    text: Annotated[str, typer.Argument(help="ACE text, e.g. \"John has 5 apples. How many apples does John have?\"")],
+    png: Annotated[Path | None, typer.Option(help="Also draw the graph into this PNG file.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the graph as JSON instead of a table.")] = False,
+    canonical: Annotated[bool, typer.Option("--canonical", help="Print the canonical string instead of a table.")] = False,
+) -> None:
+    """Parse ACE text into ladder's semantic graph and print it."""
+    from tasks.ace import parse_ace
+
+    try:
+        graph = parse_ace(text)
+    except AceError as err:
+        _err.print(f"not ACE: {err}", markup=False)
+        raise typer.Exit(code=EXIT_NOT_ACE) from None
+    if as_json:
+        _out.print(graph.model_dump_json(indent=2), markup=False)
+    elif canonical:
+        _out.print(graph.canonical(), markup=False)
+    else:
+        _out.print(graph_table(graph))
+    if png is not None:
+        draw_png(graph, png)
+        _err.print(f"drew {len(graph.nodes)} nodes, {len(graph.edges)} edges -> {png}", markup=False)
+
+
+app = typer.Typer(help="ACE: parse controlled English into ladder's semantic graph.")
+app.command("parse")(parse_command)
