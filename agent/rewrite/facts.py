@@ -41,6 +41,7 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
     text = _MODAL.sub(lambda m: _finite(m, text), text)
     text = _placement(text)
     text = _REACH.sub(_reach, text)
+    text = _owner_first(text)
     measured = _MEASURED.match(text)
     if measured:
         subject, pairs = measured.groups()
@@ -49,6 +50,26 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
             for qty, adj in _MEASURE_PAIR.findall(pairs)
         ]
     return [sentence.with_text(text)]
+
+
+_OF_INDEFINITE = re.compile(r"^(?:The|Each)\s+((?:first\s|second\s)?[a-z]+)\s+of\s+(an?\s+(?:[a-z]+\s)?[a-z]+)\s+(?:is|are|measures)\s+(.+)\.$")
+_MEASURES = re.compile(rf"^(.+?)\s+measures\s+({_QTY})\.$")
+
+
+def _owner_first(text: str) -> str:
+    """`The radius of a circle is 5 meters.` -> `A circle has a radius of 5 meters.`
+
+    An of-phrase that introduces its owner says the owner has the attribute; the
+    canonical form introduces the owner as the subject (P1/P5).
+    """
+    m = _OF_INDEFINITE.match(text)
+    if m is not None and re.match(rf"^{_QTY}$", m.group(3)):
+        attribute, owner, value = m.groups()
+        return f"{owner[:1].upper()}{owner[1:]} has {_article(attribute)} of {value}."
+    measures = _MEASURES.match(text)
+    if measures is not None:
+        return f"{measures.group(1)} is {measures.group(2)}."
+    return text
 
 
 def _simple_present(m: re.Match[str]) -> str:

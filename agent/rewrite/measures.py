@@ -17,6 +17,7 @@ from agent.rewrite.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     PREPOSITIONS,
+    verb_lemma,
 )
 from agent.rewrite.units import UNITS, unit_for, unit_phrase
 
@@ -25,16 +26,30 @@ _UNIT_FORMS = sorted({f for u in UNITS.values() for f in (u.singular, u.plural)}
 _UNIT = r"(?:(?:square|cubic)\s)?(?:" + "|".join(_UNIT_FORMS) + r")"
 _ADJ = "|".join(ATTRIBUTE_OF_ADJECTIVE)
 _NOT_NOUN = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | {"is", "are", "was", "has", "have", "per", "long", "wide", "high", "tall"}
-_NOUN = r"(?:[a-z]+-)?[a-z]+"
-_ATTRIBUTE = r"length|width|height|depth|radius|diameter|side length|side|edge|base|weight|speed|area|volume|perimeter|circumference|price|cost"
+_NOUN = r"(?:right\s|first\s|second\s)?(?:[a-z]+-)?[a-z]+"
+_ATTRIBUTE = r"length|width|height|depth|radius|diameter|side length|sides|side|edges|edge|base|weight|speed|area|volume|perimeter|circumference|price|cost|hypotenuse"
 
 # `a 13-foot ladder`, `a 12-foot-tall tree`, `a 13 feet ladder`
 _MODIFIER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_NUM})[\s-]({_UNIT})(?:[\s-]({_ADJ}))?\s+({_NOUN})\b")
 # `a ladder 13 feet long`, `a ladder that is 13 feet long`
-_POSTMODIFIER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+(?:(?:that|which)\s+is\s+)?({_NUM})\s({_UNIT})\s({_ADJ})\b")
+_POSTMODIFIER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+({_NUM})\s({_UNIT})\s({_ADJ})\b")
 # `a ladder of length 13 feet`, `a rectangle with length 5 meters and width 3 meters`
 _WITH = re.compile(
     rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+(?:of|with)\s+((?:(?:an?\s)?(?:{_ATTRIBUTE})\s(?:of\s)?{_NUM}(?:\s{_UNIT})?(?:,?\s(?:and\s)?)?)+)"
+)
+# `a rectangle that is 5 meters long and 3 meters wide`
+_THAT_IS = re.compile(
+    rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+(?:that|which)\s+(?:is|are)\s+((?:{_NUM}\s{_UNIT}\s(?:{_ADJ})(?:,?\s(?:and\s)?(?={_NUM}))?)+)"
+)
+_ADJ_PAIR = re.compile(rf"({_NUM})\s({_UNIT})\s({_ADJ})")
+# `a circle whose radius is 4 meters`, `a sail whose base is 3 feet and whose height is 5 feet`
+_WHOSE = re.compile(
+    rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+((?:(?:,\s|\s)?(?:and\s)?whose\s(?:{_ATTRIBUTE})\s(?:is|are)\s{_NUM}(?:\s{_UNIT})?(?:\s(?:{_ADJ}))?)+)"
+)
+_WHOSE_PAIR = re.compile(rf"whose\s({_ATTRIBUTE})\s(?:is|are)\s({_NUM})(?:\s({_UNIT}))?")
+# `a right triangle whose legs are 3 feet and 4 feet`, `a right triangle with legs of 3 and 4 feet`
+_PLURAL = re.compile(
+    rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+(?:whose\s+|with\s+|has\s+)?(legs|sides|edges)\s+(?:are\s+|of\s+|measure\s+)({_NUM})(?:\s({_UNIT}))?\s+and\s+({_NUM})\s({_UNIT})"
 )
 _PAIR = re.compile(rf"(?:an?\s)?({_ATTRIBUTE})\s(?:of\s)?({_NUM})(?:\s({_UNIT}))?")
 
@@ -43,11 +58,20 @@ def extract_measures(sentence: Sentence) -> list[Sentence]:
     """Fact sentences for the measures in `sentence`, followed by the sentence without them."""
     facts: list[str] = []
     text = sentence.text
-    for pattern, handler in ((_MODIFIER, _modifier), (_POSTMODIFIER, _postmodifier), (_WITH, _with)):
+    handlers = (
+        (_MODIFIER, _modifier), (_THAT_IS, _that_is), (_POSTMODIFIER, _postmodifier),
+        (_PLURAL, _plural), (_WHOSE, _whose), (_WITH, _with),
+    )
+    for pattern, handler in handlers:
         text = pattern.sub(lambda m, h=handler: _collect(h(m), facts, m), text)
     if text == sentence.text:
         return [sentence]
-    return [*(sentence.with_text(f) for f in facts), sentence.with_text(text)]
+    bare = _BARE_NP.match(text) and verb_lemma(text.rstrip(".!").split()[-1]) is None
+    rest = [] if bare else [sentence.with_text(text)]
+    return [*(sentence.with_text(f) for f in facts), *rest]
+
+
+_BARE_NP = re.compile(r"^(?:The|A|An)\s+(?:[a-z]+\s)?[a-z]+[.!]$")
 
 
 def _collect(found: tuple[str, list[str]] | None, facts: list[str], match: re.Match[str]) -> str:
@@ -78,6 +102,41 @@ def _postmodifier(m: re.Match[str]) -> tuple[str, list[str]] | None:
         return None
     attribute = ATTRIBUTE_OF_ADJECTIVE[adjective]
     return _definite(article, noun), [f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {_quantity(value, unit_word)}."]
+
+
+def _that_is(m: re.Match[str]) -> tuple[str, list[str]] | None:
+    article, noun, pairs = m.groups()
+    if noun in _NOT_NOUN:
+        return None
+    facts = [
+        f"{_indefinite(noun, True)} has {_indefinite(ATTRIBUTE_OF_ADJECTIVE[adj])} of {_quantity(value, unit)}."
+        for value, unit, adj in _ADJ_PAIR.findall(pairs)
+    ]
+    return _definite(article, noun) + (" " if pairs.endswith(" ") else ""), facts
+
+
+def _plural(m: re.Match[str]) -> tuple[str, list[str]] | None:
+    """Two values of a plural attribute: a first and a second one (`a first leg of 3 feet`)."""
+    article, noun, attribute, first, first_unit, second, second_unit = m.groups()
+    name = ATTRIBUTE_SYNONYMS.get(attribute, attribute.rstrip("s"))
+    first_qty = _quantity(first, first_unit or second_unit)
+    second_qty = _quantity(second, second_unit)
+    owner = _indefinite(noun, True)
+    facts = [f"{owner} has a first {name} of {first_qty}.", f"{owner} has a second {name} of {second_qty}."]
+    verb = " has" if m.group(0).split()[2:3] == ["has"] else ""
+    return _definite(article, noun) + verb, facts
+
+
+def _whose(m: re.Match[str]) -> tuple[str, list[str]] | None:
+    article, noun, pairs = m.groups()
+    if noun in _NOT_NOUN:
+        return None
+    facts = []
+    for attribute, value, unit_word in _WHOSE_PAIR.findall(pairs):
+        attribute = ATTRIBUTE_SYNONYMS.get(attribute, attribute)
+        quantity = _quantity(value, unit_word) if unit_word else value
+        facts.append(f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {quantity}.")
+    return _definite(article, noun), facts
 
 
 def _with(m: re.Match[str]) -> tuple[str, list[str]] | None:

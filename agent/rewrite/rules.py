@@ -15,6 +15,7 @@ from agent.rewrite.answer_form import drop_answer_form
 from agent.rewrite.clauses import split_clauses
 from agent.rewrite.discourse import fix_discourse, merge_measures
 from agent.rewrite.draft import CannotRewrite, Draft, Sentence, split_sentences
+from agent.rewrite.enumeration import enumerate_pairs
 from agent.rewrite.facts import normalize_fact, supports
 from agent.rewrite.measures import extract_measures
 from agent.rewrite.motion import normalize_motion
@@ -24,6 +25,7 @@ from agent.rewrite.question_facts import extract_question_facts
 from agent.rewrite.questions import rewrite_question
 from agent.rewrite.references import Unresolved, expand_possessives, resolve_pronouns
 from agent.rewrite.result import RewriteResult, RewriteStep
+from agent.rewrite.shapes import to_shapes
 from agent.rewrite.units import expand_units
 from agent.rewrite.validate import check_draft, parse_error
 
@@ -124,9 +126,11 @@ def _empty_issue(text: str):  # noqa: ANN202
 
 PASSES: list[tuple[str, Pass]] = [
     ("normalize", _each_text(normalize, "normalize")),
+    ("enumeration", _whole_text(enumerate_pairs)),
     ("numbers", _each_text(numbers_to_digits, "numbers")),
     ("units", _each_text(expand_units, "units")),
     ("answer_form", _each_sentence(drop_answer_form, "answer_form")),
+    ("shapes", _whole_text(to_shapes)),
     ("measures", _each_sentence(extract_measures, "measures")),
     ("clauses", _each_sentence(split_clauses, "clauses")),
     ("references", _references),

@@ -1,0 +1,58 @@
+"""Pass `shapes`: an everyday object described by its shape becomes that shape.
+
+`a rectangular garden`, `a square tile`, `a circular pond`, `a round table`, `a ball`:
+for a geometry question only the figure matters, and ACE's graph is about the figure
+(`a rectangle`, `a square`, `a circle`, `a sphere`). Later mentions of the object
+(`the garden`, `the table top`) are renamed with it, so references stay consistent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.rewrite.lexicon import SHAPE_OF_ADJECTIVE, SHAPE_OF_NOUN
+
+_ADJECTIVE = "|".join(sorted(SHAPE_OF_ADJECTIVE, key=len, reverse=True))
+_SHAPED = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_ADJECTIVE})\s+(?!(?:feet|foot|meters?|inch|inches|yards?|centimeters?|kilometers?|miles?|units?)\b)([a-z]+)(\s+top)?\b")
+_IN_SHAPE = re.compile(r"\b([Aa]n?|[Tt]he)\s+([a-z]+(?:\s[a-z]+)?)\s+in\s+the\s+shape\s+of\s+an?\s+([a-z]+)\b")
+_NOUN = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({'|'.join(sorted(SHAPE_OF_NOUN, key=len, reverse=True))})\b")
+_SHAPE_NOUNS = {"rectangle", "square", "circle", "triangle", "cylinder", "sphere", "cube", "box", "cone"}
+
+
+def to_shapes(sentences: list[str]) -> list[str]:
+    """The sentences with shaped objects named by their shape, consistently across sentences."""
+    renamed: dict[str, str] = {}
+    out = []
+    for text in sentences:
+        text = _SHAPED.sub(lambda m: _shape(m, renamed), text)
+        text = _IN_SHAPE.sub(lambda m: _in_shape(m, renamed), text)
+        text = _NOUN.sub(lambda m: _article(m.group(1), SHAPE_OF_NOUN[m.group(2)]), text)
+        for noun, shape in renamed.items():
+            text = re.sub(rf"\b([Tt]he)\s+{re.escape(noun)}(?:\s+top)?\b", rf"\1 {shape}", text)
+        out.append(text)
+    return out
+
+
+def _shape(m: re.Match[str], renamed: dict[str, str]) -> str:
+    article, adjective, noun, top = m.groups()
+    shape = SHAPE_OF_ADJECTIVE[adjective.lower()]
+    if noun in _SHAPE_NOUNS:  # `a square box`: the noun already names a figure
+        return m.group(0)
+    if adjective.lower() == "square" and noun in ("root", "meters", "feet"):
+        return m.group(0)
+    renamed[noun] = shape
+    return _article(article, shape)
+
+
+def _in_shape(m: re.Match[str], renamed: dict[str, str]) -> str:
+    article, noun, shape = m.groups()
+    renamed[noun] = shape
+    renamed[noun.split()[-1]] = shape
+    return _article(article, shape)
+
+
+def _article(article: str, noun: str) -> str:
+    if article.lower() == "the":
+        return f"{article} {noun}"
+    indefinite = "an" if noun[0] in "aeiou" else "a"
+    return indefinite.capitalize() + f" {noun}" if article[0].isupper() else f"{indefinite} {noun}"

@@ -1,0 +1,46 @@
+"""`ladder rewrite`: ACE on stdout and exit 0, or the issues on stderr and exit 2."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from evals.cli import app
+
+runner = CliRunner()
+
+
+def test_rewrite_prints_ace() -> None:
+    result = runner.invoke(app, ["rewrite", "A 13 foot ladder leans against a wall. What is the length of the ladder?"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "A ladder has a length of 13 feet. The ladder leans against a wall. What is the length of the ladder?"
+
+
+def test_unrewritable_text_prints_issues_and_exits_2() -> None:
+    result = runner.invoke(app, ["rewrite", "Why is the sky blue?"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "cannot rewrite into ACE" in result.stderr
+    assert "0-10 'Why is the'" in result.stderr
+
+
+def test_json_output_is_the_whole_result() -> None:
+    result = runner.invoke(app, ["rewrite", "--json", "John has twelve apples. How many apples does John have?"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["ok"] is True
+    assert record["ace"] == "John has 12 apples. How many apples does John have?"
+    assert [step["name"] for step in record["steps"]] == ["numbers"]
+
+
+def test_llm_options_must_come_together() -> None:
+    result = runner.invoke(app, ["rewrite", "--llm-model", "m", "John has 5 apples."])
+    assert result.exit_code == 1
+    assert "go together" in result.stderr
+
+
+def test_help_names_the_llm_options() -> None:
+    result = runner.invoke(app, ["rewrite", "--help"])
+    assert result.exit_code == 0
+    assert "--llm-base-url" in result.stdout and "--llm-model" in result.stdout
