@@ -241,6 +241,29 @@ def _latency_md(summaries: list[CellSummary]) -> str:
     return _markdown_table(["cell", *[f"{st} (ms)" for st in stages]], rows)
 
 
+AGENT_STATUSES = ("verified", "answered", "no_answer", "rejected", "step_limit")
+
+
+def _stops_md(records: list[EvalRecord]) -> str | None:
+    """How the agent's runs ended, per cell and family; `rejected` = not brought into the ACE fragment."""
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for r in records:
+        status = r.meta.get("agent_status")
+        if status is None:
+            status = "harness " + r.status.value if r.status in (Status.timeout, Status.error) else None
+        if status is not None:
+            counts[(r.cell.name, r.family)][status] += 1
+    if not counts:
+        return None
+    extra = sorted({s for c in counts.values() for s in c} - set(AGENT_STATUSES))
+    columns = [*AGENT_STATUSES, *extra]
+    rows = [
+        [cell, family, str(sum(c.values())), *[str(c.get(s, 0)) for s in columns]]
+        for (cell, family), c in sorted(counts.items())
+    ]
+    return _markdown_table(["cell", "family", "attempts", *columns], rows)
+
+
 def _examples_md(records: list[EvalRecord]) -> str:
     parts = []
     for cell, rs in by_cell(records).items():
@@ -297,6 +320,13 @@ def write_report(out_dir: str | Path) -> Path:
         + _latency_md(summaries),
         "## Attempts not scored correct (first few per cell)\n\n" + _examples_md(records),
     ]
+    stops = _stops_md(records)
+    if stops is not None:
+        sections.insert(
+            -1,
+            "## Where the agent stopped\n\n'rejected': the question could not be brought into the ACE "
+            "fragment (rewriter coverage); 'harness timeout/error': the attempt did not finish.\n\n" + stops,
+        )
     path = out / REPORT_FILE
     path.write_text("\n\n".join(sections) + "\n", encoding="utf-8")
     return path

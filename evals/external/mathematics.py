@@ -86,7 +86,9 @@ def sample_questions(spec: MathematicsSpec, venv: Path | None = None, timeout_s:
     interpreter = ensure_venv(venv or default_venv())
     cmd = [str(interpreter), str(CHILD), str(spec.seed), str(spec.per_module), spec.regime, *spec.modules]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s)
+        # the generator iterates over sets of letters: a fixed hash seed makes the same seed draw the same text
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, env=env)
     except subprocess.TimeoutExpired:
         raise MathematicsDatasetError(f"the generator ran past {timeout_s:g} s") from None
     if done.returncode != 0:
