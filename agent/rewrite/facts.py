@@ -54,6 +54,8 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
 
 _OF_INDEFINITE = re.compile(r"^(?:The|Each)\s+((?:first\s|second\s)?[a-z]+)\s+of\s+(an?\s+(?:[a-z]+\s)?[a-z]+)\s+(?:is|are|measures)\s+(.+)\.$")
 _MEASURES = re.compile(rf"^(.+?)\s+measures\s+({_QTY})\.$")
+_OF_DEFINITE = re.compile(rf"^The\s+([a-z]+)\s+of\s+(the\s+(?:[a-z]+\s)?[a-z]+)\s+is\s+({_QTY})\.$")
+_BY = re.compile(rf"^(.+?)\s+(?:measures|is)\s+({_NUM})(?:\s((?:square\s|cubic\s)?(?:{_UNIT_FORMS})))?\s+by\s+({_NUM})(?:\s((?:square\s|cubic\s)?(?:{_UNIT_FORMS})))?(?:\s+by\s+({_NUM})(?:\s((?:square\s|cubic\s)?(?:{_UNIT_FORMS})))?)?\.$")
 
 
 def _owner_first(text: str) -> str:
@@ -66,10 +68,27 @@ def _owner_first(text: str) -> str:
     if m is not None and re.match(rf"^{_QTY}$", m.group(3)):
         attribute, owner, value = m.groups()
         return f"{owner[:1].upper()}{owner[1:]} has {_article(attribute)} of {value}."
+    by = _BY.match(text)
+    if by is not None:
+        return _dimensions(by)
+    definite = _OF_DEFINITE.match(text)
+    if definite is not None:
+        attribute, owner, value = definite.groups()
+        return f"{owner[:1].upper()}{owner[1:]} has {_article(attribute)} of {value}."
     measures = _MEASURES.match(text)
     if measures is not None:
         return f"{measures.group(1)} is {measures.group(2)}."
     return text
+
+
+def _dimensions(m: re.Match[str]) -> str:
+    """`A room measures 5 meters by 3 meters.` -> length and width (and height for a third)."""
+    subject = m.group(1)
+    values = [(m.group(i), m.group(i + 1)) for i in (2, 4, 6) if m.group(i)]
+    last_unit = next((u for _, u in reversed(values) if u), None)
+    names = ["length", "width", "height"]
+    parts = [f"a {name} of {value}{' ' + (unit or last_unit) if (unit or last_unit) else ''}" for name, (value, unit) in zip(names, values, strict=False)]
+    return f"{subject} has {' and '.join(parts)}."
 
 
 def _simple_present(m: re.Match[str]) -> str:

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import re
 
-from agent.rewrite.lexicon import SHAPE_OF_ADJECTIVE, SHAPE_OF_NOUN
+from agent.rewrite.lexicon import (
+    CONJUNCTIONS,
+    DETERMINERS,
+    LEMMA_OF_3SG,
+    PREPOSITIONS,
+    SHAPE_OF_ADJECTIVE,
+    SHAPE_OF_NOUN,
+)
 
 _ADJECTIVE = "|".join(sorted(SHAPE_OF_ADJECTIVE, key=len, reverse=True))
 _SHAPED = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_ADJECTIVE})\s+(?!(?:feet|foot|meters?|inch|inches|yards?|centimeters?|kilometers?|miles?|units?)\b)([a-z]+)(\s+top)?\b")
 _IN_SHAPE = re.compile(r"\b([Aa]n?|[Tt]he)\s+([a-z]+(?:\s[a-z]+)?)\s+in\s+the\s+shape\s+of\s+an?\s+([a-z]+)\b")
 _NOUN = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({'|'.join(sorted(SHAPE_OF_NOUN, key=len, reverse=True))})\b")
+_NOT_NOUN = PREPOSITIONS | CONJUNCTIONS | DETERMINERS | {"whose", "with", "of", "is", "are"}
 _SHAPE_NOUNS = {"rectangle", "square", "circle", "triangle", "cylinder", "sphere", "cube", "box", "cone"}
 
 
@@ -36,8 +44,8 @@ def to_shapes(sentences: list[str]) -> list[str]:
 def _shape(m: re.Match[str], renamed: dict[str, str]) -> str:
     article, adjective, noun, top = m.groups()
     shape = SHAPE_OF_ADJECTIVE[adjective.lower()]
-    if noun in _SHAPE_NOUNS:  # `a square box`: the noun already names a figure
-        return m.group(0)
+    if noun in _SHAPE_NOUNS or noun in _NOT_NOUN or noun in LEMMA_OF_3SG:
+        return m.group(0)  # `a square box` already names a figure; `a square has` is no object
     if adjective.lower() == "square" and noun in ("root", "meters", "feet"):
         return m.group(0)
     renamed[noun] = shape

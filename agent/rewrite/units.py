@@ -154,4 +154,4 @@ def _power(match: re.Match[str]) -> str:
 
 def _ends_clause(match: re.Match[str]) -> bool:
     rest = match.string[match.end() :].lstrip()
-    return not rest or rest[0] in ",.;?!"
+    return not rest or rest[0] in ",.;?!" or rest.startswith(("and ", "by ", "or "))
