@@ -32,8 +32,19 @@ def _truth(relation: object) -> bool | None:
     return None
 
 
-def _kind_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
-    checks = [_record("exact: no floating-point number", not value.has(sympy.Float), str(value))]
+MAX_FLOAT_DENOMINATOR = 10**6  # a float answer with a larger exact denominator is a rounding artefact
+
+
+def _float_artefact(value: sympy.Basic) -> bool:
+    """Whether a float's exact value is a rounding artefact (0.1 + 0.2), not a short decimal (3.5)."""
+    rationals = [value] if isinstance(value, sympy.Rational) else list(value.atoms(sympy.Rational))
+    return any(r.q > MAX_FLOAT_DENOMINATOR for r in rationals)
+
+
+def _kind_checks(value: sympy.Basic, derived: Derived, answer_type: str | None) -> list[CheckRecord]:
+    exact = not value.has(sympy.Float) and not (answer_type == "float" and _float_artefact(value))
+    detail = f"{value} (computed as a Python {answer_type})" if answer_type == "float" else str(value)
+    checks = [_record("exact: no floating-point rounding", exact, detail)]
     if derived.real:
         is_number = isinstance(value, sympy.Expr) and not value.free_symbols
         checks.append(_record(f"kind: a single number ({derived.real})", is_number, str(value)))
@@ -88,8 +99,11 @@ def _admissible(v: sympy.Basic, derived: Derived) -> bool:
     return not (derived.integer and v.is_integer is False)
 
 
-def check_answer(answer: str, graph: SemanticGraph, program: str = "") -> tuple[Verdict, Failure | None]:
-    """The verdict on `answer` (canonical exact text) and, if it fails, why (for repair)."""
+def check_answer(
+    answer: str, graph: SemanticGraph, answer_type: str | None = None
+) -> tuple[Verdict, Failure | None]:
+    """The verdict on `answer` (canonical exact text; `answer_type` the Python type the program
+    bound, when known) and, if it fails, why (for repair)."""
     try:
         value = parse_answer(answer)
     except AnswerParseError as err:
@@ -97,7 +111,7 @@ def check_answer(answer: str, graph: SemanticGraph, program: str = "") -> tuple[
         failure = Failure(kind=FailureKind.answer_kind, message=f"answer {answer!r} is not exact: {err}")
         return Verdict(passed=False, verified=False, checks=[check]), failure
     derived = derive(graph)
-    checks = _kind_checks(value, derived) + _domain_checks(value, derived) + _formula_checks(value, derived)
+    checks = _kind_checks(value, derived, answer_type) + _domain_checks(value, derived) + _formula_checks(value, derived)
     failed = [c for c in checks if c.status is CheckStatus.failed]
     decisive = [c for c in checks if c.decisive and c.status is CheckStatus.passed]
     verified = not failed and bool(decisive)

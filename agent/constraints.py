@@ -179,6 +179,8 @@ def derive(graph: SemanticGraph) -> Derived:
 def _domain_of(graph: SemanticGraph, node_id: int, query_label: str, derived: Derived) -> None:
     node = graph.nodes[node_id]
     lemma = node.label.lower()
+    if node.kind == NodeKind.QUANTITY and node.value is None and node.unit:
+        lemma = _unit_base(node.unit)  # `how many beads`: an unknown quantity counted in beads
     units = [_unit_base(u) for u in _units_near(graph, node_id)]
     measured = [u for u in units if is_unit(u)]
     if lemma in MAGNITUDES:
@@ -190,7 +192,7 @@ def _domain_of(graph: SemanticGraph, node_id: int, query_label: str, derived: De
             derived.nonnegative = derived.nonnegative or f"a quantity in {unit}s is never negative"
     if query_label.startswith("how many") and not measured and not is_unit(lemma):
         if lemma not in DIVISIBLE:
-            derived.integer = f"'how many {lemma}' asks for a count of whole things"
+            derived.integer = f"'how many {lemma}s' asks for a count of whole things"
         derived.nonnegative = f"a count of {lemma}s is never negative"
         derived.real = derived.real or "a count is a real number"
     if is_unit(lemma) and _unit_base(lemma) in NONNEGATIVE_UNITS:

@@ -131,6 +131,7 @@ def execute(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
     execution = Execution(
         status=str(getattr(result.status, "value", result.status)),
         answer=result.answer,
+        answer_type=result.answer_type,
         stdout=result.stdout[:2000],
         exception=f"{exc.type}: {exc.message}" if exc else None,
         duration_ms=float(result.duration_ms),
@@ -196,7 +197,7 @@ def verify(state: AgentState) -> dict[str, Any]:
         _mark_last_round(repairs, fixed=False)
         return {"failure": failure, "verdict": None, "repairs": repairs,
                 "trace": _step("verify", started, "answer=None", failure.message, ok=False)}
-    verdict, failure = check_answer(execution.answer, _semantic_graph(state), state.program or "")
+    verdict, failure = check_answer(execution.answer, _semantic_graph(state), execution.answer_type)
     _mark_last_round(repairs, fixed=failure is None)
     checks = ", ".join(f"{c.name}: {c.status.value}" for c in verdict.checks) or "no checks applied"
     return {

@@ -94,6 +94,7 @@ class Execution(BaseModel):
 
     status: str = Field(description="ok, error, timeout, memory, output_limit, killed, irreducible.")
     answer: str | None = None
+    answer_type: str | None = Field(default=None, description="Python type of the bound value ('float' is inexact).")
     stdout: str = ""
     exception: str | None = Field(default=None, description="'Type: message' of the exception.")
     duration_ms: float = 0.0

@@ -1,0 +1,85 @@
+"""Checks derived from the semantic graph: what refutes an answer, and what verifies one."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.checks import check_answer
+from agent.constraints import derive
+from agent.state import CheckStatus, FailureKind
+from tasks.ace import parse_ace
+
+LADDER_ACE = (
+    "A ladder has a length of 13 feet. The ladder leans against a wall. The ladder reaches a height "
+    "of 12 feet on the wall. What is the distance of the base of the ladder from the wall?"
+)
+EQUATION_ACE = "Calculate the number X such that 3 * X + 5 = 20."
+SYSTEM_ACE = "A number X and a number Y are unknown. X + Y = 10. X - Y = 4. What is Y?"
+SQUARE_ACE = "Calculate the number X such that X * X = 9."
+COUNT_ACE = "A jar has 12 marbles. John takes 5 marbles. How many marbles does John take?"
+
+
+def statuses(verdict) -> dict[str, CheckStatus]:
+    return {c.name: c.status for c in verdict.checks}
+
+
+def test_the_stated_formula_verifies_its_unique_solution() -> None:
+    verdict, failure = check_answer("5", parse_ace(EQUATION_ACE))
+    assert failure is None
+    assert verdict.verified, verdict
+    assert "only solution" in verdict.certificate
+
+
+def test_the_stated_formula_refutes_another_value() -> None:
+    verdict, failure = check_answer("6", parse_ace(EQUATION_ACE))
+    assert not verdict.passed and not verdict.verified
+    assert failure is not None and failure.kind is FailureKind.constraint
+    assert "X = 5" in failure.message
+
+
+def test_a_system_pins_the_asked_variable() -> None:
+    graph = parse_ace(SYSTEM_ACE)
+    assert str(derive(graph).target) == "Y"
+    assert check_answer("3", graph)[0].verified
+    assert not check_answer("7", graph)[0].passed, "7 is X, not the asked Y"
+
+
+def test_two_roots_are_not_a_unique_answer() -> None:
+    verdict, failure = check_answer("3", parse_ace(SQUARE_ACE))
+    assert failure is None and verdict.passed
+    assert not verdict.verified, "X * X = 9 has a second root, -3"
+    assert any("-3" in c.detail for c in verdict.checks), verdict.checks
+
+
+def test_domain_facts_refute_but_never_verify() -> None:
+    graph = parse_ace(LADDER_ACE)
+    verdict, failure = check_answer("5", graph)
+    assert verdict.passed and not verdict.verified, "a sign check does not pin 5 down"
+    verdict, failure = check_answer("-5", graph)
+    assert failure is not None and "never negative" in failure.message
+
+
+def test_a_count_must_be_a_whole_number() -> None:
+    verdict, failure = check_answer("5/2", parse_ace(COUNT_ACE))
+    assert failure is not None and "count" in failure.message
+    assert check_answer("5", parse_ace(COUNT_ACE))[1] is None
+
+
+def test_a_float_rounding_artefact_is_not_exact() -> None:
+    graph = parse_ace(LADDER_ACE)
+    _, failure = check_answer("7500000000000001/25000000000000000", graph, answer_type="float")
+    assert failure is not None and failure.kind is FailureKind.answer_kind
+    _, failure = check_answer("7/2", graph, answer_type="float")
+    assert failure is None, "3.5 is a float whose value is exact"
+
+
+@pytest.mark.parametrize("answer", ["(1, 2)", "{1, 2}", "True"])
+def test_a_measure_must_be_a_single_number(answer: str) -> None:
+    verdict, failure = check_answer(answer, parse_ace(LADDER_ACE))
+    assert failure is not None and failure.kind is FailureKind.answer_kind, verdict.checks
+
+
+def test_unparsable_answer_text_is_a_kind_failure() -> None:
+    verdict, failure = check_answer("__import__('os')", parse_ace(LADDER_ACE))
+    assert failure is not None and failure.kind is FailureKind.answer_kind
+    assert verdict.checks[0].status is CheckStatus.failed
