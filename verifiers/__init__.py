@@ -1,5 +1,9 @@
-"""ladder.verifiers: the sandbox, sympy and Z3 checks, verdicts and failure localization."""
+"""ladder.verifiers: the sandbox, sympy and Z3 checks, verdicts and failure localization.
 
+Depends on no other package of ladder."""
+
+from verifiers.certify import verify_answer
+from verifiers.localize import SourceSpan, definitions, localize_exception, localize_variable
 from verifiers.sandbox import (
     ExceptionInfo,
     ExecResult,
@@ -10,15 +14,27 @@ from verifiers.sandbox import (
     SandboxUnavailable,
     run_program,
 )
+from verifiers.smt import Domain, check_constraints, uniqueness
 from verifiers.symbolic import (
+    AnswerLimits,
     AnswerParseError,
     answers_equivalent,
     canonical_answer,
+    check_units,
     parse_answer,
+    quantities_equivalent,
+    same_dimension,
+    substitute_constraints,
+    unit_named,
 )
+from verifiers.verdict import CheckResult, CheckStatus, Verdict
 
 __all__ = [
+    "AnswerLimits",
     "AnswerParseError",
+    "CheckResult",
+    "CheckStatus",
+    "Domain",
     "ExceptionInfo",
     "ExecResult",
     "ExecStatus",
@@ -26,8 +42,21 @@ __all__ = [
     "Isolation",
     "Limits",
     "SandboxUnavailable",
+    "SourceSpan",
+    "Verdict",
     "answers_equivalent",
     "canonical_answer",
+    "check_constraints",
+    "check_units",
+    "definitions",
+    "localize_exception",
+    "localize_variable",
     "parse_answer",
+    "quantities_equivalent",
     "run_program",
+    "same_dimension",
+    "substitute_constraints",
+    "uniqueness",
+    "unit_named",
+    "verify_answer",
 ]

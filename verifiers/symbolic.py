@@ -18,6 +18,8 @@ import sympy
 from pydantic import BaseModel, ConfigDict
 from sympy.physics import units as u
 
+from verifiers.verdict import CheckResult, CheckStatus
+
 
 class AnswerParseError(ValueError):
     """The answer text is not an exact answer this parser accepts; says what and where."""
@@ -332,14 +334,6 @@ def unit_named(name: str) -> u.Quantity:
     raise ValueError(f"unknown unit {name!r}")
 
 
-def dimension_of(expr: sympy.Expr) -> u.Dimension:
-    """The physical dimension of an expression in sympy.physics.units quantities."""
-    from sympy.physics.units.systems.si import dimsys_SI
-
-    dim = u.Dimension(u.systems.si.SI.get_dimensional_expr(expr))
-    return u.Dimension(dimsys_SI.get_dimensional_dependencies(dim) and dim.name)
-
-
 def same_dimension(a: sympy.Expr, b: sympy.Expr) -> bool:
     """Whether two quantity expressions have the same dimension (length vs length/time)."""
     from sympy.physics.units.systems.si import SI, dimsys_SI
@@ -357,3 +351,56 @@ def quantities_equivalent(a: sympy.Expr, b: sympy.Expr) -> bool:
     base = [u.meter, u.second, u.kilogram, u.ampere, u.kelvin, u.mole, u.candela]
     difference = u.convert_to(a, base) - u.convert_to(b, base)
     return sympy.simplify(difference) == 0
+
+
+def check_units(value: sympy.Expr, expected_unit: sympy.Expr | str) -> CheckResult:
+    """``units``: does a quantity (``13*foot``) have the dimension of the unit the question
+    asks for (``meter``: both lengths)? A bare number passes only a dimensionless unit."""
+    unit = unit_named(expected_unit) if isinstance(expected_unit, str) else expected_unit
+    ok = same_dimension(value, unit)
+    return CheckResult(name="units", status=CheckStatus.passed if ok else CheckStatus.failed,
+                       detail=f"{value} {'has' if ok else 'lacks'} the dimension of {unit}",
+                       evidence={"value": str(value), "unit": str(unit)})
+
+
+# ---- substitution into constraints -----------------------------------------------------
+
+def substitute_constraints(constraints, values: dict) -> CheckResult:
+    """``sympy.substitute``: put the answer's values into each constraint and simplify.
+    Failed if one becomes False, passed if all become True, unknown otherwise (free
+    symbols left, or sympy cannot decide). Works where Z3 cannot (pi, trigonometry)."""
+    mapping = {(sympy.Symbol(k) if isinstance(k, str) else k): _as_sympy(v)
+               for k, v in values.items()}
+    outcomes: dict[str, str] = {}
+    for constraint in constraints:
+        outcomes[str(constraint)] = _truth(constraint.subs(mapping))
+    if "false" in outcomes.values():
+        status = CheckStatus.failed
+    elif all(v == "true" for v in outcomes.values()):
+        status = CheckStatus.passed
+    else:
+        status = CheckStatus.unknown
+    violated = [c for c, v in outcomes.items() if v == "false"]
+    detail = (f"violates {', '.join(violated)}" if violated
+              else f"{sum(v == 'true' for v in outcomes.values())}/{len(outcomes)} hold")
+    return CheckResult(name="sympy.substitute", status=status, detail=detail,
+                       evidence={"values": {str(k): str(v) for k, v in mapping.items()},
+                                 "outcomes": outcomes})
+
+
+def _truth(relation) -> str:
+    """'true', 'false' or 'unknown' for a substituted relation, decided exactly."""
+    if relation is sympy.true or relation is True:
+        return "true"
+    if relation is sympy.false or relation is False:
+        return "false"
+    if getattr(relation, "free_symbols", None):
+        return "unknown"
+    if isinstance(relation, sympy.Eq):
+        equal = _expressions_equal(relation.lhs, relation.rhs, allow_float=False) \
+            if isinstance(relation.lhs, sympy.Expr) else relation.lhs == relation.rhs
+        return "true" if equal else "false"
+    simplified = sympy.simplify(relation)
+    if simplified in (sympy.true, sympy.false):
+        return "true" if simplified is sympy.true else "false"
+    return "unknown"
