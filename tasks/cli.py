@@ -16,8 +16,15 @@ from tasks.schema import Split
 from tasks.suites_io import dump_suite, validate_suite
 
 app = typer.Typer(help="Problem families and suites: list, generate, validate.", no_args_is_help=True)
-out = Console()
-err = Console(stderr=True)
+
+
+def _out() -> Console:
+    """A stdout console made per command, so its width follows the terminal (and COLUMNS)."""
+    return Console()
+
+
+def _err() -> Console:
+    return Console(stderr=True)
 
 SUITES_DIR = Path(__file__).parent / "suites"
 
@@ -40,7 +47,7 @@ def list_families(
     """Show every family with its problem counts in the built-in suites and one example."""
     counts = _suite_counts()
     table = Table(title=f"{len(FAMILIES)} families + {len(COMPOSITIONAL)} compositional", show_lines=True)
-    table.add_column("family", style="bold")
+    table.add_column("family", style="bold", no_wrap=True)
     table.add_column("split")
     table.add_column("built-in suites")
     table.add_column("example", overflow="fold")
@@ -50,7 +57,7 @@ def list_families(
             per_suite = ", ".join(f"{k} {v}" for k, v in sorted(counts.get(name, {}).items())) or "-"
             table.add_row(name, "compositional" if family.compositional else "random",
                           per_suite, f"{example.prompt}\n[dim]answer: {example.answer}[/dim]")
-    out.print(table)
+    _out().print(table)
 
 
 @app.command("generate")
@@ -68,19 +75,20 @@ def generate_suite(
     try:
         problems = generate(names, per_family, seed, split)
     except FamilyError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _err().print(f"[red]error:[/red] {exc}")
         raise typer.Exit(code=2) from None
     n = dump_suite(problems, out_path)
-    out.print(f"wrote {n} problems to {out_path}")
+    _out().print(f"wrote {n} problems to {out_path}")
 
 
 @app.command("validate")
 def validate(path: Annotated[Path, typer.Argument(help="Suite file (JSONL) to check.")]) -> None:
     """Check every line of a suite; print each bad line as file:line: field: what is wrong (exit 2)."""
     problems, errors = validate_suite(path)
+    out = _out()
     for line in errors:
         out.print(line, markup=False, highlight=False, soft_wrap=True)
     if errors:
-        err.print(f"{path}: {len(errors)} problem(s) found, {len(problems)} good record(s)")
+        _err().print(f"{path}: {len(errors)} problem(s) found, {len(problems)} good record(s)")
         raise typer.Exit(code=2)
-    out.print(f"{path}: {len(problems)} problems, all valid")
+    out.print(f"{path}: {len(problems)} problems, all valid", soft_wrap=True)
