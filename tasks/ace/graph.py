@@ -110,7 +110,11 @@ class SemanticGraph(BaseModel):
         return g
 
     def to_pyg(self) -> torch_geometric.data.Data:
-        """A torch_geometric Data: node_kind [N], edge_index [2, E], edge_kind [E], labels, values."""
+        """A torch_geometric Data: node_kind [N], edge_index [2, E], edge_kind [E], labels, values.
+
+        `Data.values` is also a method of torch_geometric's Data, so read the value strings as
+        `data["values"]` or `data.node_values` (the same list).
+        """
         import torch
         from torch_geometric.data import Data
 
@@ -124,6 +128,7 @@ class SemanticGraph(BaseModel):
             edge_kind=torch.tensor([edge_kinds.index(e.kind) for e in self.edges], dtype=torch.long),
             labels=[n.label for n in self.nodes],
             values=[n.value for n in self.nodes],
+            node_values=[n.value for n in self.nodes],
             num_nodes=len(self.nodes),
         )
 

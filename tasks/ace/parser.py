@@ -75,6 +75,11 @@ def parse_tree(text: str, choices: list[tuple[Word, list[str]]] | None = None) -
     order of tokens.py) with which its sentence parses to the end. If `choices` is a list, every
     such word is appended with all the readings that would have parsed, for diagnostics.
     """
+    return parse_words(text, choices)[0]
+
+
+def parse_words(text: str, choices: list | None = None) -> tuple[Tree, list[Word]]:
+    """The parse tree and every word of the text, each with the reading the parse chose."""
     words = merge_negative_numbers(tokenize(text))
     if not words:
         raise AceError(1, 1, "", ["a sentence"], "empty text")
@@ -88,7 +93,7 @@ def parse_tree(text: str, choices: list[tuple[Word, list[str]]] | None = None) -
     last = words[-1]
     before_end = ip.copy()
     try:
-        return ip.feed_eof(last)
+        return ip.feed_eof(last), words
     except UnexpectedToken:
         expected = describe(_accepts(before_end) - {"$END"})
         raise AceError(last.end_line or last.line, last.end_column or last.column, "", expected,
@@ -114,31 +119,41 @@ def _choose(ip, words: list[Word], i: int, choices: list | None) -> str:
     fits = _fitting(ip, word)
     if len(fits) <= 1:
         return fits[0] if fits else readings[0]  # no fit: feeding it raises the usual error
-    if choices is None:
-        return next((t for t in fits if _completes(ip, words, i, t)), fits[0])
-    good = [t for t in fits if _completes(ip, words, i, t)]
-    choices.append((word, good))
-    return good[0] if good else fits[0]
+    progress = {}
+    for t in fits:
+        progress[t] = _progress(ip, words, i, t)
+        if progress[t] == COMPLETE and choices is None:
+            return t
+    if choices is not None:
+        choices.append((word, [t for t in fits if progress[t] == COMPLETE]))
+    # The first complete reading; else the one that got furthest, so the error is reported
+    # where the sentence really leaves the fragment.
+    return max(fits, key=lambda t: (progress[t], -fits.index(t)))
 
 
-def _completes(ip, words: list[Word], i: int, terminal: str) -> bool:
-    """Whether the sentence parses to its end when words[i] is read as `terminal`."""
+COMPLETE = 1 << 30  # progress of a reading with which the sentence parses to its end
+
+
+def _progress(ip, words: list[Word], i: int, terminal: str) -> int:
+    """How far the sentence parses when words[i] is read as `terminal` (COMPLETE: to its end)."""
     trial = ip.copy(deepcopy_values=False)
     trial.parser_state.parse_conf = copy(trial.parser_state.parse_conf)
     trial.parser_state.parse_conf.callbacks = {}  # no trees while trying
+    j = i
     try:
         trial.feed_token(words[i].choose(terminal))
         if terminal in SENTENCE_ENDS:
-            return True
+            return COMPLETE
         for j in range(i + 1, len(words)):
             t = _choose(trial, words, j, None)
             trial.feed_token(words[j].choose(t))
             if t in SENTENCE_ENDS:
-                return True
+                return COMPLETE
+        j = len(words)
         trial.feed_eof(words[-1])
     except (UnexpectedToken, AceError):
-        return False
-    return True
+        return j
+    return COMPLETE
 
 
 def _accepts(ip) -> set[str]:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from lark import Token, Tree
 
-from tasks.ace.errors import AceError
 from tasks.ace.graph import EdgeKind, GraphEdge, GraphNode, NodeKind, SemanticGraph
 from tasks.ace.lexicon import is_unit
 
@@ -142,11 +141,6 @@ class GraphBuilder:
                 roots.append(root)
             else:  # more_object: `and` one more object (with its own modifiers)
                 np, mods, more = parts if len(parts) == 3 else (parts[0], None, parts[1])
-                if attach is None:
-                    word = first_word(np)
-                    raise AceError(word.line, word.column, str(word), ["a verb"],
-                                   "nothing to coordinate this noun phrase with",
-                                   "object coordination needs a verb with an object before 'and'")
                 attach(self.np(np))
                 self.modify(root, self.mod_items(mods))
         return roots
@@ -222,7 +216,7 @@ class GraphBuilder:
         return [query]
 
     # --- verb phrases --------------------------------------------------------------------
-    def vp(self, subjects: list[int], tree: Tree) -> tuple[int, Attach | None]:
+    def vp(self, subjects: list[int], tree: Tree) -> tuple[int, Attach]:
         """Attach a verb phrase to its subjects: (root node, how to add a coordinated object)."""
         kids = list(tree.children) + [None]
         if tree.data in ("vp_verb", "vp_verb_intrans"):
@@ -238,13 +232,13 @@ class GraphBuilder:
                 self.modify(relation, self.mod_items(kids[2]))
                 return relation, add_object
             self.modify(relation, self.mod_items(kids[1]))
-            return relation, None
+            return relation, add_object
         root = subjects[0]
-        if tree.data == "vp_be_np":
-            def add_complement(comp: int) -> None:
-                for s in subjects:
-                    self.edge(s, comp, self.copula_edge(comp))
+        def add_complement(comp: int) -> None:
+            for s in subjects:
+                self.edge(s, comp, self.copula_edge(comp))
 
+        if tree.data == "vp_be_np":
             add_complement(self.np(kids[1]))
             for s in subjects:
                 self.modify(s, self.mod_items(kids[2]))
@@ -253,10 +247,10 @@ class GraphBuilder:
             for s in subjects:
                 self.edge(s, self.node(NodeKind.ATTRIBUTE, kids[1].lemma), EdgeKind.HAS)
                 self.modify(s, self.mod_items(kids[2]))
-            return root, None
+            return root, add_complement
         for s in subjects:  # vp_be_pp
             self.modify(s, kids[1].children)
-        return root, None
+        return root, add_complement
 
     def copula_edge(self, comp: int) -> EdgeKind:
         """`X is 13 feet` gives a value; `X is the length of Y` an identity."""
