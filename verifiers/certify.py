@@ -24,7 +24,7 @@ def verify_answer(result: ExecResult | str, *, constraints: Sequence[sympy.Basic
                   expected: str | None = None,
                   timeout_ms: int = DEFAULT_TIMEOUT_MS) -> Verdict:
     """Check a run (or an answer string): it ran (``exec``), its answer parses
-    (``answer.parse``), equals ``expected`` if one is given (``expected``; evals only),
+    (``answer.parse``) and is defined (``answer.defined``: no zoo/nan), equals ``expected`` if one is given (``expected``; evals only),
     and satisfies the constraints by substitution (``sympy.substitute``) and with Z3
     (``smt.satisfies``, ``smt.unique``)."""
     checks: list[CheckResult] = []
@@ -43,6 +43,13 @@ def verify_answer(result: ExecResult | str, *, constraints: Sequence[sympy.Basic
     checks.append(CheckResult(name="answer.parse", status=CheckStatus.passed,
                               detail=f"parsed as {type(value).__name__}",
                               duration_ms=(time.perf_counter() - started) * 1000))
+    undefined = value.has(sympy.zoo, sympy.nan)
+    checks.append(CheckResult(
+        name="answer.defined", status=CheckStatus.failed if undefined else CheckStatus.passed,
+        detail=("the answer is undefined (a division by zero in sympy gives zoo/nan)"
+                if undefined else "the answer is a defined value")))
+    if undefined:
+        return Verdict.from_checks(text, checks)
     if expected is not None:
         same = answers_equivalent(value, expected)
         checks.append(CheckResult(

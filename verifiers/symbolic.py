@@ -194,10 +194,15 @@ class _Builder:
         return sympy.Pow(base, exponent)
 
     def _Call(self, node: ast.Call) -> sympy.Basic:
-        if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS:
-            name = node.func.id if isinstance(node.func, ast.Name) else type(node.func).__name__
-            raise self.fail(node, f"call of {name!r} is not allowed")
+        if not isinstance(node.func, ast.Name):
+            callee = ast.get_source_segment(self.text, node.func) or type(node.func).__name__
+            raise self.fail(node, f"call of {callee[:40]!r} is not allowed")
         name = node.func.id
+        if name in {"set", "frozenset"} and not node.keywords and len(node.args) <= 1:
+            inner = [self.build(a) for a in node.args]
+            return sympy.FiniteSet(*(inner[0].args if inner else ()))
+        if name not in _FUNCTIONS:
+            raise self.fail(node, f"call of {name!r} is not allowed")
         if name == "Rational" and len(node.args) == 1 and isinstance(node.args[0], ast.Constant) \
                 and isinstance(node.args[0].value, str):
             return self._decimal(node, node.args[0].value)
@@ -221,6 +226,11 @@ class _Builder:
 
     def _Set(self, node: ast.Set) -> sympy.Basic:
         return sympy.FiniteSet(*(self.build(e) for e in node.elts))
+
+    def _Dict(self, node: ast.Dict) -> sympy.Basic:
+        if node.keys:
+            raise self.fail(node, "Dict is not an answer")
+        return sympy.S.EmptySet  # `{}`: the empty set as people write it
 
 
 def canonical_answer(value: sympy.Basic | str | int | bool | tuple | set) -> str:
@@ -262,9 +272,10 @@ def _as_sympy(value) -> sympy.Basic:
 def answers_equivalent(a, b, *, allow_float: bool = False) -> bool:
     """Whether two answers denote the same exact value: numbers and expressions by
     simplifying their difference to zero, tuples element-wise in order, sets as sets.
-    Strings are parsed with parse_answer (unparsable text is equivalent to nothing). A
-    float is equal only to the rational it exactly is, unless ``allow_float`` (then a
-    relative tolerance of 1e-9)."""
+    Strings are parsed with parse_answer (unparsable text is equivalent to nothing; a
+    decimal literal is the exact rational it spells). A sympy Float equals only the
+    rational it exactly is. ``allow_float`` accepts numbers within a relative 1e-9 (for
+    answers computed in floating point; off by default: ladder's answers are exact)."""
     try:
         left, right = _as_sympy(a), _as_sympy(b)
     except (AnswerParseError, TypeError):
@@ -290,12 +301,11 @@ def _equivalent(a: sympy.Basic, b: sympy.Basic, allow_float: bool) -> bool:
 
 
 def _expressions_equal(a: sympy.Expr, b: sympy.Expr, allow_float: bool) -> bool:
-    if a.has(sympy.Float) or b.has(sympy.Float):
-        if allow_float:
-            return _close(a, b)
-        a, b = _exact_floats(a), _exact_floats(b)
+    a, b = _exact_floats(a), _exact_floats(b)
     if a == b:
         return True
+    if allow_float and not (a.free_symbols or b.free_symbols):
+        return _close(a, b)
     difference = a - b
     if difference.free_symbols:
         return sympy.simplify(difference) == 0
@@ -307,6 +317,8 @@ def _expressions_equal(a: sympy.Expr, b: sympy.Expr, allow_float: bool) -> bool:
 
 def _exact_floats(expr: sympy.Expr) -> sympy.Expr:
     """Replace each Float by the rational it exactly is (0.5 -> 1/2; 0.1 stays 0.1's binary)."""
+    if not expr.has(sympy.Float):
+        return expr
     return expr.xreplace({f: sympy.Rational(f) for f in expr.atoms(sympy.Float)})
 
 
