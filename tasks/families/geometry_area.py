@@ -23,8 +23,8 @@ def _rectangle(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     prompts = [
         f"A rectangle has a length of {ql} and a width of {qw}. What is its {measure}?",
         f"Find the {measure} of a rectangle with length {ql} and width {qw}.",
-        f"What is the {measure} of a rectangular garden that is {ql} long and {qw} wide?",
-        f"A rectangular room measures {s.n(length)} {plural(unit, length)} by {s.n(width)} {plural(unit, width)}. Calculate the {measure} of the room.",
+        f"What is the {measure} of a rectangle that is {ql} long and {qw} wide?",
+        f"A rectangle measures {s.n(length)} {plural(unit, length)} by {s.n(width)} {plural(unit, width)}. Calculate the {measure} of the rectangle.",
     ]
     u = plural(unit, 2)
     ace = (
@@ -46,8 +46,8 @@ def _square(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     prompts = [
         f"A square has a side of {qs}. What is its {measure}?",
         f"Find the {measure} of a square whose sides are {qs} long.",
-        f"What is the {measure} of a square tile with side length {qs}?",
-        f"Each side of a square field is {qs}. Calculate the {measure} of the field.",
+        f"What is the {measure} of a square with side length {qs}?",
+        f"Each side of a square is {qs}. Calculate the {measure} of the square.",
     ]
     ace = f"A square has a side of {side} {plural(unit, side)}. What is the {measure} of the square?"
     if measure == "area":
@@ -66,8 +66,8 @@ def _circle(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     prompts = [
         f"A circle has a {given} of {qs}. What is its {measure}? Give the exact answer in terms of pi.",
         f"Find the exact {measure} of a circle with {given} {qs}.",
-        f"What is the {measure} of a circular pond whose {given} is {qs}? Leave pi in the answer.",
-        f"The {given} of a round table is {qs}. Calculate the exact {measure} of the table top.",
+        f"What is the {measure} of a circle whose {given} is {qs}? Leave pi in the answer.",
+        f"The {given} of a circle is {qs}. Calculate the exact {measure} of the circle.",
     ]
     ace = f"A circle has a {given} of {size} {plural(unit, size)}. What is the {measure} of the circle?"
     radius = Fraction(size) if given == "radius" else Fraction(size, 2)
@@ -91,7 +91,7 @@ def _triangle(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     prompts = [
         f"A triangle has a base of {qb} and a height of {qh}. What is its area?",
         f"Find the area of a triangle with base {qb} and height {qh}.",
-        f"What is the area of a triangular sail whose base is {qb} and whose height is {qh}?",
+        f"What is the area of a triangle whose base is {qb} and whose height is {qh}?",
         f"The height of a triangle is {qh} and its base is {qb}. Calculate the area of the triangle.",
     ]
     u = plural(unit, 2)

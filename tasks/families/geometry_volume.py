@@ -19,8 +19,8 @@ def _box(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     prompts = [
         f"A box is {ql} long, {qw} wide and {qh} high. What is its volume?",
         f"Find the volume of a rectangular box with length {ql}, width {qw} and height {qh}.",
-        f"What is the volume of a fish tank that measures {s.n(length)} by {s.n(width)} by {s.n(height)} {plural(unit, 2)}?",
-        f"A storage crate has a height of {qh}, a width of {qw} and a length of {ql}. How much space is inside it?",
+        f"What is the volume of a box that measures {s.n(length)} by {s.n(width)} by {s.n(height)} {plural(unit, 2)}?",
+        f"A box has a height of {qh}, a width of {qw} and a length of {ql}. How much space is inside the box?",
     ]
     ace = (
         f"A box has a length of {length} {plural(unit, length)}. The box has a width of {width} {plural(unit, width)}. "
@@ -39,8 +39,8 @@ def _cube(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     prompts = [
         f"A cube has edges of {qs}. What is its volume?",
         f"Find the volume of a cube with side length {qs}.",
-        f"What is the volume of a cubic block whose edge is {qs} long?",
-        f"Each edge of an ice cube is {qs}. Calculate the volume of the ice cube.",
+        f"What is the volume of a cube whose edge is {qs} long?",
+        f"Each edge of a cube is {qs}. Calculate the volume of the cube.",
     ]
     ace = f"A cube has a side of {side} {plural(unit, side)}. What is the volume of the cube?"
     code = program(f"side = {side}", "volume = side**3", "answer = volume", imports="")
@@ -52,9 +52,9 @@ def _cylinder(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     qr, qh = s.q(radius, unit, ab), s.q(height, unit, ab)
     prompts = [
         f"A cylinder has a radius of {qr} and a height of {qh}. What is its exact volume?",
-        f"Find the volume of a cylindrical can with radius {qr} and height {qh}, in terms of pi.",
+        f"Find the volume of a cylinder with radius {qr} and height {qh}, in terms of pi.",
         f"What is the exact volume of a cylinder that is {qh} tall with a radius of {qr}?",
-        f"A water tank in the shape of a cylinder is {qh} high and its base has a radius of {qr}. How much water can it hold? Leave pi in the answer.",
+        f"A cylinder is {qh} high and its base has a radius of {qr}. How much space is inside it? Leave pi in the answer.",
     ]
     ace = (
         f"A cylinder has a radius of {radius} {plural(unit, radius)} and a height of {height} {plural(unit, height)}. "
@@ -72,9 +72,9 @@ def _sphere(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     qr = s.q(radius, unit, ab)
     prompts = [
         f"A sphere has a radius of {qr}. What is its exact volume?",
-        f"Find the volume of a ball with radius {qr}, in terms of pi.",
-        f"What is the exact volume of a spherical balloon whose radius is {qr}?",
-        f"The radius of a globe is {qr}. Calculate the volume of the globe and leave pi in the answer.",
+        f"Find the volume of a sphere with radius {qr}, in terms of pi.",
+        f"What is the exact volume of a sphere whose radius is {qr}?",
+        f"The radius of a sphere is {qr}. Calculate the volume of the sphere and leave pi in the answer.",
     ]
     ace = f"A sphere has a radius of {radius} {plural(unit, radius)}. What is the volume of the sphere?"
     code = program(

@@ -64,7 +64,7 @@ def _budget(rng: random.Random, s: Speaker, who: str) -> Draft:
 
 def _schedule(rng: random.Random, s: Speaker, who: str) -> Draft:
     lessons, length = rng.randint(3, 8), rng.choice([30, 35, 40, 45, 50, 55, 60])
-    breaks, brk = rng.randint(1, 4), rng.choice([5, 10, 15, 20])
+    breaks, brk = rng.randint(2, 4), rng.choice([5, 10, 15, 20])
     lunch = rng.choice([30, 40, 45, 60])
     prompts = [
         f"A school day has {s.n(lessons)} lessons of {length} minutes, {s.n(breaks)} breaks of {brk} minutes and a {lunch}-minute lunch. How many minutes long is the school day?",

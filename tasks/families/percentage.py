@@ -17,7 +17,7 @@ def _percent_of(rng: random.Random, s: Speaker) -> Draft:
     who = rng.choice(PEOPLE)
     item = rng.choice(ITEMS)
     total = rng.choice([20, 25, 40, 50, 60, 80, 100, 120, 150, 200, 250, 300, 400, 500])
-    pct = rng.choice([5, 10, 12, 15, 20, 25, 30, 40, 45, 50, 60, 75, 80, 90])
+    pct = rng.choice([p for p in (5, 10, 12, 15, 20, 25, 30, 40, 45, 50, 60, 75, 80, 90) if total * p % 100 == 0])
     items = item + "s" if item != "candy" else "candies"
     prompts = [
         f"A jar holds {total} {items}. {who} takes {pct}% of them. How many {items} does {who} take?",

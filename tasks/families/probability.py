@@ -41,7 +41,7 @@ def _dice(rng: random.Random, s: Speaker) -> Draft:
 
 def _coins(rng: random.Random, s: Speaker) -> Draft:
     who = rng.choice(PEOPLE)
-    tosses = rng.randint(1, 12)
+    tosses = rng.randint(2, 12)
     heads = rng.randint(0, tosses)
     side = rng.choice(["heads", "tails"])
     prompts = [

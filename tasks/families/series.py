@@ -22,7 +22,7 @@ def _arithmetic(rng: random.Random, s: Speaker) -> Draft:
     prompts = [
         f"An arithmetic sequence starts with {first} and has a common difference of {diff}. What is {q}?",
         f"What is {q} of the arithmetic sequence {seq}, ...?",
-        f"The first term of an arithmetic progression is {first} and each term is {diff} more than the one before. Find {q}.",
+        f"The first term of an arithmetic progression is {first} and each term is {abs(diff)} {'more' if diff > 0 else 'less'} than the one before. Find {q}.",
         f"Consider the sequence {seq}, ... in which the difference between neighbouring terms is constant. Calculate {q}.",
     ]
     if ask == "term":

@@ -39,21 +39,23 @@ def _workers(rng: random.Random, s: Speaker, unit: str) -> Draft:
 
 
 FILLERS = ["pipe", "hose", "tap", "pump"]
+TANKS = ["tank", "pool", "pond", "barrel", "bucket"]
 
 
 def _pipes(rng: random.Random, s: Speaker, unit: str) -> Draft:
     x, y = rng.sample(FILLERS, 2)
+    tank = rng.choice(TANKS)
     first, second = rng.randint(2, 40), rng.randint(2, 40)
     u = plural(unit, 2)
     prompts = [
-        f"A {x} can fill a tank in {s.n(first)} {u} and a {y} can fill it in {s.n(second)} {u}. How long does it take the {x} and the {y} together to fill the tank?",
-        f"A tank is filled by a {x} in {first} {u} and by a {y} in {second} {u}. If both are running, in how many {u} is the tank full?",
-        f"How many {u} do a {x} and a {y} need to fill a pool together, if the {x} fills it alone in {first} {u} and the {y} in {second} {u}?",
-        f"A {x} fills a cistern in {first} {u}. A {y} fills the same cistern in {second} {u}. Both are turned on at once. Find the time to fill the cistern.",
+        f"A {x} can fill a {tank} in {s.n(first)} {u} and a {y} can fill it in {s.n(second)} {u}. How long does it take the {x} and the {y} together to fill the {tank}?",
+        f"A {tank} is filled by a {x} in {first} {u} and by a {y} in {second} {u}. If both are running, in how many {u} is the {tank} full?",
+        f"How many {u} do a {x} and a {y} need to fill a {tank} together, if the {x} fills it alone in {first} {u} and the {y} in {second} {u}?",
+        f"A {x} fills a {tank} in {first} {u}. A {y} fills the same {tank} in {second} {u}. Both are turned on at once. Find the time to fill the {tank}.",
     ]
     ace = (
-        f"A {x} fills a tank in {first} {u}. A {y} fills the tank in {second} {u}. "
-        f"The {x} fills the tank with the {y}. How many {u} does the {x} need?"
+        f"A {x} fills a {tank} in {first} {u}. A {y} fills the {tank} in {second} {u}. "
+        f"The {x} fills the {tank} with the {y}. How many {u} does the {x} need?"
     )
     code = program(
         f"{x}_time = {first}", f"{y}_time = {second}",
@@ -68,16 +70,17 @@ def _drain(rng: random.Random, s: Speaker, unit: str) -> Draft:
     y = rng.choice(["drain", "leak"])
     fill = rng.randint(2, 30)
     drain = fill + rng.randint(1, 30)
+    tank = rng.choice(TANKS)
     u = plural(unit, 2)
     prompts = [
-        f"A {x} fills a tank in {s.n(fill)} {u}, and a {y} empties the full tank in {s.n(drain)} {u}. If both are open, how many {u} does it take to fill the tank?",
-        f"A {x} can fill a bathtub in {fill} {u}; a {y} empties it in {drain} {u}. With both working, how long does the tub take to fill?",
-        f"How many {u} does it take to fill a tank if a {x} fills it in {fill} {u} while a {y} empties it in {drain} {u}?",
-        f"A {y} empties a pool in {drain} {u}. A {x} fills the pool in {fill} {u}. Both work at the same time. Find the time needed to fill the pool.",
+        f"A {x} fills a {tank} in {s.n(fill)} {u}, and a {y} empties the full {tank} in {s.n(drain)} {u}. If both are open, how many {u} does it take to fill the {tank}?",
+        f"A {x} can fill a {tank} in {fill} {u}; a {y} empties it in {drain} {u}. With both working, how long does the {tank} take to fill?",
+        f"How many {u} does it take to fill a {tank} if a {x} fills it in {fill} {u} while a {y} empties it in {drain} {u}?",
+        f"A {y} empties a {tank} in {drain} {u}. A {x} fills the {tank} in {fill} {u}. Both work at the same time. Find the time needed to fill the {tank}.",
     ]
     ace = (
-        f"A {x} fills a tank in {fill} {u}. A {y} empties the tank in {drain} {u}. "
-        f"The {x} fills the tank and the {y} empties the tank. How many {u} does the {x} need?"
+        f"A {x} fills a {tank} in {fill} {u}. A {y} empties the {tank} in {drain} {u}. "
+        f"The {x} fills the {tank} and the {y} empties the {tank}. How many {u} does the {x} need?"
     )
     code = program(
         f"fill_time = {fill}", f"empty_time = {drain}",
