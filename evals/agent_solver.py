@@ -8,7 +8,9 @@ a cap and backoff, so one number bounds them.
 
 from __future__ import annotations
 
+import importlib
 import os
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -21,8 +23,21 @@ class AgentSolverError(RuntimeError):
     """The agent could not be built for a cell (missing extra, no model given); says what to do."""
 
 
+class ModelServerError(ConnectionError):
+    """The model server failed transiently inside a solve (rate limit, connection); the harness retries."""
+
+
+# The agent reports a generator's exception as a result ("generator 'llm' failed: RateLimitError: ...");
+# these names mean the server, not the model's answer, failed, so the attempt is retried, not scored.
+_TRANSIENT_IN_REPORT = re.compile(
+    r"\b(RateLimitError|APIConnectionError|APITimeoutError|InternalServerError|ServiceUnavailableError)\b"
+)
+
+
 def make_chat_model(config: SolverConfig) -> Any:
-    """An OpenAI-compatible chat model from the run's settings (extra `ladder[llm]`)."""
+    """The chat model for the llm generator: from --llm-factory, else an OpenAI-compatible client (`ladder[llm]`)."""
+    if config.llm_factory:
+        return _from_factory(config.llm_factory)
     if not config.llm_model:
         raise AgentSolverError("the llm generator needs --llm-model (and --llm-base-url for a local server)")
     try:
@@ -36,6 +51,17 @@ def make_chat_model(config: SolverConfig) -> Any:
         temperature=0.0,
         max_retries=0,  # the harness's RetryPolicy is the only retry loop
     )
+
+
+def _from_factory(spec: str) -> Any:
+    module_name, _, attr = spec.partition(":")
+    if not module_name or not attr:
+        raise AgentSolverError(f"--llm-factory {spec!r}: expected 'module:function'")
+    try:
+        factory = getattr(importlib.import_module(module_name), attr)
+    except (ImportError, AttributeError) as exc:
+        raise AgentSolverError(f"--llm-factory {spec!r}: {exc}") from None
+    return factory()
 
 
 def make_agent_solver(config: SolverConfig, cell: Cell) -> Solver:
@@ -52,9 +78,22 @@ def make_agent_solver(config: SolverConfig, cell: Cell) -> Solver:
     )
 
     def solve(problem: Problem, attempt: int) -> SolveOutcome:
-        return outcome_from_solution(agent.solve(problem.prompt))
+        solution = agent.solve(problem.prompt)
+        transient = _transient_failure(solution)
+        if transient:
+            raise ModelServerError(transient)
+        return outcome_from_solution(solution)
 
     return solve
+
+
+def _transient_failure(solution: Any) -> str | None:
+    """The agent's report of a model-server failure, if that is why it has no answer."""
+    if solution.answer is not None:
+        return None
+    texts = [solution.error or "", solution.failure.message if solution.failure else ""]
+    texts += [step.output for step in solution.trace if not step.ok]
+    return next((t for t in texts if _TRANSIENT_IN_REPORT.search(t)), None)
 
 
 def outcome_from_solution(solution: Any) -> SolveOutcome:

@@ -42,6 +42,9 @@ def eval_command(
     max_retries: Annotated[int, typer.Option(min=0, help="Retries of a transient LLM failure, with backoff.")] = 3,
     llm_model: Annotated[str | None, typer.Option(help="Model name for the llm generator.")] = None,
     llm_base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL for the llm generator.")] = None,
+    llm_factory: Annotated[
+        str | None, typer.Option(help="'module:function' returning any LangChain chat model, for the llm generator.")
+    ] = None,
 ) -> None:
     """Run suites over every generator x mode cell and write one record per attempt."""
     from evals.attempt import AttemptSettings, RetryPolicy
@@ -58,7 +61,11 @@ def eval_command(
         raise typer.BadParameter(f"{solver!r}: expected agent or reference", param_hint="--solver")
     settings = AttemptSettings(
         solver=SolverConfig(
-            solver=solver, max_repairs=max_repairs, llm_model=llm_model, llm_base_url=llm_base_url
+            solver=solver,
+            max_repairs=max_repairs,
+            llm_model=llm_model,
+            llm_base_url=llm_base_url,
+            llm_factory=llm_factory,
         ),
         timeout_s=timeout,
         retry=RetryPolicy(max_retries=max_retries),

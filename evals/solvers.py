@@ -42,6 +42,10 @@ class SolverConfig(BaseModel):
         default=None, description="OpenAI-compatible server for the llm generator (vLLM, Ollama, llama.cpp)."
     )
     llm_api_key_env: str = Field(default="OPENAI_API_KEY", description="Environment variable holding the API key.")
+    llm_factory: str | None = Field(
+        default=None,
+        description="'module:function' returning any LangChain chat model; used instead of the OpenAI client.",
+    )
 
 
 Solver = Callable[[Problem, int], SolveOutcome]

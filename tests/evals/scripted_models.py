@@ -1,0 +1,37 @@
+"""Scripted chat models standing in for a remote LLM server (the one thing that cannot run here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+HYPOTENUSE_PROGRAM = "```python\nfrom sympy import sqrt\na = 15\nb = 36\nanswer = sqrt(a**2 + b**2)\n```"
+
+
+class RateLimitError(Exception):
+    """Named like the OpenAI client's 429 error."""
+
+
+class FlakyChatModel(FakeListChatModel):
+    """Fails its first `failures` calls with a rate limit, then answers from `responses`."""
+
+    failures: int = 0
+
+    def _call(self, *args: Any, **kwargs: Any) -> str:
+        if self.failures > 0:
+            self.failures -= 1
+            raise RateLimitError("429 Too Many Requests")
+        return super()._call(*args, **kwargs)
+
+
+def hypotenuse_model() -> FakeListChatModel:
+    return FakeListChatModel(responses=[HYPOTENUSE_PROGRAM])
+
+
+def flaky_hypotenuse_model() -> FakeListChatModel:
+    return FlakyChatModel(responses=[HYPOTENUSE_PROGRAM], failures=1)
+
+
+def always_limited_model() -> FakeListChatModel:
+    return FlakyChatModel(responses=[HYPOTENUSE_PROGRAM], failures=10**6)

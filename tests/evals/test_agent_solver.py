@@ -1,0 +1,60 @@
+"""The agent as the harness's solver, with a scripted chat model in place of an LLM server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_suite
+
+from evals.attempt import AttemptSettings, RetryPolicy
+from evals.records import Status
+from evals.runner import make_spec, run_eval
+from evals.solvers import SolverConfig
+
+# already ACE (canonical pattern P5 + Q1), so the test does not hang on the English rewriter's coverage
+QUESTION = "A right triangle has a first leg of 15 yards and a second leg of 36 yards. What is the hypotenuse of the right triangle?"
+
+
+def run_llm_cell(tmp_path: Path, factory: str, max_retries: int):
+    suite = write_suite(tmp_path / "one.jsonl", [{"id": "hyp", "prompt": QUESTION, "answer": "39"}])
+    settings = AttemptSettings(
+        solver=SolverConfig(solver="agent", llm_factory=f"scripted_models:{factory}", max_repairs=1),
+        retry=RetryPolicy(max_retries=max_retries, base_delay_s=0.0),
+    )
+    spec = make_spec([suite], ["llm"], ["tool"], settings=settings)
+    (record,) = run_eval(spec, tmp_path / "run").records
+    return record
+
+
+def test_agent_answer_is_checked_and_recorded(tmp_path: Path) -> None:
+    record = run_llm_cell(tmp_path, "hypotenuse_model", max_retries=0)
+    assert (record.status, record.answer, record.cell.name) == (Status.correct, "39", "llm/tool"), record.why
+    assert {"rewrite", "parse", "generate", "execute", "verify"} <= set(record.stage_ms)
+    assert record.meta["agent_status"] in ("verified", "answered")
+    assert "sqrt" in record.meta["program"]
+
+
+def test_rate_limited_model_is_retried_then_answers(tmp_path: Path) -> None:
+    record = run_llm_cell(tmp_path, "flaky_hypotenuse_model", max_retries=2)
+    assert (record.status, record.retries) == (Status.correct, 1), record.why
+
+
+def test_rate_limit_past_the_cap_is_an_error_not_a_no_answer(tmp_path: Path) -> None:
+    record = run_llm_cell(tmp_path, "always_limited_model", max_retries=2)
+    assert record.status is Status.error, record.why
+    assert "ModelServerError" in record.error and "after 2 retries" in record.error
+
+
+def test_bad_factory_is_an_error_record_naming_it(tmp_path: Path) -> None:
+    record = run_llm_cell(tmp_path, "no_such_factory", max_retries=0)
+    assert record.status is Status.error and "no_such_factory" in record.why
+
+
+@pytest.mark.parametrize("mode", ["tool", "structural"])
+def test_graph_generator_cell_runs(tmp_path: Path, mode: str) -> None:
+    suite = write_suite(tmp_path / "one.jsonl", [{"id": "hyp", "prompt": QUESTION, "answer": "39"}])
+    spec = make_spec([suite], ["graph"], [mode], settings=AttemptSettings(retry=RetryPolicy(max_retries=0)))
+    (record,) = run_eval(spec, tmp_path / "run").records
+    assert record.status in (Status.correct, Status.wrong, Status.no_answer), record.why
+    assert record.meta.get("agent_status"), "the agent's own status is kept"
