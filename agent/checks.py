@@ -13,14 +13,19 @@ import sympy
 from agent.constraints import Derived, derive
 from agent.state import CheckRecord, CheckStatus, Failure, FailureKind, Verdict
 from tasks.ace import SemanticGraph
-from verifiers import AnswerParseError, parse_answer
+from verifiers import AnswerParseError, Domain, check_constraints, parse_answer
+from verifiers import CheckStatus as SmtStatus
 
 ANSWER_VARIABLE = "answer"  # the program variable every check is about, unless a formula names another
 
 
-def _record(name: str, ok: bool | None, detail: str = "", decisive: bool = False) -> CheckRecord:
+def _record(
+    name: str, ok: bool | None, detail: str = "", decisive: bool = False, required: bool = True
+) -> CheckRecord:
     status = CheckStatus.skipped if ok is None else CheckStatus.passed if ok else CheckStatus.failed
-    return CheckRecord(name=name, status=status, detail=detail, decisive=decisive, variable=ANSWER_VARIABLE)
+    return CheckRecord(
+        name=name, status=status, detail=detail, decisive=decisive, required=required, variable=ANSWER_VARIABLE
+    )
 
 
 def _truth(relation: object) -> bool | None:
@@ -92,6 +97,40 @@ def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
     return [_record(f"sympy: {shown}", True, detail, decisive=unique)]
 
 
+def _target_domain(derived: Derived) -> Domain:
+    if derived.integer:
+        return Domain.nonnegative_integer if derived.nonnegative else Domain.integer
+    return Domain.nonnegative if derived.nonnegative else Domain.real
+
+
+def _z3_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
+    """Z3 (verifiers.check_constraints): the formulas hold at the answer, and nothing else in
+    the asked variable's domain satisfies them (else the other solution is shown)."""
+    relations = list(derived.formulas)
+    if not relations or not any(derived.target in f.free_symbols for f in relations):
+        return []
+    if not (isinstance(value, sympy.Expr) and value.is_number):
+        return []
+    unknowns = sorted(set().union(*(f.free_symbols for f in relations)), key=str)
+    domain = {derived.target: _target_domain(derived)}
+    shown = "; ".join(sympy.sstr(f) for f in relations)
+    records = []
+    results = check_constraints(relations, {derived.target: value}, unknowns=unknowns, domain=domain)
+    satisfied = False
+    for result in results:
+        ok = {SmtStatus.passed: True, SmtStatus.failed: False}.get(result.status)
+        if result.name == "smt.satisfies":
+            satisfied = ok is True
+            records.append(_record(f"z3: {derived.target} = {value} satisfies {shown}", ok, result.detail))
+        elif result.name == "smt.unique":
+            where = f"{derived.target} in {domain[derived.target].value}"
+            records.append(
+                _record(f"z3: no other {where}", ok if satisfied else None, result.detail,
+                        decisive=satisfied, required=False)
+            )
+    return records
+
+
 def _admissible(v: sympy.Basic, derived: Derived) -> bool:
     """A solution the domain facts allow (the negative root of a length is not one)."""
     if derived.nonnegative and _truth(v >= 0) is False:
@@ -111,10 +150,15 @@ def check_answer(
         failure = Failure(kind=FailureKind.answer_kind, message=f"answer {answer!r} is not exact: {err}")
         return Verdict(passed=False, verified=False, checks=[check]), failure
     derived = derive(graph)
-    checks = _kind_checks(value, derived, answer_type) + _domain_checks(value, derived) + _formula_checks(value, derived)
-    failed = [c for c in checks if c.status is CheckStatus.failed]
+    checks = (
+        _kind_checks(value, derived, answer_type)
+        + _domain_checks(value, derived)
+        + _formula_checks(value, derived)
+        + _z3_checks(value, derived)
+    )
+    failed = [c for c in checks if c.status is CheckStatus.failed and c.required]
     decisive = [c for c in checks if c.decisive and c.status is CheckStatus.passed]
-    verified = not failed and bool(decisive)
+    verified = bool(decisive) and not any(c.status is CheckStatus.failed for c in checks)
     certificate = "; ".join(f"{c.name}: {c.status.value}" + (f" ({c.detail})" if c.detail else "") for c in checks)
     verdict = Verdict(passed=not failed, verified=verified, checks=checks, certificate=certificate)
     if not failed:

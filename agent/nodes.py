@@ -16,7 +16,7 @@ from langgraph.runtime import Runtime
 
 from agent.checks import check_answer
 from agent.inputs import input_problem
-from agent.repair import defining_path, exception_span, path_for_span, repair_unit, widen
+from agent.repair import exception_path, variable_path, widen
 from agent.runtime import AgentContext
 from agent.state import (
     AgentState,
@@ -261,11 +261,10 @@ def _locate(state: AgentState, tree: Tree) -> Path | None:
     path: Path | None = None
     if failure is None:
         return None
-    if failure.kind is FailureKind.exception and failure.line is not None:
-        start, end = exception_span(program, failure)
-        path = repair_unit(tree, path_for_span(tree, start, end))
+    if failure.kind is FailureKind.exception:
+        path = exception_path(tree, program, failure)
     elif failure.kind in (FailureKind.answer_kind, FailureKind.constraint):
-        path = defining_path(tree, failure.variable or "answer")
+        path = variable_path(tree, program, failure.variable or "answer")
     if path is None:
         return None
     earlier = sum(1 for r in state.repairs if r.path is not None and tuple(r.path) == path)

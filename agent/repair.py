@@ -1,7 +1,7 @@
 """From a failure to the subtree to replace: source spans -> paths in the generator's Tree.
 
 The verifiers localize a failure in the program's source (an exception's line and column,
-the assignment that defines a variable); this module maps such a span to the smallest
+the assignment that defines a variable); this module maps such a span to the deepest
 subtree that covers it and lifts it to a unit worth regenerating: the right-hand side of
 an assignment rather than its target name, an operator's whole expression rather than
 its token. Repeated failures at the same place widen the hole one level per round.
@@ -11,24 +11,13 @@ from __future__ import annotations
 
 from agent.state import Failure
 from graphmodel.trees import HOLE, Path, Tree, iter_paths, subtree_at
+from verifiers import localize_exception, localize_variable
 
 Point = tuple[int, int]  # (row, column), 0-based, as tree-sitter reports positions
 
 _CONTAINERS = {"module", "block"}  # never cut out whole: they are the program's skeleton
 _STATEMENT_WRAPPERS = {"expression_statement"}
 _ASSIGNMENTS = {"assignment", "augmented_assignment"}
-
-
-def exception_span(program: str, failure: Failure) -> tuple[Point, Point]:
-    """The source span of an exception: the sandbox's (line, column)..(end_line, end_column)
-    when it has one, else the whole line it names."""
-    line = (failure.line or 1) - 1
-    if failure.column is not None and failure.end_line is not None and failure.end_column is not None:
-        return (line, failure.column), (failure.end_line - 1, failure.end_column)
-    lines = program.splitlines()
-    text = lines[line] if 0 <= line < len(lines) else ""
-    indent = len(text) - len(text.lstrip())
-    return (line, indent), (line, len(text.encode("utf-8")))
 
 
 def covers(tree: Tree, start: Point, end: Point) -> bool:
@@ -98,36 +87,38 @@ def widen(tree: Tree, path: Path, levels: int) -> Path | None:
     return path
 
 
-def assignment_path(tree: Tree, name: str) -> Path | None:
-    """Right-hand side of the last assignment that binds `name` (the value a check judged)."""
-    found: Path | None = None
-    for path, node in iter_paths(tree):
-        if node.type not in _ASSIGNMENTS:
-            continue
-        left = next((c for c in node.children if c.field == "left"), None)
-        if left is None:
-            continue
-        bound = {leaf.text for _, leaf in iter_paths(left) if leaf.type == "identifier"}
-        right = _child_with_field(node, "right")
-        if name in bound and right is not None:
-            found = (*path, right)
-    return found
+def exception_path(tree: Tree, program: str, failure: Failure) -> Path | None:
+    """The subtree an exception points at, lifted to a repair unit: the node whose span is
+    exactly the one Python reported (a misspelt name is that name), else what
+    verifiers.localize_exception makes of the line and column."""
+    if failure.line is None:
+        return None
+    if failure.column is not None and failure.end_line is not None and failure.end_column is not None:
+        start, end = (failure.line - 1, failure.column), (failure.end_line - 1, failure.end_column)
+        path = path_for_span(tree, start, end)
+        node = subtree_at(tree, path)
+        if (node.start, node.end) == (start, end):
+            return repair_unit(tree, path)
+    span = localize_exception(program, failure.line, failure.column, failure.end_line, failure.end_column)
+    if span is None:
+        return None
+    return repair_unit(tree, path_for_span(tree, span.start, span.end))
 
 
-def defining_path(tree: Tree, name: str, max_hops: int = 8) -> Path | None:
-    """Where the value of `name` is computed: its assignment's right-hand side, followed
-    through plain renames (`answer = x` leads to the expression that defines `x`)."""
-    path = assignment_path(tree, name)
+def variable_path(tree: Tree, program: str, name: str, max_hops: int = 8) -> Path | None:
+    """Where the value of `name` is computed (verifiers.localize_variable: its last binding),
+    followed through plain renames: `answer = x` leads on to the expression defining `x`."""
     for _ in range(max_hops):
+        span = localize_variable(program, name)
+        if span is None:
+            return None
+        path = repair_unit(tree, path_for_span(tree, span.start, span.end))
         if path is None:
             return None
         node = subtree_at(tree, path)
-        if node.type != "identifier" or node.text == name:
+        if node.type != "identifier" or node.text in (None, name) or localize_variable(program, node.text) is None:
             return path
-        further = assignment_path(tree, node.text or "")
-        if further is None:
-            return path
-        name, path = node.text or "", further
+        name = node.text
     return path
 
 

@@ -55,6 +55,9 @@ class CheckRecord(BaseModel):
     decisive: bool = Field(
         default=False, description="True when passing it pins the answer down (a unique solution)."
     )
+    required: bool = Field(
+        default=True, description="A failed required check refutes the answer; an optional one (uniqueness) only says so."
+    )
     detail: str = Field(default="", description="The witness, the counter-example or why it was skipped.")
     variable: str | None = Field(default=None, description="The program variable the check is about.")
 
