@@ -98,7 +98,7 @@ lap mile step
 employee manager company job task project hour shift
 sale purchase order item unit piece product
 die dice coin_toss outcome event chance probability
-term sequence series pattern
+term sequence series pattern knife fork spoon
 bank theater club committee head face guest member lesson break recipe handshake medal choice division food hand interval departure tail grass carpet drain leak cistern
 member guest adult visitor passenger tourist fan audience crowd
 club committee choice arrangement handshake hand medal trophy racer contestant winner
@@ -171,6 +171,40 @@ represent denote
 weigh
 shake mow
 shake mow rake sweep vacuum iron sew knit drain leak shrink
+accept achieve act adjust admire admit adopt advance advise afford agree aim allow alter
+announce appear apply approach approve argue arrange assemble assign assist attach attack
+attend attract avoid bake balance bathe beat become believe belong bend bet bid bind bite
+blow boil book borrow bounce bow break breathe brush bump burn bury buy calculate call camp
+capture care carve cause celebrate change chase cheat check cheer chew chop claim clap
+climb coach collect color combine compare compete complain complete compute connect consider
+construct continue convert cook correct cough count crawl create cross crush cry cure
+dance deal decide declare decorate defend deliver depend describe design destroy develop
+dig dine dip direct discover discuss dislike display distribute dive divide donate download
+drag dream dress drill drip drown earn educate elect enjoy enter escape estimate examine
+exchange exercise exist expand expect explain explore export extend fail feel fence fight
+file finish fire fit float flow fold fold form frame freeze frighten fry gain gaze glue
+grab grade grill grind guard guess guide hammer hand handle hang happen harvest hate heat
+help hide hike hire hope host hug hunt hurry identify ignore imagine import improve
+inform insert inspect install insure intend interview introduce invent iron jog judge
+juggle kneel knock know label land laugh launch lay learn lick lift light like limit line
+link list listen live loan look love manage march mark marry match matter mean melt mend
+mention milk miss mix moan mop mount murmur nail name note notice number obey observe
+obtain occur offer operate order organize own pack paddle park participate paste pat pause
+peel perform permit phone pick pinch place plan plant play please plug point polish pop
+possess pour prefer prepare present press pretend prevent price print proceed process
+promise protect prove provide publish pump punch purchase qualify question race rain raise
+rank rate reach react realize receive recommend record recover recycle refill refuse
+register regret reject relax release rely remain remember remind remove renew repeat replace
+reply report request require rescue reserve resist respond retire retrieve review reward
+ring rinse rise roast rob rock roll rub rush sail satisfy saw say scan scatter schedule
+scratch scream search seat secure seem sell sense separate settle sew shake shape shave
+shine shop shout show shut sign signal simplify sink slice slide slip smile sneeze snow
+solve spell spill spray spread squeeze stack stamp stare state steer step stir store
+stretch strike stuff subscribe succeed suggest supply support suppose surround survive
+swap swing switch talk tap teach tear tell test thank think throw tick tidy tip touch tour
+trace track trade train transfer translate transport trap travel treat trim trust try turn
+twist unite unlock unpack update upload vote walk wander warm warn wash waste water wave
+wear weave welcome whisper whistle win wink wipe wish wonder worry wrap yawn yell zip
 """)
 
 IRREGULAR_3SG = {"have": "has", "do": "does", "go": "goes", "be": "is"}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from ace_views import kinds, triples
 
 from tasks.ace import EdgeKind, NodeKind, parse_ace
-from ace_views import kinds, triples
 
 
 def test_p1_copula_with_quantity():

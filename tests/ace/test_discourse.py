@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tasks.ace import EdgeKind, NodeKind, parse_ace
 from ace_views import triples
+
+from tasks.ace import EdgeKind, NodeKind, parse_ace
 
 
 def labels(graph, kind):
