@@ -191,3 +191,12 @@ def test_bad_settings_are_named() -> None:
         Agent(generator="llm")
     with pytest.raises(AgentError, match="invalid agent settings"):
         Agent(generator="llm", llm=scripted("x"), mode="dream")
+
+
+def test_an_llm_rewrites_what_the_rules_cannot() -> None:
+    text = "colorless green ideas sleep furiously, and 3 times some number plus 5 makes 20; the number?"
+    ace = "Calculate the number X such that 3 * X + 5 = 20."
+    llm = scripted(ace, fenced("answer = 5\n"))
+    solution = Agent(generator="llm", llm=llm).solve(text)
+    assert solution.ace == ace, solution.error
+    assert solution.answer == "5" and solution.status is Status.verified
