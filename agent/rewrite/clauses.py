@@ -24,11 +24,23 @@ _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?(?:/\d+)?|[^\sA-Za-z\
 
 def split_clauses(sentence: Sentence) -> list[Sentence]:
     """The simple sentences that `sentence` is made of (itself when it is simple)."""
-    parts = _split_conditions(sentence.text)
+    parts = _split_conditions(_absolute(sentence.text))
     parts = [piece for part in parts for piece in _split_semicolons(part)]
     parts = [piece for part in parts for piece in _split_so_that(part)]
     parts = [piece for part in parts for piece in _split_coordination(part)]
     return [sentence.with_text(part) for part in parts]
+
+
+_WITH_ITS = re.compile(r"^(.+?),?\s+with\s+(its|his|her|their)\s+([a-z]+)\s+(\d[^,.;?!]*?)([.?!])$")
+
+
+def _absolute(text: str) -> str:
+    """`A ladder leans on a wall with its base 5 feet from the wall.` -> `...; its base is 5 feet ...`."""
+    m = _WITH_ITS.match(text)
+    if m is None:
+        return text
+    head, possessive, noun, rest, mark = m.groups()
+    return f"{head}; {possessive} {noun} is {rest}{mark}"
 
 
 def _split_conditions(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from agent.rewrite.result import RewriteResult
 EXIT_UNREWRITABLE = 2  # the text was read but is not ACE and no rule could make it so
 EXIT_SETUP = 1  # the backend could not be set up (missing package, bad options)
 
-_err = Console(stderr=True, highlight=False)
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
 _out = Console(highlight=False, soft_wrap=True)
 
 

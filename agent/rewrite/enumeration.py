@@ -1,7 +1,8 @@
-"""Pass `enumeration`: `one X ... the other X` become `a first X ... a second X`.
+"""Pass `enumeration`: `one X ... another X` become `a first X ... a second X`.
 
 English enumerates two things of a kind with `one`/`another`/`the other`; ACE needs two
-distinct noun phrases, and the canonical form names them `a first X` and `a second X`.
+distinct noun phrases: `a first X` and `a second X`, or `a X` and `the other X` (ACE's
+`other` already says "not the one mentioned").
 This runs before `numbers`, which would otherwise read `one pipe` as the quantity 1.
 """
 
@@ -19,15 +20,19 @@ def enumerate_pairs(sentences: list[str]) -> list[str]:
     nouns = {n for n in nouns if re.search(rf"\bone\s+(?:of\s+(?:its|the|his|her|their)\s+)?{n}s?\b", text, re.I)}
     if not nouns:
         return sentences
-    return [_rename(sentence, nouns) for sentence in sentences]
+    other = {m.group(2).lower() for m in _SECOND.finditer(text) if m.group(1).lower() == "the other"}
+    return [_rename(sentence, nouns, other) for sentence in sentences]
 
 
-def _rename(sentence: str, nouns: set[str]) -> str:
+def _rename(sentence: str, nouns: set[str], other: set[str]) -> str:
     for noun in nouns:
+        first = "" if noun in other else "first "
         sentence = re.sub(rf"\b([Oo])ne\s+of\s+(its|his|her|their)\s+{noun}s\b",
-                          lambda m, n=noun: f"{m.group(2).capitalize() if m.group(1) == 'O' else m.group(2)} first {n}", sentence)
+                          lambda m, n=noun, f=first: f"{m.group(2).capitalize() if m.group(1) == 'O' else m.group(2)} {f}{n}", sentence)
         sentence = re.sub(rf"\b([Oo])ne\s+(?:of\s+the\s+)?{noun}s?\b",
-                          lambda m, n=noun: ("A" if m.group(1) == "O" else "a") + f" first {n}", sentence)
+                          lambda m, n=noun, f=first: ("A" if m.group(1) == "O" else "a") + f" {f}{n}", sentence)
+        if noun in other:
+            continue  # `one leg ... the other leg`: `a leg ... the other leg`
         sentence = re.sub(rf"\b(another|the other|a second|the second)\s+{noun}\b",
                           lambda m, n=noun: _second(m.group(1), n), sentence, flags=re.I)
     return sentence

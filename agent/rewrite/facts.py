@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.draft import Sentence
-from agent.rewrite.lexicon import ATTRIBUTE_OF_ADJECTIVE, LEMMA_OF_GERUND, VERBS, third_person
+from agent.rewrite.lexicon import (
+    ATTRIBUTE_OF_ADJECTIVE,
+    ATTRIBUTE_SYNONYMS,
+    LEMMA_OF_GERUND,
+    VERBS,
+    third_person,
+)
 from agent.rewrite.units import UNITS
 
 _NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
@@ -64,9 +70,13 @@ def _owner_first(text: str) -> str:
     An of-phrase that introduces its owner says the owner has the attribute; the
     canonical form introduces the owner as the subject (P1/P5).
     """
+    measures = _MEASURES.match(text)
+    if measures is not None:
+        text = f"{measures.group(1)} is {measures.group(2)}."
     m = _OF_INDEFINITE.match(text)
     if m is not None and re.match(rf"^{_QTY}$", m.group(3)):
         attribute, owner, value = m.groups()
+        attribute = ATTRIBUTE_SYNONYMS.get(attribute, attribute)
         return f"{owner[:1].upper()}{owner[1:]} has {_article(attribute)} of {value}."
     by = _BY.match(text)
     if by is not None:
@@ -128,6 +138,26 @@ def _article(noun: str) -> str:
 
 _LEANS = re.compile(r"^(?:The|A|An)\s+(.+?)\s+(?:leans|rests|stands)\s+(?:against|on)\s+(?:a|an|the)\s+([a-z]+)\.$")
 _BARE_REACH = re.compile(r"^(The\s+(.+?)\s+reaches\s+a\s+height\s+of\s+[^.]+?)\.$")
+
+
+_BARE_ATTRIBUTE = re.compile(rf"^(?:A|An|The)\s+((?:other\s+)?(?:leg|side|hypotenuse|radius|diameter|base|height|width|length))\s+is\s+({_QTY})\.$")
+_HAS = re.compile(r"^(?:A|An|The)\s+((?:right\s+)?[a-z]+)\s+has\s+an?\s+[a-z]+\s+of\b")
+
+
+def implicit_owners(sentences: list[str]) -> list[str]:
+    """`A leg is 21 centimeters.` after `A right triangle has a hypotenuse of ...` says the
+    triangle has that leg: a part without an owner belongs to the one thing described."""
+    owners: list[str] = []
+    out = []
+    for text in sentences:
+        has = _HAS.match(text)
+        if has:
+            owners.append(has.group(1))
+        bare = _BARE_ATTRIBUTE.match(text)
+        if bare and len(set(owners)) == 1:
+            text = f"The {owners[0]} has {_article(bare.group(1))} of {bare.group(2)}."
+        out.append(text)
+    return out
 
 
 def supports(sentences: list[str]) -> list[str]:

@@ -101,8 +101,7 @@ ATTRIBUTE_OF_ADJECTIVE = {
     "fast": "speed", "away": "distance",
 }  # fmt: skip
 # Attribute synonyms: `side length` and `edge` are the `side` of a square or cube.
-ATTRIBUTE_SYNONYMS = {"side length": "side", "edge": "side", "edges": "side", "sides": "side",
-                      "edge length": "side", "length of a side": "side", "legs": "leg"}  # fmt: skip
+ATTRIBUTE_SYNONYMS = {"side length": "side", "edge": "side", "edges": "side", "sides": "side", "edge length": "side", "length of a side": "side", "legs": "leg"}  # fmt: skip
 # Shape adjectives and everyday objects that are a named solid or figure.
 SHAPE_OF_ADJECTIVE = {
     "rectangular": "rectangle", "circular": "circle", "round": "circle", "triangular": "triangle",
@@ -111,4 +110,8 @@ SHAPE_OF_ADJECTIVE = {
 }  # fmt: skip
 SHAPE_OF_NOUN = {"ball": "sphere", "globe": "sphere", "crate": "box", "cuboid": "box",
                  "right-angled triangle": "right triangle", "right angled triangle": "right triangle"}  # fmt: skip
+# Parts whose length is the part itself: `the length of the hypotenuse` is `the hypotenuse`.
+SEGMENTS = {"hypotenuse", "leg", "side", "edge", "radius", "diameter"}
+# Other words for the base of an object standing on the ground.
+BASE_SYNONYMS = {"foot", "bottom"}
 SHAPES = {"rectangle", "square", "circle", "triangle", "right triangle", "cylinder", "sphere", "cube", "box", "cone"}

@@ -116,13 +116,13 @@ def _that_is(m: re.Match[str]) -> tuple[str, list[str]] | None:
 
 
 def _plural(m: re.Match[str]) -> tuple[str, list[str]] | None:
-    """Two values of a plural attribute: a first and a second one (`a first leg of 3 feet`)."""
+    """Two values of a plural attribute: one of each (`a leg of 3 feet and a leg of 4 feet`)."""
     article, noun, attribute, first, first_unit, second, second_unit = m.groups()
     name = ATTRIBUTE_SYNONYMS.get(attribute, attribute.rstrip("s"))
     first_qty = _quantity(first, first_unit or second_unit)
     second_qty = _quantity(second, second_unit)
     owner = _indefinite(noun, True)
-    facts = [f"{owner} has a first {name} of {first_qty}.", f"{owner} has a second {name} of {second_qty}."]
+    facts = [f"{owner} has a {name} of {first_qty}.", f"{owner} has a {name} of {second_qty}."]
     verb = " has" if m.group(0).split()[2:3] == ["has"] else ""
     return _definite(article, noun) + verb, facts
 

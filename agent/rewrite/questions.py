@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.draft import CannotRewrite
-from agent.rewrite.lexicon import ATTRIBUTE_OF_ADJECTIVE, third_person, verb_lemma
+from agent.rewrite.lexicon import ATTRIBUTE_OF_ADJECTIVE, SEGMENTS, third_person, verb_lemma
 from agent.rewrite.units import UNITS
 
 _ADJ = "|".join(ATTRIBUTE_OF_ADJECTIVE)
@@ -21,7 +21,7 @@ _SUCH_THAT = re.compile(r"\bsuch that\b", re.I)
 _HOW_ADJ_IS = re.compile(rf"^how\s+({_ADJ})\s+(?:is|are|was)\s+(.+?)(\s+(?:from|above|below|on|up)\s+.+)?\?$", re.I)
 _HOW_ADJ_PP_IS = re.compile(rf"^how\s+({_ADJ})\s+((?:from|above|below|on|up)\s+.+?)\s+(?:is|are)\s+(.+?)\?$", re.I)
 _AUX = r"(?:does|do|did|will|would|can|could)"
-_HOW_ADJ_DOES = re.compile(rf"^how\s+({_ADJ})(?:\s+(?:up|on))?\s+{_AUX}\s+(.+)\?$", re.I)
+_HOW_ADJ_DOES = re.compile(rf"^how\s+({_ADJ})(?:\s+(?:up|on|along))?(?:\s+(the\s+[a-z]+))?\s+{_AUX}\s+(.+)\?$", re.I)
 _HOW_MANY = re.compile(rf"^(how many\s+[a-z]+(?:\s+[a-z]+)??)\s+{_AUX}\s+(.+)\?$", re.I)
 _WHAT_NOUN_DOES = re.compile(rf"^what\s+([a-z]+)\s+{_AUX}\s+(.+)\?$", re.I)
 _HOW_FAR_DOES = re.compile(rf"^how far\s+{_AUX}\s+(.+)\?$", re.I)
@@ -34,11 +34,40 @@ def rewrite_question(text: str, context: str) -> str:
         return text
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
-    for rule in (_what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
+    for rule in (_capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
         rewritten = rule(text, context)
         if rewritten is not None:
-            return rewritten
+            return attach_owner(rewritten, context)
     raise CannotRewrite("no rule turns this question into an ACE query (What is ...? / How many ... ?)", " ".join(text.split()[:3]))
+
+
+_SPACE_INSIDE = re.compile(r"^how much (?:space|room) is (?:there )?(?:inside|in) (.+)\?$", re.I)
+_HOLD = re.compile(r"^how much (?:[a-z]+ )?(?:can|could|does|will) (.+?) (?:hold|contain)\?$", re.I)
+
+
+def _capacity(text: str, context: str) -> str | None:
+    """`How much space is inside the box?`, `How much water can the tank hold?` ask for a volume."""
+    m = _SPACE_INSIDE.match(text) or _HOLD.match(text)
+    return f"What is the volume of {m.group(1)}?" if m else None
+
+
+_BARE_ATTRIBUTE = re.compile(
+    r"^What is the ((?:other\s+|first\s+|second\s+)?(?:hypotenuse|leg|side|area|perimeter|volume|circumference|radius|diameter|height|length|width|speed|price))\?$"
+)
+_OWNER = re.compile(r"\b(?:A|An|The)\s+((?:right\s+)?[a-z]+)\s+has\s+an?\s+[a-z]+\s+of\b")
+
+
+def attach_owner(question: str, context: str) -> str:
+    """`What is the hypotenuse?` -> `What is the hypotenuse of the right triangle?`.
+
+    An attribute asked without an owner belongs to the thing the facts describe; that is
+    only done when exactly one thing has attributes, otherwise the question stays as it is.
+    """
+    m = _BARE_ATTRIBUTE.match(question)
+    owners = {o.group(1) for o in _OWNER.finditer(context)}
+    if m is None or len(owners) != 1:
+        return question
+    return f"What is the {m.group(1)} of the {owners.pop()}?"
 
 
 def _is_question(text: str) -> bool:
@@ -85,6 +114,8 @@ def _how_adj_is(text: str, context: str) -> str | None:
     if m is None:
         return None
     adjective, thing, place = m.groups()
+    if thing.split()[-1] in SEGMENTS:
+        return f"What is {thing}{place or ''}?"  # the length of a leg is the leg
     return f"What is the {ATTRIBUTE_OF_ADJECTIVE[adjective.lower()]} of {thing}{place or ''}?"
 
 
@@ -101,11 +132,14 @@ def _how_adj_does(text: str, context: str) -> str | None:
     m = _HOW_ADJ_DOES.match(text)
     if m is None:
         return None
-    clause = _subject_verb_rest(m.group(2))
+    clause = _subject_verb_rest(m.group(3))
     if clause is None:
         return None
     thing, _, rest = clause
     place = rest if re.match(r"^\s+(?:on|up|from|above|against)\b", rest) else ""
+    if m.group(2):
+        place = f" on {m.group(2)}"
+    place = re.sub(r"^\s+up\s+", " on ", place)
     return f"What is the {ATTRIBUTE_OF_ADJECTIVE[m.group(1).lower()]} of {thing}{place}?"
 
 

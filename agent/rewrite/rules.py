@@ -16,11 +16,12 @@ from agent.rewrite.clauses import split_clauses
 from agent.rewrite.discourse import fix_discourse, merge_measures
 from agent.rewrite.draft import CannotRewrite, Draft, Sentence, split_sentences
 from agent.rewrite.enumeration import enumerate_pairs
-from agent.rewrite.facts import normalize_fact, supports
+from agent.rewrite.facts import implicit_owners, normalize_fact, supports
 from agent.rewrite.measures import extract_measures
 from agent.rewrite.motion import normalize_motion
 from agent.rewrite.normalize import normalize
 from agent.rewrite.numbers import numbers_to_digits
+from agent.rewrite.phrases import normalize_phrases
 from agent.rewrite.question_facts import extract_question_facts
 from agent.rewrite.questions import rewrite_question
 from agent.rewrite.references import Unresolved, expand_possessives, resolve_pronouns
@@ -134,10 +135,12 @@ PASSES: list[tuple[str, Pass]] = [
     ("measures", _each_sentence(extract_measures, "measures")),
     ("clauses", _each_sentence(split_clauses, "clauses")),
     ("references", _references),
+    ("phrases", _each_text(normalize_phrases, "phrases")),
     ("question_facts", _with_context(extract_question_facts, "question_facts")),
     ("facts", _each_sentence(normalize_fact, "facts")),
     ("motion", _each_sentence(normalize_motion, "motion")),
     ("supports", _whole_text(supports)),
+    ("owners", _whole_text(implicit_owners)),
     ("questions", _with_context(_rewrite_question, "questions")),
     ("merge", merge_measures),
     ("discourse", fix_discourse),

@@ -35,17 +35,39 @@ def to_shapes(sentences: list[str]) -> list[str]:
         text = _SHAPED.sub(lambda m: _shape(m, renamed), text)
         text = _IN_SHAPE.sub(lambda m: _in_shape(m, renamed), text)
         text = _NOUN.sub(lambda m: _article(m.group(1), SHAPE_OF_NOUN[m.group(2)]), text)
+        text = _COMPOUND.sub(lambda m: _compound(m, renamed), text)
         for noun, shape in renamed.items():
             text = re.sub(rf"\b([Tt]he)\s+{re.escape(noun)}(?:\s+top)?\b", rf"\1 {shape}", text)
         out.append(text)
     return out
 
 
+_COMPOUND = re.compile(rf"\b([Aa]n?|[Tt]he)\s+([a-z]+)\s+({'|'.join(sorted(_SHAPE_NOUNS))})\b")
+
+
+def _compound(m: re.Match[str], renamed: dict[str, str]) -> str:
+    """`an ice cube`, `a storage box`: a noun modifier outside the lexicon names the use, not the shape."""
+    article, modifier, shape = m.groups()
+    if modifier in ("right", "first", "second", "other", "same") or is_known_adjective(modifier):
+        return m.group(0)
+    renamed[f"{modifier} {shape}"] = shape
+    return _article(article, shape)
+
+
+def is_known_adjective(word: str) -> bool:
+    """Whether the ACE lexicon has `word` as an adjective (then it stays)."""
+    from tasks.ace.lexicon import WordClass, lexicon
+
+    return any(entry.word_class == WordClass.ADJ for entry in lexicon().get(word, ()))
+
+
 def _shape(m: re.Match[str], renamed: dict[str, str]) -> str:
     article, adjective, noun, top = m.groups()
     shape = SHAPE_OF_ADJECTIVE[adjective.lower()]
-    if noun in _SHAPE_NOUNS or noun in _NOT_NOUN or noun in LEMMA_OF_3SG:
-        return m.group(0)  # `a square box` already names a figure; `a square has` is no object
+    if noun in _SHAPE_NOUNS:
+        return _article(article, noun)  # `a rectangular box` is a box
+    if noun in _NOT_NOUN or noun in LEMMA_OF_3SG:
+        return m.group(0)  # `a square has`: no object follows
     if adjective.lower() == "square" and noun in ("root", "meters", "feet"):
         return m.group(0)
     renamed[noun] = shape

@@ -66,7 +66,7 @@ _CENTS_SUFFIX = re.compile(_NUM + r"\s?¢")
 _PERCENT = re.compile(_NUM + r"\s?(?:%|per\s?cent\b|pct\b)", re.IGNORECASE)
 _RATIO = re.compile(_NUM + rf"\s?({_ABBREV}|[a-z]+)\s?/\s?({_ABBREV}|[a-z]+)\b")
 _SPEED = re.compile(_NUM + r"\s?(" + "|".join(SPEEDS) + r")\b", re.IGNORECASE)
-_POWER = re.compile(_NUM + rf"\s?(?:(sq\.?|square|cu\.?|cubic)\s)?({_ABBREV}|[a-z]+)(?:(?:\^|\*\*)?([23]))?\b")
+_POWER = re.compile(_NUM + rf"[\s-]?(?:(sq\.?|square|cu\.?|cubic)\s)?({_ABBREV}|[a-z]+)(?:(?:\^|\*\*)?([23]))?\b")
 # `13 ft. ladder`: the abbreviation's dot is not a sentence end.
 _ABBREV_DOT = re.compile(rf"(?<=\d )({_ABBREV})\.(?=\s+[a-z])")
 _FEET_INCHES = re.compile(_NUM + r"\s?'\s?(\d+(?:\.\d+)?)\s?\"")
@@ -154,4 +154,5 @@ def _power(match: re.Match[str]) -> str:
 
 def _ends_clause(match: re.Match[str]) -> bool:
     rest = match.string[match.end() :].lstrip()
-    return not rest or rest[0] in ",.;?!" or rest.startswith(("and ", "by ", "or "))
+    follows = ("and ", "by ", "or ", "long", "tall", "wide", "high", "deep", "thick", "with ")
+    return not rest or rest[0] in ",.;?!" or rest.startswith(follows)

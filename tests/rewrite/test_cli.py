@@ -12,7 +12,7 @@ runner = CliRunner()
 
 
 def test_rewrite_prints_ace() -> None:
-    result = runner.invoke(app, ["rewrite", "A 13 foot ladder leans against a wall. What is the length of the ladder?"])
+    result = runner.invoke(app, ["rewrite", "A 13-ft ladder leans against a wall. How long is it?"])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "A ladder has a length of 13 feet. The ladder leans against a wall. What is the length of the ladder?"
 
@@ -26,12 +26,12 @@ def test_unrewritable_text_prints_issues_and_exits_2() -> None:
 
 
 def test_json_output_is_the_whole_result() -> None:
-    result = runner.invoke(app, ["rewrite", "--json", "John has twelve apples. How many apples does John have?"])
+    result = runner.invoke(app, ["rewrite", "--json", "John has a dozen apples. How many apples does he have?"])
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["ok"] is True
     assert record["ace"] == "John has 12 apples. How many apples does John have?"
-    assert [step["name"] for step in record["steps"]] == ["numbers"]
+    assert [step["name"] for step in record["steps"]] == ["numbers", "references"]
 
 
 def test_llm_options_must_come_together() -> None:

@@ -190,7 +190,8 @@ def test_facts_take_canonical_pattern_shapes(text: str, expected: list[str]) -> 
     [
         ("How far is the base of the ladder from the wall?", "What is the distance of the base of the ladder from the wall?"),
         ("How far from the wall is the base of the ladder?", "What is the distance of the base of the ladder from the wall?"),
-        ("How long is the hypotenuse?", "What is the length of the hypotenuse?"),
+        ("How long is the hypotenuse?", "What is the hypotenuse?"),
+        ("How long is the ladder?", "What is the length of the ladder?"),
         ("How high does the ladder reach on the wall?", "What is the height of the ladder on the wall?"),
         ("Find the area of the rectangle.", "What is the area of the rectangle?"),
         ("Calculate the volume of the box.", "What is the volume of the box?"),
