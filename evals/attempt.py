@@ -101,6 +101,7 @@ def run_attempt(item: WorkItem, settings: AttemptSettings) -> EvalRecord:
         "suite": item.suite,
         "problem_id": problem.id,
         "family": problem.family,
+        "prompt": problem.prompt,
         "generator": item.cell.generator,
         "mode": item.cell.mode,
         "attempt": item.attempt,

@@ -72,6 +72,7 @@ class EvalRecord(BaseModel):
     suite: str = Field(description="Suite name (file stem, or an external suite spec).")
     problem_id: str
     family: str = Field(description="Problem family, for per-family accuracy.")
+    prompt: str = Field(default="", description="The question as the solver received it.")
     generator: str
     mode: str
     attempt: int = Field(ge=0, description="0-based attempt index; pass@k uses attempts 0..k-1.")

@@ -264,6 +264,28 @@ def _stops_md(records: list[EvalRecord]) -> str | None:
     return _markdown_table(["cell", "family", "attempts", *columns], rows)
 
 
+REJECTED_EXAMPLES = 3  # per family: questions the rewriter could not bring into the fragment
+
+
+def _rejected_md(records: list[EvalRecord]) -> str:
+    by_family: dict[str, list[EvalRecord]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    for r in records:
+        if r.meta.get("agent_status") == "rejected" and (r.suite, r.problem_id) not in seen:
+            seen.add((r.suite, r.problem_id))
+            by_family[r.family].append(r)
+    if not by_family:
+        return ""
+    rows = [
+        [family, str(len(rs)), _clip(r.prompt, 100), _clip(r.why.removeprefix("no answer: "), 140)]
+        for family, rs in sorted(by_family.items())
+        for r in rs[:REJECTED_EXAMPLES]
+    ]
+    return "\n\nQuestions not brought into the fragment (first few per family):\n\n" + _markdown_table(
+        ["family", "rejected", "question", "why"], rows
+    )
+
+
 def _examples_md(records: list[EvalRecord]) -> str:
     parts = []
     for cell, rs in by_cell(records).items():
@@ -325,7 +347,9 @@ def write_report(out_dir: str | Path) -> Path:
         sections.insert(
             -1,
             "## Where the agent stopped\n\n'rejected': the question could not be brought into the ACE "
-            "fragment (rewriter coverage); 'harness timeout/error': the attempt did not finish.\n\n" + stops,
+            "fragment (rewriter coverage); 'harness timeout/error': the attempt did not finish.\n\n"
+            + stops
+            + _rejected_md(records),
         )
     path = out / REPORT_FILE
     path.write_text("\n\n".join(sections) + "\n", encoding="utf-8")
