@@ -145,6 +145,36 @@ def _rate(rng, s, a, b, item) -> Draft:
     return Draft("rate", {"pay": pay, "hours": hours}, prompts, ace, code, pay * hours, 1)
 
 
+def _groups_reverse(rng, s, a, b, item) -> Draft:
+    box, boxes = rng.choice(CONTAINERS)
+    n, per = rng.randint(2, 30), rng.randint(2, 30)
+    total = n * per
+    it = _pl(item)
+    prompts = [
+        f"{a} packs {s.n(total)} {it} into {boxes}, {s.n(per)} {it} in every {box}. How many {boxes} does {a} fill?",
+        f"How many {boxes} are needed for {total} {it} if every {box} holds {per} {it}?",
+        f"Every {box} holds {per} {it}. There are {total} {it} in all. How many {boxes} are there?",
+        f"There are {total} {it}, and they fill {boxes} of {per} {it} each. Find the number of {boxes}.",
+    ]
+    ace = f"There are {total} {it}. Every {box} has {per} {it}. How many {boxes} are there?"
+    code = program(f"total = {total}", f"per_{box} = {per}", f"{boxes} = Rational(total, per_{box})", f"answer = {boxes}")
+    return Draft("equal_groups_reverse", {"total": total, "per": per}, prompts, ace, code, n, 1, {"container": box})
+
+
+def _rate_reverse(rng, s, a, b, item) -> Draft:
+    pay, hours = rng.randint(5, 40), rng.randint(1, 12)
+    earned = pay * hours
+    prompts = [
+        f"{a} earns ${pay} per hour. How many hours must {a} work to earn ${earned}?",
+        f"How many hours does {a} work to make {earned} dollars at {pay} dollars an hour?",
+        f"{a} is paid {pay} dollars for every hour of work and earns {earned} dollars. How many hours does {a} work?",
+        f"At a wage of {s.n(pay)} dollars per hour, {a} earns {earned} dollars. For how many hours does {a} work?",
+    ]
+    ace = f"{a} earns {pay} dollars per hour. {a} earns {earned} dollars. How many hours does {a} work?"
+    code = program(f"wage = {pay}", f"earned = {earned}", "hours = Rational(earned, wage)", "answer = hours")
+    return Draft("rate_reverse", {"pay": pay, "earned": earned}, prompts, ace, code, hours, 1)
+
+
 def _groups_then_change(rng, s, a, b, item) -> Draft:
     box, boxes = rng.choice(CONTAINERS)
     n, per = rng.randint(2, 15), rng.randint(2, 20)
@@ -185,7 +215,7 @@ def _with_irrelevant(rng: random.Random, draft: Draft, b: str) -> Draft:
     return replace(draft, prompts=prompts, ace=ace, params=params, subtype=draft.subtype + "_irrelevant")
 
 
-SCHEMAS = [_change, _combine, _compare, _groups, _sharing, _rate, _groups_then_change]
+SCHEMAS = [_change, _combine, _compare, _groups, _groups_reverse, _sharing, _rate, _rate_reverse, _groups_then_change]
 
 
 def sample(rng: random.Random) -> Draft:
@@ -193,7 +223,7 @@ def sample(rng: random.Random) -> Draft:
     a, b = rng.sample(PEOPLE, 2)
     item = rng.choice(ITEMS)
     draft = rng.choice(SCHEMAS)(rng, s, a, b, item)
-    if rng.random() < 0.2 and draft.subtype not in ("rate", "change_start_unknown"):
+    if rng.random() < 0.2 and draft.subtype not in ("rate", "rate_reverse", "change_start_unknown"):
         draft = _with_irrelevant(rng, draft, b)
     return replace(draft, surface={**draft.surface, "people": [a, b], "item": item})
 

@@ -24,7 +24,7 @@ CONVERSIONS = [
     ("hour", "minute", 60, "duration", "movie", ("h", "min")),
     ("minute", "second", 60, "duration", "song", ("min", "s")),
     ("day", "hour", 24, "duration", "trip", ("d", "h")),
-    ("square meter", "square centimeter", 10000, "area", "tile", ("m2", "cm2")),
+    ("square meter", "square centimeter", 10000, "area", "tile", ("sq m", "sq cm")),
     ("square foot", "square inch", 144, "area", "board", ("sq ft", "sq in")),
     ("square yard", "square foot", 9, "area", "floor", ("sq yd", "sq ft")),
 ]
