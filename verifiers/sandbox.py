@@ -151,6 +151,9 @@ class ForkServer:
         self._owner_pid = 0
         self.setup: dict = {}
         self.server_layers: list[str] = []
+        self._request_id = 0
+        self.last_health: dict = {}
+        self.last_phases_ms: dict = {}
 
     # -- lifecycle ----------------------------------------------------------------------
     def start(self) -> None:
@@ -165,14 +168,13 @@ class ForkServer:
         proc, self._proc = self._proc, None
         if proc is None or self._owner_pid != os.getpid():
             return
+        # The server keeps no state worth a graceful exit, and may be mid-run: kill it.
+        # Its PID namespace, with every child and scratch directory in it, goes with it.
+        proc.kill()
+        proc.wait()
         for stream in (proc.stdin, proc.stdout, proc.stderr):
             if stream:
                 stream.close()
-        try:
-            proc.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
     @property
     def server_pid(self) -> int | None:
@@ -249,11 +251,20 @@ class ForkServer:
         limits = limits or Limits()
         with self._lock:
             self._ensure_started()
+            self._request_id += 1
             try:
-                self._send({"code": code, "limits": limits.model_dump()})
+                self._send({"id": self._request_id, "code": code,
+                            "limits": limits.model_dump()})
                 response = self._recv()
-            except (BrokenPipeError, OSError):
-                response = None
+            except (BrokenPipeError, ConnectionResetError):
+                response = None  # the server died
+            except BaseException:
+                # interrupted between request and reply (a timeout, ^C): the reply would be
+                # read as the next program's, so this server is dropped
+                self._stop()
+                raise
+            if response is not None and response.get("id") != self._request_id:
+                response = {"error": "the fork server answered another request"}
             if response is None or "error" in response:
                 self._stop()
                 detail = response["error"] if response else "the fork server died"

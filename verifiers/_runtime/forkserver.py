@@ -276,6 +276,7 @@ def main() -> None:
         except OSError as exc:
             response = {"error": f"{type(exc).__name__}: {exc}",
                         "errno": errno.errorcode.get(exc.errno or 0, "")}
+        response["id"] = request.get("id")
         _send(out, response)
 
 
