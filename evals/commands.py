@@ -33,6 +33,9 @@ def eval_command(
     attempts: Annotated[int, typer.Option(min=1, help="Attempts per problem and cell (pass@k).")] = 1,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes (or Ray CPUs).")] = 1,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N problems of each suite.")] = None,
+    per_family: Annotated[
+        int | None, typer.Option(min=1, help="Only the first N problems of each family (a quick run over all families).")
+    ] = None,
     resume: Annotated[bool, typer.Option(help="Continue the run in --out, skipping recorded attempts.")] = False,
     executor: Annotated[str, typer.Option(help="local (worker processes) or ray.")] = "local",
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (e.g. 'auto'); local Ray when unset.")] = None,
@@ -71,7 +74,7 @@ def eval_command(
         retry=RetryPolicy(max_retries=max_retries),
     )
     try:
-        spec = make_spec(suites, generators, modes, attempts=attempts, limit=limit, settings=settings)
+        spec = make_spec(suites, generators, modes, attempts=attempts, limit=limit, per_family=per_family, settings=settings)
         with _progress() as progress:
             tasks: dict[str, int] = {}
 

@@ -48,6 +48,9 @@ class RunSpec(BaseModel):
     cells: list[Cell]
     attempts: int = Field(default=1, ge=1, description="Attempts per problem and cell (n for pass@k).")
     limit: int | None = Field(default=None, ge=1, description="First N problems of each suite only.")
+    per_family: int | None = Field(
+        default=None, ge=1, description="First N problems of each family of each suite (before `limit`)."
+    )
     settings: AttemptSettings = Field(default_factory=AttemptSettings)
 
 
@@ -77,6 +80,7 @@ def make_spec(
     *,
     attempts: int = 1,
     limit: int | None = None,
+    per_family: int | None = None,
     settings: AttemptSettings | None = None,
 ) -> RunSpec:
     """Build a spec from CLI-style lists; cells are every generator crossed with every mode."""
@@ -90,7 +94,14 @@ def make_spec(
     cells = [Cell(generator=g, mode=m) for g in generators for m in modes]
     if not cells:
         raise EvalError("no cell: give at least one generator and one mode")
-    return RunSpec(suites=refs, cells=cells, attempts=attempts, limit=limit, settings=settings or AttemptSettings())
+    return RunSpec(
+        suites=refs,
+        cells=cells,
+        attempts=attempts,
+        limit=limit,
+        per_family=per_family,
+        settings=settings or AttemptSettings(),
+    )
 
 
 def plan(spec: RunSpec) -> Iterator[WorkItem]:
@@ -102,12 +113,25 @@ def plan(spec: RunSpec) -> Iterator[WorkItem]:
     suites = []
     for ref in spec.suites:
         problems = _load(ref)
+        if spec.per_family is not None:
+            problems = first_per_family(problems, spec.per_family)
         suites.append((ref.name, problems[: spec.limit] if spec.limit is not None else problems))
     for cell in spec.cells:
         for name, problems in suites:
             for problem in problems:
                 for attempt in range(spec.attempts):
                     yield WorkItem(suite=name, problem=problem, cell=cell, attempt=attempt)
+
+
+def first_per_family(problems: list[Problem], n: int) -> list[Problem]:
+    """The first n problems of each family, in suite order: a small run that still covers every family."""
+    seen: dict[str, int] = {}
+    kept = []
+    for problem in problems:
+        seen[problem.family] = seen.get(problem.family, 0) + 1
+        if seen[problem.family] <= n:
+            kept.append(problem)
+    return kept
 
 
 def _load(ref: SuiteRef) -> list[Problem]:
@@ -132,7 +156,7 @@ def _check_resumable(spec: RunSpec, out: Path) -> None:
     if not saved_path.exists():
         raise EvalError(f"{out}: nothing to resume ({SPEC_FILE} is missing); run without --resume")
     saved = RunSpec.model_validate_json(saved_path.read_text(encoding="utf-8"))
-    for field in ("suites", "attempts", "limit", "settings"):
+    for field in ("suites", "attempts", "limit", "per_family", "settings"):
         if getattr(saved, field) != getattr(spec, field):
             raise EvalError(
                 f"{out}: cannot resume: '{field}' differs from the saved run "

@@ -212,3 +212,12 @@ def test_records_are_json_lines_with_the_schema(quarters_suite: Path, tmp_path: 
     first = json.loads((tmp_path / "run" / "records.jsonl").read_text().splitlines()[0])
     assert first["status"] == "correct" and first["gold"] == "0" and first["stage_ms"]["execute"] >= 0
     assert set(first) >= {"answer", "correct", "why", "verdict", "repairs", "stage_ms", "status", "attempt"}
+
+
+def test_per_family_keeps_the_first_problems_of_every_family(quarters_suite: Path) -> None:
+    from evals.runner import plan
+
+    spec = make_spec([quarters_suite], ["reference"], ["tool"], per_family=1, settings=AttemptSettings(solver=REFERENCE))
+    assert [item.problem.id for item in plan(spec)] == ["q000", "q001", "q002"]  # fam0, fam1, fam2
+    limited = spec.model_copy(update={"limit": 2})
+    assert [item.problem.id for item in plan(limited)] == ["q000", "q001"]
