@@ -44,6 +44,7 @@ VARIABLE_RE = re.compile(r"[B-Z][0-9]*")  # `A` is always the article
 _SCAN = re.compile(
     r"(?P<ws>\s+)"
     rf"|(?P<num>(?:{DIGITS.pattern})(?![A-Za-z0-9]))"
+    r"|(?P<var>[A-Z][0-9]+(?![A-Za-z0-9]))"
     r"|(?P<word>(?:[nvap]:)?[A-Za-z]+(?:-[A-Za-z]+)*)"
     r"|(?P<poss>['\u2019]s(?![A-Za-z]))"
     r"|(?P<sym><=|>=|[=<>+\-*/^(),.?])"
@@ -201,6 +202,8 @@ def _unit_reading(text: str) -> Reading | None:
 def _piece_word(p: _Piece, initial: bool, words: list[Word]) -> Word:
     if p.kind == "num":
         return make_number(digits_value(p.text), p.text, p.pos, p.line, p.col)
+    if p.kind == "var":
+        return make_word({"VARIABLE": (p.text, "")}, p.text, p.pos, p.line, p.col)
     if p.kind == "poss":
         return make_word({"_POSS": ("'s", "")}, p.text, p.pos, p.line, p.col)
     if p.kind == "sym":
