@@ -13,6 +13,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only; never a display
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from evals.records import Cell, EvalRecord, Status, read_records  # noqa: E402
@@ -137,12 +138,13 @@ def plot_repair(records: list[EvalRecord], path: Path) -> bool:
         return False
     fig, ax = plt.subplots(figsize=(6, 4))
     for f in figures:
-        rounds = range(1, max(f.fixed_by_round, default=1) + 1)
+        rounds = range(1, max(f.rounds, max(f.fixed_by_round, default=1)) + 1)
         cumulative, total = [], 0
         for r in rounds:
             total += f.fixed_by_round.get(r, 0)
             cumulative.append(100 * total / f.needed)
         ax.plot(list(rounds), cumulative, marker="o", label=f"{f.cell.name} (n={f.needed})")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("repair round")
     ax.set_ylabel("failing attempts fixed by this round (%)")
     ax.set_ylim(0, 100)

@@ -103,6 +103,7 @@ class RepairFigures(BaseModel):
 
     cell: Cell
     needed: int = Field(description="Attempts with at least one repair round.")
+    rounds: int = Field(default=0, description="The most rounds any attempt of the cell ran.")
     fixed_by_round: dict[int, int] = Field(description="Round r -> attempts whose program first passed after round r.")
     correct_after_repair: int = Field(description="Repaired attempts whose final answer was correct.")
 
@@ -120,6 +121,7 @@ def repair_figures(records: list[EvalRecord]) -> list[RepairFigures]:
             RepairFigures(
                 cell=cell,
                 needed=len(repaired),
+                rounds=max((rr.round for r in repaired for rr in r.repairs), default=0),
                 fixed_by_round=dict(sorted(fixed.items())),
                 correct_after_repair=sum(1 for r in repaired if r.status is Status.correct),
             )
