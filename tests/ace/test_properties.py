@@ -70,8 +70,7 @@ def test_junk_raises_only_ace_error(text):
         assert err.line >= 1 and err.column >= 1 and "\n" not in str(err)
 
 
-WORDS = ("the a ladder wall is are of and 's 13 feet X = + ( ) . ? that if then what how many "
-         "does have calculate such there John leans against every 3/8 -2 times per").split()
+WORDS = ["the", "a", "ladder", "wall", "is", "are", "of", "and", "'s", "13", "feet", "X", "=", "+", "(", ")", ".", "?", "that", "if", "then", "what", "how", "many", "does", "have", "calculate", "such", "there", "John", "leans", "against", "every", "3/8", "-2", "times", "per"]
 
 
 @SETTINGS
