@@ -11,20 +11,50 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.draft import Sentence
-from agent.rewrite.lexicon import DETERMINERS, LEMMA_OF_3SG, LEMMA_OF_PAST, PREPOSITIONS, VERBS
+from agent.rewrite.lexicon import (
+    DETERMINERS,
+    LEMMA_OF_3SG,
+    LEMMA_OF_PAST,
+    PREPOSITIONS,
+    VERBS,
+    third_person,
+    verb_lemma,
+)
 
 _MODALS = {"can", "could", "will", "would", "may", "might", "must", "should", "does", "do", "did"}
 _FINITE = {*LEMMA_OF_3SG, *LEMMA_OF_PAST, "is", "are", "was", "were", "has", "have"} | _MODALS
 _CONDITION = re.compile(r"^(.*?),?\s+\b(if|when|given that|provided that|assuming that)\s+(.+?)([?.!])$", re.I)
-_LEADING_CONDITION = re.compile(r"^(?:if|when|given that|suppose that|suppose|assume that|assuming that)\s+(.+?),\s*(.+)$", re.I)
+_LEADING_CONDITION = re.compile(r"^(?:if|when|after|once|given that|suppose that|suppose|assume that|assuming that)\s+(.+?),\s*(.+)$", re.I)
 _QUESTION_START = re.compile(r"^(what|how|which|who|when|where|find|calculate|compute|determine|in how)\b", re.I)
 _SO_THAT = re.compile(r",?\s+so that\s+", re.I)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?(?:/\d+)?|[^\sA-Za-z\d]")
 
 
+_FRONTED = re.compile(r"^((?:in|for|after|within|at)\s+(?:a\s+(?:steady|constant)\s+)?\d[^,]*?\s+(?:hours?|minutes?|seconds?|days?|weeks?|years?|per\s+[a-z]+)),?\s+(.+?)([.?!])$", re.I)
+_HAS_TO = re.compile(r"\b(has|have|needs|need|wants|want)\s+to\s+([a-z]+)\b")
+
+
+def _finite(m: re.Match[str]) -> str:
+    """`has to cover` -> `covers`, `have to pay` -> `pay` (the obligation adds nothing to the facts)."""
+    lemma = verb_lemma(m.group(2))
+    if lemma is None:
+        return m.group(0)
+    return third_person(lemma) if m.group(1).endswith("s") else lemma
+
+
+def _unfront(text: str) -> str:
+    """`In 3 hours a car goes 90 miles.` -> `A car goes 90 miles in 3 hours.` (the PP after the verb)."""
+    m = _FRONTED.match(text)
+    if m is None:
+        return text
+    phrase, rest, mark = m.groups()
+    return f"{rest[:1].upper()}{rest[1:]} {phrase[:1].lower()}{phrase[1:]}{mark}"
+
+
 def split_clauses(sentence: Sentence) -> list[Sentence]:
     """The simple sentences that `sentence` is made of (itself when it is simple)."""
-    parts = _split_conditions(_absolute(sentence.text))
+    text = _HAS_TO.sub(_finite, _unfront(sentence.text))
+    parts = _split_conditions(_absolute(text))
     parts = [piece for part in parts for piece in _split_semicolons(part)]
     parts = [piece for part in parts for piece in _split_so_that(part)]
     parts = [piece for part in parts for piece in _split_coordination(part)]

@@ -47,6 +47,8 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
     text = _MODAL.sub(lambda m: _finite(m, text), text)
     text = _placement(text)
     text = _REACH.sub(_reach, text)
+    text = _LIST_COMMA.sub(r" and \1", text)
+    text = _PLURAL_ATTRIBUTE.sub(lambda m: f"has {_article(ATTRIBUTE_SYNONYMS.get(m.group(1), m.group(1).rstrip('s')))} of", text)
     text = _owner_first(text)
     measured = _MEASURED.match(text)
     if measured:
@@ -58,6 +60,10 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
     return [sentence.with_text(text)]
 
 
+# `has a height of 3 m, a width of 2 m and ...`: ACE coordinates with `and`, never a comma.
+_LIST_COMMA = re.compile(rf",\s+(an?\s+[a-z]+\s+of\s+{_QTY})(?=\s+and\b|,)")
+# `A cube has edges of 4 feet.`: one value for all of them is one attribute.
+_PLURAL_ATTRIBUTE = re.compile(r"\bhas\s+(edges|sides|legs)\s+of\b")
 _OF_INDEFINITE = re.compile(r"^(?:The|Each)\s+((?:first\s|second\s)?[a-z]+)\s+of\s+(an?\s+(?:[a-z]+\s)?[a-z]+)\s+(?:is|are|measures)\s+(.+)\.$")
 _MEASURES = re.compile(rf"^(.+?)\s+measures\s+({_QTY})\.$")
 _OF_DEFINITE = re.compile(rf"^The\s+([a-z]+)\s+of\s+(the\s+(?:[a-z]+\s)?[a-z]+)\s+is\s+({_QTY})\.$")

@@ -30,10 +30,26 @@ _FRONTED = re.compile(rf"^((?:in|for|after)\s+{_NUM}\s+{_TIME}),?\s+(.+?)([.?!])
 _MOVER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+([a-z]+)\s+(?:that\s+travels\s+at|going|moving|driving|traveling|travelling)\s+(?:at\s+)?(?:a\s+speed\s+of\s+)?({_SPEED})")
 
 
+_NEEDS_FOR_TRIP = re.compile(rf"^(.+?)\s+(?:needs|takes|spends)\s+({_NUM}\s{_TIME})\s+for\s+an?\s+(?:trip|journey|ride|drive|distance)\s+of\s+({_NUM}\s{_LENGTH})\.$")
+_SPEED_OF = re.compile(rf"^The\s+speed\s+of\s+(the\s+[a-z]+)\s+is\s+({_SPEED})\.$")
+
+
+def _idioms(text: str) -> str:
+    """`X needs 3 hours for a trip of 90 miles.` -> `X travels 90 miles in 3 hours.`;
+    `The speed of the boat is S.` -> `The boat travels at a speed of S.`"""
+    m = _NEEDS_FOR_TRIP.match(text)
+    if m is not None:
+        return f"{m.group(1)} travels {m.group(3)} in {m.group(2)}."
+    m = _SPEED_OF.match(text)
+    if m is not None:
+        return f"{m.group(1)[:1].upper()}{m.group(1)[1:]} travels at a speed of {m.group(2)}."
+    return text
+
+
 def normalize_motion(sentence: Sentence) -> list[Sentence]:
     """The sentence with motion verbs, speeds and durations in canonical form (maybe split)."""
     movers: list[str] = []
-    text = _MOVER.sub(lambda m: _mover(m, movers), sentence.text)
+    text = _MOVER.sub(lambda m: _mover(m, movers), _idioms(sentence.text))
     if movers:
         return [*(sentence.with_text(f) for f in movers), *normalize_motion(sentence.with_text(text))]
     fronted = _FRONTED.match(text)

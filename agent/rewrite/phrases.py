@@ -12,16 +12,38 @@ import re
 
 from agent.rewrite.lexicon import BASE_SYNONYMS, SEGMENTS
 
-_EACH = re.compile(r"\b([Ee])ach\s+(?=[a-z]+\b(?!\s+(?:of|other)\b))")
+_EACH = re.compile(r"\b([Ee])ach\s+(?!of\b|other\b)(?=[a-z])")
+# `There are 14 toys in each of Mary's 14 bags.` -> `Mary has 14 bags; every bag has 14 toys.`
+_EACH_OF = re.compile(r"^There (?:are|is) (\d+) ([a-z]+) in each of ([A-Z][a-z]+)'s (\d+) ([a-z]+)([.?!])$")
 _BASE = re.compile(rf"\b([Tt]he)\s+(?:{'|'.join(BASE_SYNONYMS)})\s+of\s+(?=the\s|an?\s)")
 _SEGMENT = re.compile(rf"\b(?:the\s+)?length\s+of\s+(the\s+(?:(?:other|missing|remaining|first|second)\s+)?(?:{'|'.join(SEGMENTS)}))\b")
 _AWAY = re.compile(r"\baway\s+from\b")
-_LEFT = re.compile(r"\s+(?:left|now|in all|altogether|in total|still)(?=\?$)")
+_LEFT = re.compile(r"\s+(?:left|now|in all|altogether|in total|still|left over)(?=\?$)")
 _STILL = re.compile(r"\b(does|do)\s+(.+?)\s+still\s+")
+
+
+_ADVERBS = re.compile(r"\s+(?:also|already|still|just|now|today|in all|in total|altogether|away)\b(?!\s+(?:from|of)\b)")
+# Verbs of the same meaning as the fragment's: a transfer is `give`, holding is `have`.
+_SYNONYMS = {"hands": "gives", "hand": "give", "passes": "gives", "pass": "give",
+             "holds": "has", "hold": "have", "contains": "has", "contain": "have"}  # fmt: skip
+_SYNONYM = re.compile(rf"\b({'|'.join(_SYNONYMS)})\b(?=\s+(?:\d|a\b|an\b|the\b|[A-Z]))")
+# `gives Mary 8 apples` -> `gives 8 apples to Mary` (ACE's object then `to`)
+_DATIVE = re.compile(r"\b(gives|give|sends|send|pays|pay|lends|lend|sells|sell)\s+([A-Z][a-z]+)\s+(\d+(?:\.\d+)?\s+[a-z]+)")
+# `X has 3 boxes with 20 stamps in every box` -> `X has 3 boxes. Every box has 20 stamps.`
+_CONTAINERS = re.compile(
+    r"^(.+?\b(?:has|have))\s+(\d+)\s+([a-z]+)\s+(?:with|of)\s+(\d+)\s+([a-z]+)\s+(?:in\s+every\s+[a-z]+|each|in\s+each\s+[a-z]+)([.?!])$"
+)
+_PAID = re.compile(r"\b(?:is|are|gets|get)\s+paid\s+(\d+(?:\.\d+)?\s+(?:dollars?|euros?|cents?))\s+(?:for\s+every|per|an|a|each)\s+(hour|day|week|month|year)(?:\s+of\s+work)?")
 
 
 def normalize_phrases(text: str) -> str:
     """`text` with the variants above replaced."""
+    text = _EACH_OF.sub(lambda m: f"{m.group(3)} has {m.group(4)} {m.group(5)}; every {_singular(m.group(5))} has {m.group(1)} {m.group(2)}{m.group(6)}", text)
+    text = _PAID.sub(r"earns \1 per \2", text)
+    text = _ADVERBS.sub("", text)
+    text = _SYNONYM.sub(lambda m: _SYNONYMS[m.group(1)], text)
+    text = _DATIVE.sub(r"\1 \3 to \2", text)
+    text = _CONTAINERS.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}; every {_singular(m.group(3))} has {m.group(4)} {m.group(5)}{m.group(6)}", text)
     text = _EACH.sub(lambda m: "Every " if m.group(1) == "E" else "every ", text)
     text = _BASE.sub(lambda m: f"{m.group(1)} base of ", text)
     text = _SEGMENT.sub(r"\1", text)
@@ -29,3 +51,9 @@ def normalize_phrases(text: str) -> str:
     text = _AWAY.sub("from", text)
     text = _LEFT.sub("", text)
     return _STILL.sub(r"\1 \2 ", text)
+
+
+def _singular(noun: str) -> str:
+    from tasks.ace.lexicon import singularize
+
+    return singularize(noun)

@@ -18,10 +18,13 @@ from agent.rewrite.units import UNITS
 
 _NUM = r"-?\d+(?:\.\d+)?(?:/\d+)?"
 _AUX = r"(?:does|do|did|will|would|can|could)"
-_QUANTITY_PP = re.compile(rf"\s+(?:in|for|at|after|within)\s+(?:a\s+(?:speed|rate)\s+of\s+)?{_NUM}\s+[a-z]+(?:\s+per\s+[a-z]+)?")
+_QUANTITY_PP = re.compile(
+    rf"\s+(?:in|for|at|after|within)\s+(?:an?\s+(?:speed|rate|steady|constant|trip|journey|distance)\s+(?:of\s+)?)?{_NUM}\s+[a-z]+(?:\s+per\s+[a-z]+)?"
+)
 _HOW_MANY = re.compile(rf"^(How many [a-z]+(?: [a-z]+)??|What [a-z]+) {_AUX} (.+)\?$", re.I)
 _IT_TAKE = re.compile(rf"^(?:how long|how many ([a-z]+)),?(?: in ([a-z]+),?)? (?:{_AUX}|will) it take(?: for)? (.+?) to (.+)\?$", re.I)
-_NEED_TO = re.compile(rf"^how many ([a-z]+) {_AUX} (.+?) (?:need|take) to (.+)\?$", re.I)
+_NEED_TO = re.compile(rf"^how many ([a-z]+) (?:{_AUX}|must|should) (.+?) (need|take|work|wait|save|walk|drive|travel) to (.+)\?$", re.I)
+_DURATION_FOR_MONEY = re.compile(rf"^How many (dollars|euros|cents) does (.+?) (earn|make|get)\s+(?:in|for)\s+({_NUM}\s+(?:hours?|days?|weeks?|months?|years?))\?$")
 
 
 def extract_question_facts(sentence: Sentence, context: str) -> list[Sentence]:
@@ -29,7 +32,7 @@ def extract_question_facts(sentence: Sentence, context: str) -> list[Sentence]:
     text = sentence.text
     if not text.endswith("?"):
         return [sentence]
-    for rule in (_it_takes, _need_to, _quantities):
+    for rule in (_it_takes, _need_to, _earn_in, _quantities):
         found = rule(text, context)
         if found is not None:
             return [sentence.with_text(t) for t in found]
@@ -49,10 +52,33 @@ def _it_takes(text: str, context: str) -> list[str] | None:
 
 
 def _need_to(text: str, context: str) -> list[str] | None:
+    """`How many hours must Nina work to earn 90 dollars?` -> `Nina earns 90 dollars. How many hours does Nina work?`"""
     m = _NEED_TO.match(text)
     if m is None:
         return None
-    return _fact_and_question(m.group(2), m.group(3), m.group(1))
+    unit, subject, verb, purpose = m.groups()
+    if verb.lower() in ("need", "take"):
+        return _fact_and_question(subject, purpose, unit)
+    found = _fact_and_question(subject, purpose, unit)
+    if found is None:
+        return None
+    plural = " and " in subject
+    return [found[0], f"How many {_plural_unit(unit)} {'do' if plural else 'does'} {subject} {verb.lower()}?"]
+
+
+def _earn_in(text: str, context: str) -> list[str] | None:
+    """`How many dollars does Rosa earn in 3 hours?` -> `Rosa works for 3 hours.` and the bare question."""
+    from agent.rewrite.questions import rewrite_question
+
+    try:
+        question = rewrite_question(text, context) if text.lower().startswith("how much") else text
+    except ValueError:
+        return None
+    m = _DURATION_FOR_MONEY.match(question)
+    if m is None:
+        return None
+    currency, subject, verb, duration = m.groups()
+    return [f"{subject} works for {duration}.", f"How many {currency} does {subject} {verb}?"]
 
 
 def _fact_and_question(subject: str, predicate: str, unit: str) -> list[str] | None:
@@ -88,7 +114,12 @@ def _quantities(text: str, context: str) -> list[str] | None:
     for pp in pps:
         bare = bare.replace(pp, "")
     plural = " and " in subject
+    pps = [re.sub(r"^\s+for\s+an?\s+(?:trip|journey|distance)\s+of\s+", " ", pp) for pp in pps]
+    if lemma in ("need", "take") and any(re.match(rf"^\s+{_NUM}\s+(?:miles?|kilometers?|meters?)", pp) for pp in pps):
+        lemma = "travel"  # `needs ... for a journey of 90 miles`: the journey is travelled
     fact = f"{subject[:1].upper()}{subject[1:]} {lemma if plural else third_person(lemma)}{''.join(pps)}."
+    if lemma == "travel":
+        bare = re.sub(r"\b(?:need|take)\b", "travel", bare)
     return [fact, f"{m.group(1)} {'do' if plural else 'does'} {bare}?"]
 
 

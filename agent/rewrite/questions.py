@@ -32,13 +32,70 @@ def rewrite_question(text: str, context: str) -> str:
     """The ACE query for question `text` (declaratives pass unchanged)."""
     if not _is_question(text):
         return text
+    text = _drop_unit_hint(text, context)
+    text = _trip(text, context)
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
-    for rule in (_capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
+    for rule in (_already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
         rewritten = rule(text, context)
         if rewritten is not None:
             return attach_owner(rewritten, context)
     raise CannotRewrite("no rule turns this question into an ACE query (What is ...? / How many ... ?)", " ".join(text.split()[:3]))
+
+
+_THERE = re.compile(r"^How many [a-z]+(?: [a-z]+)? (?:are|is) (?:there|in|on)\b.*\?$", re.I)
+_TOTAL = re.compile(r"^(?:what is|find|calculate) the total (?:number of |amount of )?([a-z]+)[.?]$", re.I)
+_NUMBER_OF = re.compile(r"^(?i:what is|find|calculate|count) the number of ([a-z]+) (?:that )?([A-Z][a-z]+|the [a-z]+) ([a-z]+)(.*?)[.?]$")
+_REMAIN = re.compile(r"^How many ([a-z]+) (?:remain|are left|is left)\?$", re.I)
+_GIVER = re.compile(r"\b([A-Z][a-z]+|[Tt]he [a-z]+) gives\b")
+_HOW_MUCH = re.compile(rf"^how much (?:money )?{_AUX} (.+)\?$", re.I)
+_MONEY = ("dollar", "euro", "cent", "pound")
+
+
+def _already_query(text: str, context: str) -> str | None:
+    """`How many bags are there?` is already an ACE query."""
+    return text if _THERE.match(text) else None
+
+
+def _total(text: str, context: str) -> str | None:
+    m = _TOTAL.match(text)
+    return f"How many {m.group(1)} are there?" if m else None
+
+
+def _number_of(text: str, context: str) -> str | None:
+    """`Find the number of stickers Bob has.` -> `How many stickers does Bob have?`"""
+    m = _NUMBER_OF.match(text)
+    if m is None:
+        return None
+    noun, subject, verb, rest = m.groups()
+    lemma = verb_lemma(verb)
+    if lemma is None:
+        return None
+    return f"How many {noun} does {subject} {lemma}{rest}?"
+
+
+def _remain(text: str, context: str) -> str | None:
+    """`How many toys remain?` after `Mary gives ...` asks what the giver has."""
+    m = _REMAIN.match(text)
+    givers = _GIVER.findall(context)
+    if m is None or not givers:
+        return None
+    return f"How many {m.group(1)} does {givers[-1]} have?"
+
+
+def _how_much(text: str, context: str) -> str | None:
+    """`How much does Rosa earn?` -> `How many dollars does Rosa earn?` (the problem's currency)."""
+    m = _HOW_MUCH.match(text)
+    if m is None:
+        return None
+    clause = _subject_verb_rest(m.group(1))
+    currency = next((u for u in _MONEY if re.search(rf"\b{u}s?\b", context)), None)
+    if clause is None or currency is None:
+        return None
+    subject, lemma, rest = clause
+    if lemma == "cost":
+        return f"What is the price of {subject}?"
+    return f"How many {currency}s does {subject} {lemma}{rest}?"
 
 
 _SPACE_INSIDE = re.compile(r"^how much (?:space|room) is (?:there )?(?:inside|in) (.+)\?$", re.I)
@@ -68,6 +125,39 @@ def attach_owner(question: str, context: str) -> str:
     if m is None or len(owners) != 1:
         return question
     return f"What is the {m.group(1)} of the {owners.pop()}?"
+
+
+_UNIT_HINT = re.compile(r",?\s+in\s+((?:square\s+|cubic\s+)?[a-z]+(?:\s+per\s+[a-z]+)?),?(?=\s|\?$)")
+_TRIP = re.compile(r"^(How many [a-z]+) (?:does|do|will) the (?:trip|journey|ride|drive) (?:take|last)\?$", re.I)
+_MOVER_FACT = re.compile(r"\b((?:The|A|An)\s+[a-z]+)\s+travels\b")
+
+
+def _drop_unit_hint(text: str, context: str) -> str:
+    """`What is its speed in miles per hour?` -> `What is its speed?` when the problem already
+    speaks in miles per hour (a hint in a unit the problem does not use is kept)."""
+    m = _UNIT_HINT.search(text)
+    if m is None or not _is_unit_phrase(m.group(1)):
+        return text
+    elsewhere = context.replace(text, "")
+    if not re.search(rf"\b{re.escape(m.group(1))}\b", elsewhere) and not re.match(r"^(?:how long|when)\b", text, re.I):
+        return text
+    return text[: m.start()] + text[m.end() :]
+
+
+def _is_unit_phrase(phrase: str) -> bool:
+    from agent.rewrite.units import unit_for
+
+    return unit_for(phrase.split()[-1]) is not None or unit_for(phrase.split()[0]) is not None
+
+
+def _trip(text: str, context: str) -> str:
+    """`How many hours does the trip take?` asks how long the mover travels."""
+    m = _TRIP.match(text)
+    movers = _MOVER_FACT.findall(context)
+    if m is None or not movers:
+        return text
+    mover = re.sub(r"^(?:A|An|The)\s+", "the ", movers[-1])
+    return f"{m.group(1)} does {mover} travel?"
 
 
 def _is_question(text: str) -> bool:
