@@ -15,6 +15,7 @@ import sympy
 from tasks.families.base import Draft, Family, program
 from tasks.families.geometry_right_triangle import TRIPLES
 from tasks.families.text import PEOPLE, Speaker, money, plural
+from tasks.families.work_rate import FILLERS
 
 UNITS = [("meter", "m"), ("foot", "ft"), ("centimeter", "cm")]
 
@@ -131,23 +132,24 @@ def _box_liters(rng: random.Random) -> Draft:
 
 def _pipes_minutes(rng: random.Random) -> Draft:
     s = Speaker(rng)
+    x, y = rng.sample(FILLERS, 2)
     first, second = rng.randint(1, 12), rng.randint(1, 12)
     prompts = [
-        f"One pipe fills a tank in {first} hours and another fills it in {second} hours. Working together, how many minutes do they take?",
-        f"How many minutes do two pipes need to fill a tank together, if one alone takes {s.n(first)} hours and the other {s.n(second)} hours?",
-        f"Pipe A fills a pool in {first} h and pipe B fills it in {second} h. With both open, find the filling time in minutes.",
-        f"A tank can be filled in {first} hours by a first pipe and in {second} hours by a second pipe. In minutes, how long do both pipes together need?",
+        f"A {x} fills a tank in {first} hours and a {y} fills it in {second} hours. Working together, how many minutes do they take?",
+        f"How many minutes do a {x} and a {y} need to fill a tank together, if the {x} alone takes {s.n(first)} hours and the {y} {s.n(second)} hours?",
+        f"The {x} fills a tank in {first} h and the {y} fills it in {second} h. With both running, find the filling time in minutes.",
+        f"A tank can be filled in {first} hours by a {x} and in {second} hours by a {y}. In minutes, how long do the {x} and the {y} together need?",
     ]
     ace = (
-        f"A red pipe fills a tank in {first} hours. A blue pipe fills the tank in {second} hours. "
-        "The red pipe fills the tank with the blue pipe. 1 hour is 60 minutes. "
-        "How many minutes does the red pipe need?"
+        f"A {x} fills a tank in {first} hours. A {y} fills the tank in {second} hours. "
+        f"The {x} fills the tank with the {y}. 1 hour is 60 minutes. "
+        f"How many minutes does the {x} need?"
     )
-    code = program(f"red_time = {first}", f"blue_time = {second}", "minutes_per_hour = 60",
-                   "rate = Rational(1, red_time) + Rational(1, blue_time)", "hours = 1 / rate",
+    code = program(f"{x}_time = {first}", f"{y}_time = {second}", "minutes_per_hour = 60",
+                   f"rate = Rational(1, {x}_time) + Rational(1, {y}_time)", "hours = 1 / rate",
                    "minutes = hours * minutes_per_hour", "answer = minutes")
     value = 60 / (Fraction(1, first) + Fraction(1, second))
-    return Draft("pipes_minutes", {"first": first, "second": second}, prompts, ace, code, value, 4)
+    return Draft("pipes_minutes", {"first": first, "second": second}, prompts, ace, code, value, 4, {"fillers": [x, y]})
 
 
 FAMILIES = [

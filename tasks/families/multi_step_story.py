@@ -7,7 +7,7 @@ import random
 from fractions import Fraction
 
 from tasks.families.base import Draft, Family, program
-from tasks.families.text import PEOPLE, Speaker, ace_num, lit, money
+from tasks.families.text import PEOPLE, Speaker, ace_num, lit, money, plural
 
 GOODS = [("notebook", "pen"), ("apple", "banana"), ("shirt", "sock"), ("cup", "plate"), ("book", "pencil")]
 
@@ -20,18 +20,18 @@ def _shopping(rng: random.Random, s: Speaker, who: str) -> Draft:
     cost = nx * px + ny * py
     paid = next(b for b in (5, 10, 20, 50, 100, 200, 500, 1000) if b >= cost)
     prompts = [
-        f"{who} buys {s.n(nx)} {x}s at {money(px)} each and {s.n(ny)} {y}s at {money(py)} each. {who} pays with a {money(paid)} bill. How much change does {who} get?",
-        f"How much change does {who} get from {money(paid)} after buying {nx} {x}s for {money(px)} each and {ny} {y}s for {money(py)} each?",
-        f"A {x} costs {ace_num(px)} dollars and a {y} costs {ace_num(py)} dollars. {who} buys {nx} {x}s and {ny} {y}s and hands over {paid} dollars. What change should {who} receive?",
-        f"{who} has a {money(paid)} note. At the shop {who} picks {nx} {x}s ({money(px)} each) and {ny} {y}s ({money(py)} each). How much money comes back as change?",
+        f"{who} buys {s.n(nx)} {plural(x, nx)} at {money(px)} each and {s.n(ny)} {plural(y, ny)} at {money(py)} each. {who} pays with a {money(paid)} bill. How much change does {who} get?",
+        f"How much change does {who} get from {money(paid)} after buying {nx} {plural(x, nx)} for {money(px)} each and {ny} {plural(y, ny)} for {money(py)} each?",
+        f"A {x} costs {ace_num(px)} {plural('dollar', px)} and a {y} costs {ace_num(py)} {plural('dollar', py)}. {who} buys {nx} {plural(x, nx)} and {ny} {plural(y, ny)} and hands over {paid} dollars. What change should {who} receive?",
+        f"{who} has a {money(paid)} note. At the shop {who} picks {nx} {plural(x, nx)} ({money(px)} each) and {ny} {plural(y, ny)} ({money(py)} each). How much money comes back as change?",
     ]
     ace = (
-        f"{who} buys {nx} {x}s. A {x} costs {ace_num(px)} dollars. {who} buys {ny} {y}s. A {y} costs {ace_num(py)} dollars. "
+        f"{who} buys {nx} {plural(x, nx)}. A {x} costs {ace_num(px)} {plural('dollar', px)}. {who} buys {ny} {plural(y, ny)}. A {y} costs {ace_num(py)} {plural('dollar', py)}. "
         f"{who} pays {paid} dollars. A shop gives the change to {who}. How many dollars does the shop give to {who}?"
     )
     code = program(
-        f"{x}s = {nx}", f"{x}_price = {lit(px)}", f"{y}s = {ny}", f"{y}_price = {lit(py)}", f"paid = {paid}",
-        f"cost = {x}s * {x}_price + {y}s * {y}_price", "change = paid - cost", "answer = change",
+        f"{plural(x, 2)} = {nx}", f"{x}_price = {lit(px)}", f"{plural(y, 2)} = {ny}", f"{y}_price = {lit(py)}", f"paid = {paid}",
+        f"cost = {plural(x, 2)} * {x}_price + {plural(y, 2)} * {y}_price", "change = paid - cost", "answer = change",
         imports="Rational" if py.denominator != 1 else "",
     )
     params = {"nx": nx, "px": str(px), "ny": ny, "py": str(py), "paid": paid}

@@ -7,6 +7,7 @@ them as digits or words (`Speaker.n`); programs write them as exact literals (`l
 from __future__ import annotations
 
 import random
+import re
 from fractions import Fraction
 
 _ONES = [
@@ -123,3 +124,29 @@ class Speaker:
 
     def pick(self, options: list[str]) -> str:
         return self.rng.choice(options)
+
+
+_ARTICLE = re.compile(r"\b([Aa])\s+(?=([A-Za-z0-9][\w-]*))")
+
+
+def _wants_an(word: str) -> bool:
+    """Whether English writes `an` before this word (by sound, for the words families use)."""
+    lower = word.lower()
+    if lower[0].isdigit():
+        digits = re.match(r"\d+", lower).group(0)
+        return digits.startswith("8") or (digits[:2] in ("11", "18") and len(digits) % 3 == 2)
+    if lower.startswith(("uni", "use", "eu", "one")):
+        return False
+    return lower[0] in "aeiou" or lower.startswith(("hour", "honest"))
+
+
+def fix_articles(text: str) -> str:
+    """`a apple` -> `an apple`, `A 8% discount` -> `An 8% discount`; leaves `a unit` alone."""
+
+    def swap(match: re.Match[str]) -> str:
+        article, word = match.group(1), match.group(2)
+        if len(word) == 1 and word.isupper():  # a variable in apposition (`a number X`) is not it
+            return match.group(0)
+        return f"{article}n " if _wants_an(word) else match.group(0)
+
+    return _ARTICLE.sub(swap, text)

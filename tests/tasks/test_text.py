@@ -9,7 +9,7 @@ import pytest
 import sympy
 
 from tasks.families.base import exact_answer
-from tasks.families.text import Speaker, ace_num, lit, money, plural, words
+from tasks.families.text import Speaker, ace_num, fix_articles, lit, money, plural, words
 from tasks.schema import AnswerKind
 
 
@@ -57,3 +57,18 @@ def test_speaker_spells_some_small_numbers_and_keeps_fractions_as_digits():
     assert speaker.n(7) == "seven"
     assert speaker.n(Fraction(5, 2)) == "2.5"
     assert Speaker(random.Random(0), word_rate=0.0).n(7) == "7"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A ant has 6 legs.", "An ant has 6 legs."),
+        ("after a increase of 5 percent", "after an increase of 5 percent"),
+        ("a 8% discount and a 18-dollar shirt", "an 8% discount and an 18-dollar shirt"),
+        ("a 180-dollar bike", "a 180-dollar bike"),
+        ("A number X is unknown.", "A number X is unknown."),
+        ("a unit of work in a hour", "a unit of work in an hour"),
+    ],
+)
+def test_fix_articles(text, expected):
+    assert fix_articles(text) == expected
