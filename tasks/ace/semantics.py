@@ -280,6 +280,9 @@ class GraphBuilder:
                 self.edge(head, self.np(np), EdgeKind.RELATION, prep.lemma)
             elif item.data == "measure":
                 self.edge(head, self.measure(item), EdgeKind.RELATION)
+            elif item.data == "measure_times":  # `12 times`: a count of repetitions
+                (number,) = item.children
+                self.edge(head, self.quantity_of(number.lemma, "time"), EdgeKind.RELATION)
             else:
                 raise AssertionError(f"unexpected modifier {item.data}")
 
@@ -502,10 +505,14 @@ class GraphBuilder:
     def quantity(self, value: str | None, unit: Tree) -> int:
         """A quantity node (value None for the unknown of a `how many` question) and its unit."""
         name, adjs = self.unit_name(unit)
+        node = self.quantity_of(value, name)
+        self.adjectives(node, adjs)
+        return node
+
+    def quantity_of(self, value: str | None, name: str) -> int:
         node = self.node(NodeKind.QUANTITY, value if value is not None else "?", value=value,
                          unit=name)
         self.edge(node, self.unit(name), EdgeKind.UNIT)
-        self.adjectives(node, adjs)
         self.referents.append(node)
         return node
 
