@@ -13,6 +13,7 @@ import re
 from agent.rewrite.draft import Draft
 
 _NP = re.compile(r"\b([Aa]n?|[Tt]he)\s+((?:first|second|third|right|other)\s+)?([a-z]+)\b(?!\s+of\s+\d)")
+_COUNTED = re.compile(r"\b\d+(?:\.\d+)?\s+(?:[a-z]+\s)?([a-z]+)\b")
 _NOT_NOUN = {"of", "in", "on", "at", "to", "and", "speed", "length", "height", "width", "distance", "time",
              "radius", "diameter", "side", "base", "area", "volume", "perimeter", "price", "weight", "depth"}  # fmt: skip
 
@@ -26,7 +27,9 @@ def fix_discourse(draft: Draft) -> None:
     fixed = []
     said: set[str] = set()
     for sentence in ordered:
-        text = _NP.sub(lambda m: _article(m, seen), sentence.text)
+        question = sentence.is_question
+        text = _NP.sub(lambda m, q=question: _article(m, seen, q), sentence.text)
+        seen.update(_COUNTED.findall(text))
         text = text[:1].upper() + text[1:]
         if text[-1] not in ".?!":
             text += "."
@@ -38,15 +41,18 @@ def fix_discourse(draft: Draft) -> None:
     draft.sentences = fixed
 
 
-def _article(m: re.Match[str], seen: set[str]) -> str:
+def _article(m: re.Match[str], seen: set[str], question: bool) -> str:
     article, modifier, noun = m.group(1), m.group(2) or "", m.group(3)
     key = f"{modifier}{noun}"
-    if noun in _NOT_NOUN or m.string[m.end() :].lstrip().startswith("of "):
+    if noun in _NOT_NOUN:
+        return m.group(0)
+    if m.string[m.end() :].lstrip().startswith("of "):
+        seen.add(key)
         return m.group(0)
     capital = article[0].isupper()
     if key not in seen:
         seen.add(key)
-        if article.lower() == "the":
+        if article.lower() == "the" and not question:  # a question may ask about `the new price`
             return _cap(_indefinite(modifier or noun), capital) + f" {modifier}{noun}"
         return m.group(0)
     if article.lower() in ("a", "an"):

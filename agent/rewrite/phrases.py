@@ -24,9 +24,10 @@ _STILL = re.compile(r"\b(does|do)\s+(.+?)\s+still\s+")
 
 _ADVERBS = re.compile(r"\s+(?:also|already|still|just|now|today|in all|in total|altogether|away)\b(?!\s+(?:from|of)\b)")
 # Verbs of the same meaning as the fragment's: a transfer is `give`, holding is `have`.
-_SYNONYMS = {"hands": "gives", "hand": "give", "passes": "gives", "pass": "give",
+_SYNONYMS = {"falls": "decreases", "drops": "decreases", "rises": "increases", "grows": "increases",
+             "hands": "gives", "hand": "give", "passes": "gives", "pass": "give",
              "holds": "has", "hold": "have", "contains": "has", "contain": "have"}  # fmt: skip
-_SYNONYM = re.compile(rf"\b({'|'.join(_SYNONYMS)})\b(?=\s+(?:\d|a\b|an\b|the\b|[A-Z]))")
+_SYNONYM = re.compile(rf"\b({'|'.join(_SYNONYMS)})\b(?=\s+(?:\d|a\b|an\b|the\b|by\b|[A-Z]))")
 # `gives Mary 8 apples` -> `gives 8 apples to Mary` (ACE's object then `to`)
 _DATIVE = re.compile(r"\b(gives|give|sends|send|pays|pay|lends|lend|sells|sell)\s+([A-Z][a-z]+)\s+(\d+(?:\.\d+)?\s+[a-z]+)")
 # `X has 3 boxes with 20 stamps in every box` -> `X has 3 boxes. Every box has 20 stamps.`

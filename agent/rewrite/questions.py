@@ -108,10 +108,10 @@ def _capacity(text: str, context: str) -> str | None:
     return f"What is the volume of {m.group(1)}?" if m else None
 
 
-_BARE_ATTRIBUTE = re.compile(
-    r"^What is the ((?:other\s+|first\s+|second\s+)?(?:hypotenuse|leg|side|area|perimeter|volume|circumference|radius|diameter|height|length|width|speed|price))\?$"
-)
-_OWNER = re.compile(r"\b(?:A|An|The)\s+((?:right\s+)?[a-z]+)\s+has\s+an?\s+[a-z]+\s+of\b")
+_BARE_ATTRIBUTE = re.compile(r"^What is the ((?:other\s+|first\s+|second\s+|new\s+|old\s+|final\s+)?([a-z]+))\?$")
+_OWNER = re.compile(r"\b(?:A|An|The)\s+((?:right\s+)?[a-z]+)\s+has\s+an?\s+([a-z]+)\s+of\b")
+_FIGURE_PARTS = {"hypotenuse", "leg", "side", "area", "perimeter", "volume", "circumference", "radius",
+                 "diameter", "height", "length", "width", "speed"}  # fmt: skip
 
 
 def attach_owner(question: str, context: str) -> str:
@@ -121,8 +121,13 @@ def attach_owner(question: str, context: str) -> str:
     only done when exactly one thing has attributes, otherwise the question stays as it is.
     """
     m = _BARE_ATTRIBUTE.match(question)
-    owners = {o.group(1) for o in _OWNER.finditer(context)}
-    if m is None or len(owners) != 1:
+    if m is None:
+        return question
+    facts = [(o.group(1), o.group(2)) for o in _OWNER.finditer(context)]
+    owners = {owner for owner, attribute in facts if attribute == m.group(2)}
+    if not owners and m.group(2) in _FIGURE_PARTS:
+        owners = {owner for owner, _ in facts}
+    if len(owners) != 1:
         return question
     return f"What is the {m.group(1)} of the {owners.pop()}?"
 

@@ -18,6 +18,7 @@ from agent.rewrite.lexicon import (
     LEMMA_OF_PAST,
     PREPOSITIONS,
 )
+from agent.rewrite.units import unit_for
 
 _FINITE = {*LEMMA_OF_3SG, *LEMMA_OF_PAST, "is", "are", "was", "were", "has", "have", "can", "will", "does", "do"}
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her)\b", re.I)
@@ -81,6 +82,7 @@ def resolve_pronouns(sentences: list[str]) -> list[str]:
 
 
 _OBJECT = re.compile(r"\b(?:a|an|the)\s+((?:[a-z]+\s)?[a-z]+)\b(?!\s+of\b)")
+_COUNTED = re.compile(r"\b\d+\s+([a-z]+s)\b(?!\s+(?:per|of)\b)")
 _FUNCTION = PREPOSITIONS | CONJUNCTIONS | DETERMINERS | {"together", "alone", "apart"}
 _NOT_OBJECT_HEAD = {"speed", "length", "height", "width", "distance", "time", "rate", "total", "sum"}
 
@@ -93,6 +95,9 @@ def objects_of(sentence: str) -> list[Referent]:
         position = sentence.lower().find(subject.text.split()[-1].lower())
         body = sentence[position + len(subject.text.split()[-1]) :] if position >= 0 else sentence
     found = []
+    for match in _COUNTED.finditer(body):
+        if unit_for(match.group(1)) is None:  # `5 hours` is a measure, not things one can refer to
+            found.append(Referent(f"the {match.group(1)}", plural=True, person=False))
     for match in _OBJECT.finditer(body):
         noun = match.group(1)
         words = noun.split()

@@ -1,0 +1,113 @@
+"""Pass `quantities`: percentages, changes and unit conversions in the canonical shapes.
+
+- `Liam takes 30 percent of the beads.` -> `Liam takes a share of the beads. The share is
+  30 percent.` (a percentage of a collection is a share of it).
+- `The price falls by 15 percent.` / `It rises by 50%.` -> `The price of the car decreases
+  by 15 percent.` (changes are `increase`/`decrease`, and they change an attribute).
+- `What is the length of the board in inches?` when the length is given in feet ->
+  `1 foot is 12 inches. How many inches does the board measure?` (the conversion factor is
+  stated, so the problem is self-contained).
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+_NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
+_SHARE = re.compile(rf"^(.+?)\s+(takes|gets|eats|uses|spends|sells|gives|keeps|loses|saves)\s+({_NUM})\s+percent\s+of\s+(?:the\s+)?([a-z]+)(.*?)\.$")
+_CHANGE_VERBS = {"falls": "decreases", "drops": "decreases", "decreases": "decreases", "goes down": "decreases",
+                 "rises": "increases", "grows": "increases", "increases": "increases", "goes up": "increases"}  # fmt: skip
+_CHANGE = re.compile(rf"^(The\s+[a-z]+(?:\s+of\s+the\s+[a-z]+)?)\s+({'|'.join(_CHANGE_VERBS)})\s+by\s+({_NUM}\s+percent)(?:\s+from\s+[^.]+)?\.$")
+_HAS_ATTRIBUTE = re.compile(r"\b(?:A|An|The)\s+([a-z]+)\s+has\s+an?\s+([a-z]+)\s+of\b")
+
+# Conversion factors: 1 big unit is N small units (general knowledge, stated in the ACE).
+CONVERSIONS: dict[tuple[str, str], Fraction] = {
+    ("foot", "inch"): Fraction(12), ("yard", "foot"): Fraction(3), ("mile", "foot"): Fraction(5280),
+    ("yard", "inch"): Fraction(36), ("kilometer", "meter"): Fraction(1000), ("meter", "centimeter"): Fraction(100),
+    ("meter", "millimeter"): Fraction(1000), ("centimeter", "millimeter"): Fraction(10),
+    ("hour", "minute"): Fraction(60), ("minute", "second"): Fraction(60), ("hour", "second"): Fraction(3600),
+    ("day", "hour"): Fraction(24), ("week", "day"): Fraction(7),
+    ("pound", "ounce"): Fraction(16), ("kilogram", "gram"): Fraction(1000), ("gram", "milligram"): Fraction(1000),
+    ("liter", "milliliter"): Fraction(1000), ("gallon", "quart"): Fraction(4),
+    ("dollar", "cent"): Fraction(100),
+}  # fmt: skip
+VERB_OF_ATTRIBUTE = {"length": "measure", "height": "measure", "width": "measure", "distance": "measure",
+                     "mass": "weigh", "weight": "weigh", "duration": "last", "area": "cover", "volume": "hold"}  # fmt: skip
+_IN_UNIT = re.compile(r"^What is the ([a-z]+) of (the [a-z]+) in ((?:square |cubic )?[a-z]+)\?$")
+_EXPRESS = re.compile(r"^(?:Express|Convert|Give|Write) (?:this|the) ([a-z]+)(?: of (the [a-z]+))? (?:in|to|into) ((?:square |cubic )?[a-z]+)[.?!]$")
+
+
+def share_of(text: str) -> list[str]:
+    """`X takes 30 percent of the beads.` -> the share, then its size."""
+    m = _SHARE.match(text)
+    if m is None:
+        return [text]
+    subject, verb, percent, noun, rest = m.groups()
+    return [f"{subject} {verb} a share of the {noun}{rest}.", f"The share is {percent} percent."]
+
+
+def changes(sentences: list[str]) -> list[str]:
+    """`The car falls by 15 percent.` -> `The price of the car decreases by 15 percent.`"""
+    attributes: dict[str, str] = {}
+    out = []
+    for text in sentences:
+        for owner, attribute in _HAS_ATTRIBUTE.findall(text):
+            attributes[owner] = attribute
+        m = _CHANGE.match(text)
+        if m is not None:
+            subject, verb, amount = m.groups()
+            owner = subject.split()[-1]
+            if " of " not in subject and owner in attributes:
+                subject = f"The {attributes[owner]} of the {owner}"
+            text = f"{subject} {_CHANGE_VERBS[verb]} by {amount}."
+        out.append(text)
+    return out
+
+
+def conversions(text: str, context: str) -> list[str]:
+    """A question for an attribute in another unit than given gets the conversion fact."""
+    express = _EXPRESS.match(text)
+    if express is not None:
+        attribute, owner, unit = express.groups()
+        owner = owner or _owner_of(attribute, context)
+        if owner:
+            text = f"What is the {attribute} of {owner} in {unit}?"
+    m = _IN_UNIT.match(text)
+    if m is not None:
+        converted = _convert(m.group(1), m.group(2), m.group(3), context)
+        if converted is not None:
+            return converted
+    return [text]
+
+
+def _owner_of(attribute: str, context: str) -> str | None:
+    owners = {o for o, a in _HAS_ATTRIBUTE.findall(context) if a == attribute}
+    return f"the {owners.pop()}" if len(owners) == 1 else None
+
+
+def _convert(attribute: str, owner: str, target: str, context: str) -> list[str] | None:
+    from agent.rewrite.units import unit_for
+
+    given = re.search(rf"\bhas an? {attribute} of {_NUM} ((?:square |cubic )?[a-z]+)", context)
+    target_unit = unit_for(target.split()[-1])
+    if given is None or target_unit is None:
+        return None
+    source_unit = unit_for(given.group(1).split()[-1])
+    power = {"square": 2, "cubic": 3}.get(target.split()[0], 1)
+    if source_unit is None or source_unit == target_unit:
+        return None
+    pair = (source_unit.singular, target_unit.singular)
+    factor_pair = pair if pair in CONVERSIONS else (pair[1], pair[0])
+    if factor_pair not in CONVERSIONS:
+        return None
+    big, small = factor_pair
+    factor = CONVERSIONS[factor_pair] ** power
+    prefix = {2: "square ", 3: "cubic "}.get(power, "")
+    verb = VERB_OF_ATTRIBUTE.get(attribute)
+    if verb is None:
+        return None
+    small_unit = unit_for(small)
+    value = str(factor.numerator) if factor.denominator == 1 else f"{factor.numerator}/{factor.denominator}"
+    fact = f"1 {prefix}{big} is {value} {prefix}{small_unit.plural if factor != 1 else small}."
+    return [fact, f"How many {target} does {owner} {verb}?"]
