@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from agent.rewrite.answer_form import drop_answer_form
 from agent.rewrite.clauses import split_clauses
+from agent.rewrite.concepts import define_concepts
 from agent.rewrite.discourse import fix_discourse, merge_measures
 from agent.rewrite.draft import CannotRewrite, Draft, Sentence, split_sentences
 from agent.rewrite.enumeration import enumerate_pairs
@@ -93,6 +94,15 @@ def _whole_text(edit: Callable[[list[str]], list[str]]) -> Pass:
     return run
 
 
+def _concepts(draft: Draft) -> None:
+    """A text that names one number-theory concept becomes the concept's ACE definition."""
+    definition = define_concepts(draft.text())
+    if definition is None or not draft.sentences:
+        return
+    whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)
+    draft.sentences = [whole.with_text(s.text) for s in split_sentences(definition)]
+
+
 def _references(draft: Draft) -> None:
     texts = [s.text for s in draft.sentences]
     try:
@@ -132,6 +142,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("numbers", _each_text(numbers_to_digits, "numbers")),
     ("units", _each_text(expand_units, "units")),
     ("answer_form", _each_sentence(drop_answer_form, "answer_form")),
+    ("concepts", _concepts),
     ("shapes", _whole_text(to_shapes)),
     ("phrases", _each_text(normalize_phrases, "phrases")),
     ("measures", _each_sentence(extract_measures, "measures")),

@@ -1,0 +1,75 @@
+"""Pass `concepts`: named number-theory concepts become their ACE definitions.
+
+ACE has no word for `least common multiple`; it says what one is. So does this pass, for
+the standard concepts a user names (also by abbreviation: LCM, GCD, HCF, mod):
+
+- the least common multiple of A and B -> `X = A. Y = B. Calculate the least positive
+  number Z such that X divides Z and Y divides Z.`
+- the greatest common divisor (or highest common factor) of A and B -> `... Calculate the
+  largest number Z such that Z divides X and Z divides Y.`
+- the remainder of A divided by B, A modulo B -> `X = A. Y = B. What is the remainder of the
+  division of X by Y?`
+- the number of divisors of A -> `X = A. How many divisors does X have?`
+- the sum of the digits of A -> `X = A. What is the sum of the digits of X?`
+
+The whole text must be about the one concept: a sentence that is not rewritten stays, and
+the parser judges the result.
+"""
+
+from __future__ import annotations
+
+import re
+
+_N = r"(\d+(?:\s*(?:\^|\*\*)\s*\d+|\s+to\s+the\s+(?:power\s+(?:of\s+)?)?\d+(?:st|nd|rd|th)?(?:\s+power)?|\s+raised\s+to\s+the\s+\d+(?:st|nd|rd|th)?\s+power)?)"
+_OF_PAIR = rf"of\s+(?:the\s+numbers\s+)?{_N}\s+and\s+{_N}"
+_LCM = re.compile(rf"\b(?:the\s+)?(?:least|lowest|smallest)\s+common\s+multiple\s+{_OF_PAIR}|\bthe\s+LCM\s+{_OF_PAIR}", re.I)
+_GCD = re.compile(
+    rf"\b(?:the\s+)?(?:greatest|highest|largest)\s+common\s+(?:divisor|factor)\s+{_OF_PAIR}|\bthe\s+(?:GCD|GCF|HCF)\s+{_OF_PAIR}", re.I
+)
+_REMAINDER = re.compile(
+    rf"\bremainder\s+(?:when|of|after|if)\s+{_N}\s+(?:is\s+)?divided\s+by\s+{_N}|\bremainder\s+of\s+(?:the\s+division\s+of\s+)?{_N}\s+by\s+{_N}"
+    rf"|\b{_N}\s+(?:is\s+)?divided\s+by\s+{_N}.*\bremainder|\bremainder\s+of\s+{_N}\s+(?:upon|on|after)\s+division\s+by\s+{_N}"
+    rf"|\b{_N}\s+(?:modulo|mod)\s+{_N}|\b(?:divide|when\s+you\s+divide)\s+{_N}\s+by\s+{_N}.*\bremainder",
+    re.I,
+)
+_DIVISORS = re.compile(rf"\b(?:number\s+of\s+(?:positive\s+)?(?:divisors|factors)\s+of\s+{_N}|how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+(?:does\s+)?{_N}\s+ha(?:s|ve))", re.I)
+_DIGITS = re.compile(rf"\b(?:sum\s+of\s+(?:the\s+)?digits\s+of\s+(?:the\s+number\s+)?{_N}|digit\s+sum\s+of\s+(?:the\s+number\s+)?{_N}|digits\s+of\s+{_N})", re.I)
+
+
+def define_concepts(text: str) -> str | None:
+    """The ACE definition of the concept the whole `text` asks about, or None."""
+    for pattern, render in ((_LCM, _lcm), (_GCD, _gcd), (_REMAINDER, _remainder), (_DIVISORS, _divisors), (_DIGITS, _digits)):
+        m = pattern.search(text)
+        if m is not None:
+            values = [_power(v) for v in m.groups() if v]
+            return render(values)
+    return None
+
+
+def _power(value: str) -> str:
+    """`19**156`, `16 to the power 19`, `13 raised to the 473rd power` -> `19 ^ 156`."""
+    numbers = re.findall(r"\d+", re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", value))
+    return f"{numbers[0]} ^ {numbers[1]}" if len(numbers) == 2 else numbers[0]
+
+
+def _lcm(values: list[str]) -> str:
+    x, y = values
+    return f"X = {x}. Y = {y}. Calculate the least positive number Z such that X divides Z and Y divides Z."
+
+
+def _gcd(values: list[str]) -> str:
+    x, y = values
+    return f"X = {x}. Y = {y}. Calculate the largest number Z such that Z divides X and Z divides Y."
+
+
+def _remainder(values: list[str]) -> str:
+    x, y = values
+    return f"X = {x}. Y = {y}. What is the remainder of the division of X by Y?"
+
+
+def _divisors(values: list[str]) -> str:
+    return f"X = {values[0]}. How many divisors does X have?"
+
+
+def _digits(values: list[str]) -> str:
+    return f"X = {values[0]}. What is the sum of the digits of X?"
