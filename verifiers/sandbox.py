@@ -117,6 +117,14 @@ class ExecResult(BaseModel):
     layers: list[str] = []  # isolation layers that were active for this run
 
 
+class _Usage(BaseModel):
+    """CPU time and peak memory as the child measured them (informational only)."""
+
+    model_config = ConfigDict(extra="forbid")
+    cpu_ms: float = Field(ge=0)
+    max_rss_kb: int = Field(ge=0)
+
+
 class _ChildReport(BaseModel):
     """The child's JSON report, validated field by field (it may have been forged)."""
 
@@ -128,6 +136,7 @@ class _ChildReport(BaseModel):
     truncated: bool = False
     exception: ExceptionInfo | None = None
     layers: list[str] = Field(default_factory=list, max_length=10)
+    usage: _Usage | None = None
 
     @field_validator("layers")
     @classmethod
@@ -342,10 +351,15 @@ def _server_command(iso: Isolation, scratch_root: str) -> tuple[list[str], list[
 
 
 def _interpret(response: dict, limits: Limits, server_layers: list[str]) -> ExecResult:
-    """Decide what a run means from facts the parent observed plus the validated report."""
-    common = {"duration_ms": float(response["wall_ms"]), "cpu_ms": float(response["cpu_ms"]),
-              "max_rss_kb": int(response["max_rss_kb"])}
+    """Decide what a run means from facts the parent observed plus the validated report.
+    CPU time and peak memory come from the kernel (wait4) when the server waited for the
+    child, else from the child's own report (informational: no decision rests on them)."""
     report = _parse_report(response["report"])
+    usage = (response if response.get("usage_from") == "kernel"
+             else (report.usage.model_dump() if report and report.usage else {}))
+    common = {"duration_ms": float(response["wall_ms"]),
+              "cpu_ms": float(usage.get("cpu_ms", 0.0)),
+              "max_rss_kb": int(usage.get("max_rss_kb", 0))}
     layers = server_layers + (report.layers if report else [])
     sig = response.get("signal")
     cpu_exhausted = common["cpu_ms"] >= limits.cpu_seconds * 1000

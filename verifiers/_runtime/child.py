@@ -12,6 +12,7 @@ import contextlib
 import io
 import json
 import os
+import resource
 import signal
 import sys
 import traceback
@@ -118,22 +119,49 @@ def _silence_signals() -> None:
         signal.signal(sig, signal.SIG_DFL)
 
 
-def _rewire_fds(report_fd: int, ready_fd: int) -> tuple[int, int]:
-    """Keep only the report pipe (fd 3) and the ready pipe (fd 4, closed before the program
-    runs); 0-2 read /dev/null."""
-    report_fd, ready_fd = os.dup(report_fd), os.dup(ready_fd)  # above 0-4 whatever they were
+READY_FD = REPORT_FD + 1
+RULESET_FD = REPORT_FD + 2
+
+
+def _rewire_fds(report_fd: int, ready_fd: int, ruleset_fd: int | None) -> None:
+    """Keep only the report pipe (fd 3), the ready pipe (fd 4, closed before the program
+    runs) and the Landlock ruleset (fd 5, closed when enforced); 0-2 read /dev/null."""
+    moved = [os.dup(fd) for fd in (report_fd, ready_fd)]  # out of the way of 0-5
+    ruleset_copy = os.dup(ruleset_fd) if ruleset_fd is not None else None
     null = os.open(os.devnull, os.O_RDONLY)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
-    os.dup2(report_fd, REPORT_FD)
-    os.dup2(ready_fd, REPORT_FD + 1)
-    os.closerange(REPORT_FD + 2, 1 << 16)
-    return REPORT_FD, REPORT_FD + 1
+    os.dup2(moved[0], REPORT_FD)
+    os.dup2(moved[1], READY_FD)
+    if ruleset_copy is not None:
+        os.dup2(ruleset_copy, RULESET_FD)
+        os.closerange(RULESET_FD + 1, 1 << 16)
+    else:
+        os.closerange(READY_FD + 1, 1 << 16)
 
 
-def run_child(request: dict, report_fd: int, ready_fd: int, scratch: str,
-              setup: dict) -> None:
-    """Never returns: the child ends with os._exit so no finalizer of the program runs.
+def _read_request(fd: int) -> dict:
+    chunks = []
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    os.close(fd)
+    if not chunks:  # the server closed without a request: it is shutting down
+        os._exit(0)
+    return json.loads(b"".join(chunks))
+
+
+def _fail(ready_fd: int, exc: BaseException) -> None:
+    with contextlib.suppress(OSError):
+        os.write(ready_fd, f"{type(exc).__name__}: {exc}".encode()[:4000])
+    os._exit(112)
+
+
+def spare_main(request_fd: int, report_fd: int, ready_fd: int, scratch: str,
+               setup: dict) -> None:
+    """A pre-forked child. It prepares what does not depend on the program (the Landlock
+    ruleset, the seccomp filter), waits for its one request, locks itself down, runs the
+    program and reports. Never returns: it ends with os._exit, so no finalizer of the
+    program runs after the report.
 
     ``ready_fd`` gets b"R" once every layer is in place (or the reason why not) and is
     closed before the program starts, so a program cannot fake a broken sandbox."""
@@ -141,40 +169,44 @@ def run_child(request: dict, report_fd: int, ready_fd: int, scratch: str,
         os.setpgid(0, 0)
     try:
         _silence_signals()
-        report_fd, ready_fd = _rewire_fds(report_fd, ready_fd)
+        ruleset = (lockdown.landlock_ruleset(setup["landlock_abi"], setup["read_paths"],
+                                             [scratch]) if setup["landlock_abi"] else None)
+        seccomp_filter = lockdown.build_seccomp_filter() if setup["seccomp"] else None
+    except BaseException as exc:  # noqa: BLE001 - tell the server, then die
+        _fail(ready_fd, exc)
+    request = _read_request(request_fd)
+    try:
+        _rewire_fds(report_fd, ready_fd, ruleset)
         os.chdir(scratch)
         os.environ.clear()
         os.environ.update({"HOME": scratch, "TMPDIR": scratch, "PATH": "/usr/bin:/bin",
                            "LANG": "C.UTF-8"})
         limits = request["limits"]
-        layers = _lock_down(limits, scratch, setup)
-    except BaseException as exc:  # noqa: BLE001 - tell the server, then die
-        os.write(ready_fd, f"{type(exc).__name__}: {exc}".encode()[:4000])
-        os._exit(112)
-    os.write(ready_fd, b"R")
-    os.close(ready_fd)
+        layers = _lock_down(limits, setup, ruleset is not None, seccomp_filter)
+    except BaseException as exc:  # noqa: BLE001
+        _fail(READY_FD, exc)
+    os.write(READY_FD, b"R")
+    os.close(READY_FD)
     _execute(request["code"], limits, layers)
     os._exit(0)
 
 
-def _lock_down(limits: dict, scratch: str, setup: dict) -> list[str]:
+def _lock_down(limits: dict, setup: dict, landlock: bool, seccomp_filter) -> list[str]:
     layers = ["rlimits"]
     lockdown.set_rlimits(memory_bytes=limits["memory_mb"] << 20,
                          cpu_seconds=limits["cpu_seconds"],
                          processes=limits["processes"],
                          file_bytes=limits["file_mb"] << 20,
                          open_files=limits["open_files"])
-    ruleset = (lockdown.landlock_ruleset(setup["landlock_abi"], setup["read_paths"], [scratch])
-               if setup["landlock_abi"] else None)
     lockdown.drop_privileges(setup["uid"], setup["gid"])
     layers.append("uid" if setup["root"] else "capabilities")
     lockdown.prctl(lockdown.PR_SET_NO_NEW_PRIVS, 1)
     lockdown.prctl(lockdown.PR_SET_DUMPABLE, 0)
-    if ruleset is not None:
-        lockdown.landlock_restrict(ruleset)
+    if landlock:
+        lockdown.landlock_restrict(RULESET_FD)
         layers.append("landlock")
-    if setup["seccomp"]:
-        lockdown.build_seccomp_filter().load()
+    if seccomp_filter is not None:
+        seccomp_filter.load()
         layers.append("seccomp")
     return layers
 
@@ -216,4 +248,8 @@ def _execute(code: str, limits: dict, layers: list[str]) -> None:
         os._exit(0)
     sys.stdout = sys.stderr = sys.__stdout__
     report["stdout"] = out.getvalue()[:cap]
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    report["usage"] = {"cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000,
+                       "max_rss_kb": usage.ru_maxrss}
     _send(report)
+    os.close(REPORT_FD)  # EOF now: the server need not wait for this process to be torn down

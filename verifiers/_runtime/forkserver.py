@@ -139,39 +139,33 @@ def _reap_group(pgid: int) -> None:
 
 
 def _collect(read_fd: int, pidfd: int, deadline: float, cap: int):
-    """Read the report until the child exits, the cap is passed or the deadline comes."""
+    """Read the report until EOF (the child closes it once the report is whole), the child
+    exits, the cap is passed or the deadline comes. Returns (data, stop, eof)."""
     data = bytearray()
     poller = select.poll()
     poller.register(read_fd, select.POLLIN)
     poller.register(pidfd, select.POLLIN)
-    pipe_open, exited = True, False
-    while pipe_open and not exited:
+    exited = False
+    while not exited:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            return bytes(data), "timeout"
+            return bytes(data), "timeout", False
         for fd, _event in poller.poll(remaining * 1000):
             if fd == pidfd:
                 exited = True
                 continue
             chunk = os.read(read_fd, 1 << 16)
             if not chunk:
-                pipe_open = False
-                poller.unregister(read_fd)
+                return bytes(data), None, True
             data += chunk
             if len(data) > cap:
-                return bytes(data[:cap]), "overflow"
-    if pipe_open:  # the child is gone: drain what it wrote without blocking on heirs
-        os.set_blocking(read_fd, False)
-        try:
-            while len(data) <= cap and (chunk := os.read(read_fd, 1 << 16)):
-                data += chunk
-        except BlockingIOError:
-            pass
-    if not exited:  # it closed the pipe but still runs
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not select.select([pidfd], [], [], remaining)[0]:
-            return bytes(data[:cap]), "timeout"
-    return bytes(data[:cap]), None
+                return bytes(data[:cap]), "overflow", False
+    # the child is gone: drain what it wrote without blocking on processes it forked
+    os.set_blocking(read_fd, False)
+    with contextlib.suppress(BlockingIOError):
+        while len(data) <= cap and (chunk := os.read(read_fd, 1 << 16)):
+            data += chunk
+    return bytes(data[:cap]), None, False
 
 
 def _read_ready(fd: int, deadline: float) -> bytes:
@@ -187,68 +181,108 @@ def _read_ready(fd: int, deadline: float) -> bytes:
         data += chunk
 
 
-def _run_one(request: dict, setup: dict) -> dict:
-    import child
+class Spare:
+    """A child forked ahead of its request, so a run does not wait for fork() and for the
+    first copy-on-write faults; its scratch directory is made in advance too."""
 
-    limits = request["limits"]
-    scratch = _make_scratch(setup)
-    read_fd, write_fd = os.pipe()
-    ready_r, ready_w = os.pipe()
-    started = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
+    def __init__(self, setup: dict) -> None:
+        import child
+
+        self.scratch = _make_scratch(setup)
+        request_r, self.request_w = os.pipe()
+        self.report_r, report_w = os.pipe()
+        self.ready_r, ready_w = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            try:
+                for fd in (self.request_w, self.report_r, self.ready_r):
+                    os.close(fd)
+                child.spare_main(request_r, report_w, ready_w, self.scratch, setup)
+            finally:
+                os._exit(111)
+        for fd in (request_r, report_w, ready_w):
+            os.close(fd)
+        with contextlib.suppress(OSError):  # the child did it first
+            os.setpgid(self.pid, self.pid)
+        self.pidfd = os.pidfd_open(self.pid)
+
+    def server_fds(self) -> int:
+        return 4  # request_w, report_r, ready_r, pidfd
+
+    def hand_over(self, request: dict) -> None:
+        data = json.dumps(request).encode()
+        view = memoryview(data)
         try:
-            os.close(read_fd)
-            os.close(ready_r)
-            child.run_child(request, write_fd, ready_w, scratch, setup)
+            while view:
+                view = view[os.write(self.request_w, view):]
         finally:
-            os._exit(111)
-    os.close(write_fd)
-    os.close(ready_w)
-    with contextlib.suppress(OSError):  # the child did it first, or already exited
-        os.setpgid(pid, pid)
-    pidfd = os.pidfd_open(pid)
+            os.close(self.request_w)
+            self.request_w = -1
+
+    def finish(self) -> tuple[int, object]:
+        """Kill what is left of the run, wait for it, remove its scratch directory."""
+        _kill_group(self.pid)
+        for fd in (self.request_w, self.report_r, self.ready_r, self.pidfd):
+            if fd >= 0:
+                os.close(fd)
+        _, status, usage = os.wait4(self.pid, 0)
+        _reap_group(self.pid)
+        _remove_scratch(self.scratch)
+        return status, usage
+
+
+def _complete(data: bytes) -> bool:
+    """Whether the report is one whole JSON object (else the child died mid-way, and its
+    wait status is needed to say how)."""
+    try:
+        return isinstance(json.loads(data), dict)
+    except ValueError:
+        return False
+
+
+def _run_one(request: dict, setup: dict, spare: Spare):
+    """Run one request on the spare. Returns the response and, when the report came whole,
+    the spare's cleanup to do after replying (its exit and teardown are off the clock)."""
+    limits = request["limits"]
+    started = time.monotonic()
     deadline = started + limits["wall_seconds"]
     cap = limits["output_chars"] * 6 + limits["answer_chars"] * 6 + 65536
-    try:
-        ready = _read_ready(ready_r, deadline)
-        locked = time.monotonic()
-        data, stop = (_collect(read_fd, pidfd, deadline, cap) if ready == b"R"
-                      else (b"", "setup"))
-    finally:
-        for fd in (read_fd, ready_r, pidfd):
-            os.close(fd)
-    reported = time.monotonic()
-    _kill_group(pid)
-    _, status, usage = os.wait4(pid, 0)
-    wall_ms = (time.monotonic() - started) * 1000
-    _reap_group(pid)
-    _remove_scratch(scratch)
-    phases = {"lockdown": (locked - started) * 1000, "program": (reported - locked) * 1000,
-              "cleanup": (time.monotonic() - reported) * 1000}
-    if stop == "setup":
+    with contextlib.suppress(BrokenPipeError):  # a spare that died: the ready pipe says how
+        spare.hand_over(request)
+    ready = _read_ready(spare.ready_r, deadline)
+    locked = time.monotonic()
+    if ready != b"R":
+        spare.finish()
         return {"error": "sandbox lockdown failed in the child: "
-                + ready.decode("utf-8", "replace")}
-    return {
-        "report": data.decode("utf-8", "replace"),
-        "stop": stop,
-        "exit_code": os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
-        "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-        "wall_ms": wall_ms,
-        "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000,
-        "max_rss_kb": usage.ru_maxrss,
-        "health": _health(setup),
-        "phases_ms": phases,
-    }
+                + (ready.decode("utf-8", "replace") or "it died")}, None
+    data, stop, eof = _collect(spare.report_r, spare.pidfd, deadline, cap)
+    reported = time.monotonic()
+    response = {"report": data.decode("utf-8", "replace"), "stop": stop,
+                "exit_code": None, "signal": None, "usage_from": "child",
+                "phases_ms": {"lockdown": (locked - started) * 1000,
+                              "program": (reported - locked) * 1000}}
+    if eof and stop is None and _complete(data):
+        _kill_group(spare.pid)  # nothing of the program runs on after the reply
+        response["wall_ms"] = (reported - started) * 1000
+        return response, spare.finish
+    status, usage = spare.finish()
+    response.update(
+        exit_code=os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
+        signal=os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+        wall_ms=(reported - started) * 1000, usage_from="kernel",
+        cpu_ms=(usage.ru_utime + usage.ru_stime) * 1000, max_rss_kb=usage.ru_maxrss)
+    return response, None
 
 
-def _health(setup: dict) -> dict:
-    """What the server holds after a run, so leaks show: its open descriptors, the processes
-    it can see, and what is left in the scratch root."""
-    pids = [p for p in os.listdir("/proc") if p.isdigit()] if os.path.isdir("/proc/1") else []
-    return {"fds": len(os.listdir(f"/proc/{os.getpid()}/fd")) if pids else -1,
-            "processes": len(pids),
-            "scratch_entries": len(os.listdir(setup["scratch_root"]))}
+def _health(setup: dict, spare: Spare) -> dict:
+    """What the server holds between runs (the spare's own process, descriptors and
+    scratch directory not counted), so that leaks show."""
+    pids = [p for p in os.listdir("/proc") if p.isdigit() and int(p) != spare.pid] \
+        if os.path.isdir("/proc/1") else []
+    fds = len(os.listdir(f"/proc/{os.getpid()}/fd")) - spare.server_fds() if pids else -1
+    entries = [e for e in os.listdir(setup["scratch_root"])
+               if os.path.join(setup["scratch_root"], e) != spare.scratch]
+    return {"fds": fds, "processes": len(pids), "scratch_entries": len(entries)}
 
 
 def main() -> None:
@@ -266,18 +300,24 @@ def main() -> None:
     gc.collect()
     gc.freeze()  # keep the warm heap out of the children's copy-on-write faults
     _send(out, {"ok": True, "setup": setup, "pid": os.getpid()})
+    spare = Spare(setup)
     while True:
         try:
             request = _recv(inp)
         except (EOFError, OSError):
             return
+        health = _health(setup, spare)
+        cleanup = None
         try:
-            response = _run_one(request, setup)
+            response, cleanup = _run_one(request, setup, spare)
         except OSError as exc:
             response = {"error": f"{type(exc).__name__}: {exc}",
                         "errno": errno.errorcode.get(exc.errno or 0, "")}
-        response["id"] = request.get("id")
+        response.update(id=request.get("id"), health=health)
         _send(out, response)
+        if cleanup is not None:
+            cleanup()
+        spare = Spare(setup)
 
 
 if __name__ == "__main__":
