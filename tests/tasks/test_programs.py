@@ -8,6 +8,7 @@ import re
 import pytest
 import sympy
 
+from tasks.families.text import PEOPLE
 from tasks.schema import AnswerKind, Problem
 
 # Constants a program may use without the ACE stating them: exponents, halves, the 4 of a
@@ -93,3 +94,37 @@ def test_ace_writes_numbers_as_digits_and_ends_with_the_question(suites, name):
         assert last.endswith("?") or last.startswith("Calculate"), f"{problem.id}: {problem.ace!r}"
         sentences = re.split(r"(?<=[.?])\s+", problem.ace.strip())
         assert 1 <= len(sentences) <= 7, f"{problem.id}: {len(sentences)} sentences"
+
+
+_NAMES = re.compile(r"\b(" + "|".join(PEOPLE) + r")\b")
+_NUMBER_FORMS = [
+    (re.compile(r"(?<![\w.])\d+/\d+(?![\w.])"), "<frac>"),
+    (re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])"), "<dec>"),
+    (re.compile(r"(?<![\w.])\d+(?![\w.])"), "<int>"),
+]
+
+
+def _skeletons(ace: str, program: str) -> tuple[str, str]:
+    """ACE and program with numbers replaced by their form (integer, decimal, fraction) and
+    people's names by their order of appearance in the ACE (<p0>, <p1>), in both texts."""
+    order = list(dict.fromkeys(_NAMES.findall(ace)))
+    for i, name in enumerate(order):
+        ace = re.sub(rf"\b{name}\b", f"<p{i}>", ace)
+        program = re.sub(rf"\b{name.lower()}\b", f"<p{i}>", program)
+    for pattern, form in _NUMBER_FORMS:
+        ace, program = pattern.sub(form, ace), pattern.sub(form, program)
+    return ace, program
+
+
+def test_program_structure_is_determined_by_the_ace(suites):
+    """Two problems whose ACE differs only in its numbers have programs that differ only in theirs."""
+    programs: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for problem in suites["train"] + suites["test"] + suites["compositional"]:
+        ace, code = _skeletons(problem.ace, problem.program)
+        first = programs.setdefault(ace, (code, problem.id))
+        if first[0] != code:
+            clashes.append(f"{first[1]} and {problem.id}: one ACE shape, two program shapes\n{first[0]}\n{code}")
+    assert not clashes, "\n".join(clashes[:5])
+    shared = len(suites["train"]) + len(suites["test"]) + len(suites["compositional"]) - len(programs)
+    assert shared > 3000, f"only {shared} problems share an ACE shape with another: the check is too weak"
