@@ -77,7 +77,11 @@ def generate_suite(
     except FamilyError as exc:
         _err().print(f"[red]error:[/red] {exc}")
         raise typer.Exit(code=2) from None
-    n = dump_suite(problems, out_path)
+    try:
+        n = dump_suite(problems, out_path)
+    except OSError as exc:
+        _err().print(f"[red]error:[/red] cannot write {out_path}: {exc.strerror or exc}")
+        raise typer.Exit(code=2) from None
     _out().print(f"wrote {n} problems to {out_path}")
 
 

@@ -84,3 +84,13 @@ def test_help_at_every_level():
         result = runner.invoke(app, args)
         assert result.exit_code == 0, args
         assert "Usage" in result.output
+
+
+def test_generate_negative_count_and_unwritable_path_exit_2(tmp_path):
+    result = runner.invoke(app, ["tasks", "generate", "--per-family", "-1", "--out", str(tmp_path / "x.jsonl")])
+    assert result.exit_code == 2 and "per_family must be >= 0" in result.output
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = runner.invoke(app, ["tasks", "generate", "--per-family", "1", "--out", str(blocker / "x.jsonl")])
+    assert result.exit_code == 2 and "cannot write" in result.output
+    assert "Traceback" not in result.output
