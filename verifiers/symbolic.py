@@ -37,7 +37,7 @@ class AnswerLimits(BaseModel):
     model_config = ConfigDict(frozen=True)
     max_length: int = 10_000  # characters of answer text
     max_digits: int = 1_000  # digits in one numeric literal, and in any power it builds
-    max_depth: int = 60  # nesting of the expression tree
+    max_depth: int = 200  # nesting of the expression tree (a sum of n terms nests n deep)
     max_symbol_length: int = 32  # characters in a free symbol's name
 
 
@@ -246,11 +246,19 @@ def canonical_form(value: sympy.Basic) -> sympy.Basic:
     if isinstance(value, sympy.FiniteSet):
         return sympy.FiniteSet(*(canonical_form(v) for v in value))
     if isinstance(value, sympy.Expr):
-        if value.is_Rational or value.is_Symbol:
+        if value.is_Rational or value.is_Symbol or _too_big_to_simplify(value):
             return value
         return sympy.nsimplify(sympy.radsimp(sympy.simplify(value)), rational=False) \
             if value.has(sympy.Float) else sympy.radsimp(sympy.simplify(value))
     return value
+
+
+MAX_SIMPLIFY_OPS = 200  # operations in an expression beyond which simplify() is not tried:
+#                        it can take minutes on crafted input, and it runs in a trusted process
+
+
+def _too_big_to_simplify(expr: sympy.Basic) -> bool:
+    return sympy.count_ops(expr) > MAX_SIMPLIFY_OPS
 
 
 def _as_sympy(value) -> sympy.Basic:
@@ -307,6 +315,8 @@ def _expressions_equal(a: sympy.Expr, b: sympy.Expr, allow_float: bool) -> bool:
     if allow_float and not (a.free_symbols or b.free_symbols):
         return _close(a, b)
     difference = a - b
+    if _too_big_to_simplify(difference):
+        return sympy.expand(difference) == 0 if sympy.count_ops(difference) < 2000 else False
     if difference.free_symbols:
         return sympy.simplify(difference) == 0
     if sympy.simplify(difference) == 0:
