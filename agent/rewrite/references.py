@@ -31,6 +31,7 @@ class Referent:
     text: str  # `the ladder`, `John`, `John and Mary`
     plural: bool
     person: bool
+    role: str = "subject"  # or "object": where the noun phrase stood in its sentence
 
 
 class Unresolved(ValueError):
@@ -82,6 +83,7 @@ def resolve_pronouns(sentences: list[str]) -> list[str]:
 
 
 _OBJECT = re.compile(r"\b(?:a|an|the)\s+((?:[a-z]+\s)?[a-z]+)\b(?!\s+of\b)")
+_AUXILIARIES = {"is", "are", "was", "were", "does", "do", "did", "will", "would", "can", "could", "if", "when", "that", "and", "so"}
 _COUNTED = re.compile(r"\b\d+\s+([a-z]+s)\b(?!\s+(?:per|of)\b)")
 _FUNCTION = PREPOSITIONS | CONJUNCTIONS | DETERMINERS | {"together", "alone", "apart"}
 _NOT_OBJECT_HEAD = {"speed", "length", "height", "width", "distance", "time", "rate", "total", "sum"}
@@ -97,7 +99,7 @@ def objects_of(sentence: str) -> list[Referent]:
     found = []
     for match in _COUNTED.finditer(body):
         if unit_for(match.group(1)) is None:  # `5 hours` is a measure, not things one can refer to
-            found.append(Referent(f"the {match.group(1)}", plural=True, person=False))
+            found.append(Referent(f"the {match.group(1)}", plural=True, person=False, role="object"))
     for match in _OBJECT.finditer(body):
         noun = match.group(1)
         words = noun.split()
@@ -105,7 +107,7 @@ def objects_of(sentence: str) -> list[Referent]:
             continue
         if len(words) == 2 and (words[1] in _FINITE or words[1] in _FUNCTION):
             noun = words[0]
-        found.append(Referent(f"the {noun}", plural=noun.endswith("s") and not noun.endswith("ss"), person=False))
+        found.append(Referent(f"the {noun}", plural=noun.endswith("s") and not noun.endswith("ss"), person=False, role="object"))
     return found
 
 
@@ -116,7 +118,12 @@ def _replace(match: re.Match[str], history: list[Referent], sentence: str) -> st
         return word
     if lower == "her" and _followed_by_noun(sentence, match.end()):
         lower = "hers"  # possessive `her`
-    referent = _antecedent(lower, history)
+    before = re.search(r"\b([a-z]+)\s+$", sentence[: match.start()])
+    in_object_position = (
+        before is not None and before.group(1) not in _AUXILIARIES and lower in ("it", "them")
+    )
+    referent = _antecedent(lower, [r for r in history if r.role == "object"]) if in_object_position else None
+    referent = referent or _antecedent(lower, history)
     if referent is None:
         raise Unresolved(f"{word!r} has no earlier noun phrase it can refer to")
     if lower in ("its", "their", "his", "hers"):

@@ -29,6 +29,7 @@ from agent.rewrite.questions import rewrite_question
 from agent.rewrite.references import Unresolved, expand_possessives, resolve_pronouns
 from agent.rewrite.result import RewriteResult, RewriteStep
 from agent.rewrite.shapes import to_shapes
+from agent.rewrite.together import join_work
 from agent.rewrite.units import expand_units
 from agent.rewrite.validate import check_draft, parse_error
 
@@ -148,6 +149,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("measures", _each_sentence(extract_measures, "measures")),
     ("clauses", _each_sentence(split_clauses, "clauses")),
     ("references", _references),
+    ("together", join_work),
     ("question_facts", _with_context(extract_question_facts, "question_facts")),
     ("facts", _each_sentence(normalize_fact, "facts")),
     ("motion", _each_sentence(normalize_motion, "motion")),
