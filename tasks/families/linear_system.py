@@ -22,8 +22,8 @@ def _heads_legs(rng: random.Random, s: Speaker) -> Draft:
     prompts = [
         f"A farm has {A} and {B}. Together they have {heads} heads and {legs} legs. How many {plural(ask, 2)} are there?",
         f"There are {s.n(heads)} animals on a farm, all {A} or {B}, with {legs} legs in total. A {a} has {a_legs} legs and a {b} has {b_legs}. How many {plural(ask, 2)} are on the farm?",
-        f"How many {plural(ask, 2)} are in a yard of {A} and {B} if there are {heads} heads and {legs} legs?",
-        f"Counting {A} and {B} in a barn, Sam finds {legs} legs and {heads} heads. Find the number of {plural(ask, 2)}.",
+        f"How many {plural(ask, 2)} are on a farm of {A} and {B} if the animals have {heads} heads and {legs} legs?",
+        f"Counting the {A} and {B} on a farm, Sam finds {legs} legs and {heads} heads. Find the number of {plural(ask, 2)}.",
     ]
     ace = (
         f"The animals of a farm have {heads} heads. The animals have {legs} legs. A {a} has {a_legs} legs. "
@@ -74,8 +74,8 @@ def _tickets(rng: random.Random, s: Speaker) -> Draft:
     prompts = [
         f"A theater sells {a} tickets for ${pa} and {b} tickets for ${pb}. It sells {count} tickets and takes in ${income}. How many {ask} tickets were sold?",
         f"{a.capitalize()} tickets cost {pa} dollars and {b} tickets cost {pb} dollars. {count} tickets were sold for a total of {income} dollars. How many of them were {ask} tickets?",
-        f"How many {ask} tickets did a school play sell if it sold {count} tickets in all, {a} tickets at {money(pa)} and {b} tickets at {money(pb)}, for {money(income)}?",
-        f"For a concert, {count} tickets were sold and the income was {income} dollars. A {a} ticket costs {pa} dollars, a {b} ticket {pb} dollars. Find the number of {ask} tickets sold.",
+        f"How many {ask} tickets did a theater sell if it sold {count} tickets in all, {a} tickets at {money(pa)} and {b} tickets at {money(pb)}, for {money(income)}?",
+        f"At a theater, {count} tickets were sold and the income was {income} dollars. A {a} ticket costs {pa} dollars, a {b} ticket {pb} dollars. Find the number of {ask} tickets sold.",
     ]
     art = "An" if a[0] in "aeiou" else "A"
     art_b = "An" if b[0] in "aeiou" else "A"

@@ -77,7 +77,7 @@ def _meet(rng: random.Random, s: Speaker, v: str, unit: str, rate: str) -> Draft
         f"A {v} and a {w} are {qd} apart. They travel toward each other, the {v} at {first} {rate} and the {w} at {second} {rate}. After how many hours do they meet?",
         f"Two travellers start {qd} apart and head toward each other: a {v} at {s.n(first)} {plural(unit, 2)} per hour and a {w} at {s.n(second)} {plural(unit, 2)} per hour. How many hours pass before they meet?",
         f"How many hours does it take for a {v} going {first} {rate} and a {w} going {second} {rate} to meet if they start {qd} apart and move toward each other?",
-        f"The distance between a {v} and a {w} is {qd}. The {v} drives toward the {w} at {first} {rate}, and the {w} drives toward the {v} at {second} {rate}. When do they meet, in hours?",
+        f"The distance between a {v} and a {w} is {qd}. The {v} heads toward the {w} at {first} {rate}, and the {w} heads toward the {v} at {second} {rate}. When do they meet, in hours?",
     ]
     ace = (
         f"A {v} is {distance} {plural(unit, distance)} from a {w}. "
