@@ -25,12 +25,13 @@ def word_text(word: Word) -> str:
     return str(word).lower()
 
 
-def render_words(words: list[str]) -> str:
-    """Join words with ACE spacing and capitalize each sentence's first word."""
+def render_words(words: list[str], keep_case: frozenset[int] = frozenset()) -> str:
+    """Join words with ACE spacing and capitalize each sentence's first word (except the
+    positions in `keep_case`: a capital would turn a bare noun into a name)."""
     out: list[str] = []
     start = True
-    for word in words:
-        text = word[:1].upper() + word[1:] if start else word
+    for i, word in enumerate(words):
+        text = word[:1].upper() + word[1:] if start and i not in keep_case else word
         out.append(text if not out or word in _NO_SPACE_BEFORE else " " + text)
         start = word in _SENTENCE_ENDS
     return "".join(out)
@@ -39,4 +40,5 @@ def render_words(words: list[str]) -> str:
 def normalize(text: str) -> str:
     """The canonical spelling of an ACE text; raises AceError like parse_ace."""
     _tree, words = parse_words(text)
-    return render_words([word_text(w) for w in words])
+    bare = frozenset(i for i, w in enumerate(words) if w.type in ("NOUN", "ADJ"))
+    return render_words([word_text(w) for w in words], keep_case=bare)
