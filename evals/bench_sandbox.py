@@ -10,6 +10,7 @@ is a lower bound for any design that starts an interpreter per run.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -67,6 +68,9 @@ def main() -> None:
             lambda c=command: subprocess.run(c, check=True, capture_output=True),
             args.fresh_runs)))
 
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} CPUs, load average {load} (latency grows with load: each run "
+          "hops caller -> server -> child -> server -> caller)")
     print(f"fork server start-up (bubblewrap + sympy import): {startup_ms:.0f} ms")
     print(f"{'mode':<18} {'program':<8} {'runs/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for mode, name, rate, p50, p95 in rows:
