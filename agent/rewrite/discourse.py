@@ -13,6 +13,7 @@ import re
 from agent.rewrite.draft import Draft
 
 _NP = re.compile(r"\b([Aa]n?|[Tt]he)\s+((?:first|second|third|right|other)\s+)?([a-z]+)\b(?!\s+of\s+\d)")
+_FUNCTION = {"of", "in", "on", "at", "to", "and", "from", "with", "by", "for", "is", "are", "has", "have", "that"}
 _COUNTED = re.compile(r"\b\d+(?:\.\d+)?\s+(?:[a-z]+\s)?([a-z]+)\b")
 _NOT_NOUN = {"of", "in", "on", "at", "to", "and", "speed", "length", "height", "width", "distance", "time",
              "radius", "diameter", "side", "base", "area", "volume", "perimeter", "price", "weight", "depth"}  # fmt: skip
@@ -44,6 +45,9 @@ def fix_discourse(draft: Draft) -> None:
 def _article(m: re.Match[str], seen: set[str], question: bool) -> str:
     article, modifier, noun = m.group(1), m.group(2) or "", m.group(3)
     key = f"{modifier}{noun}"
+    following = re.match(r"\s+([a-z]+)\b", m.string[m.end() :])
+    if following and following.group(1) not in _NOT_NOUN and following.group(1) not in _FUNCTION:
+        seen.add(following.group(1))  # `an arithmetic sequence` introduces `sequence` too
     if noun in _NOT_NOUN:
         return m.group(0)
     if m.string[m.end() :].lstrip().startswith("of "):

@@ -28,6 +28,7 @@ from agent.rewrite.question_facts import extract_question_facts
 from agent.rewrite.questions import rewrite_question
 from agent.rewrite.references import Unresolved, expand_possessives, resolve_pronouns
 from agent.rewrite.result import RewriteResult, RewriteStep
+from agent.rewrite.sequences import define_sequence
 from agent.rewrite.shapes import to_shapes
 from agent.rewrite.together import join_work
 from agent.rewrite.units import expand_units
@@ -97,7 +98,7 @@ def _whole_text(edit: Callable[[list[str]], list[str]]) -> Pass:
 
 def _concepts(draft: Draft) -> None:
     """A text that names one number-theory concept becomes the concept's ACE definition."""
-    definition = define_concepts(draft.text())
+    definition = define_concepts(draft.text()) or define_sequence(draft.text())
     if definition is None or not draft.sentences:
         return
     whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)
