@@ -84,8 +84,9 @@ def parse_words(text: str, choices: list | None = None) -> tuple[Tree, list[Word
     if not words:
         raise AceError(1, 1, "", ["a sentence"], "empty text")
     ip = lalr().parse_interactive("")
+    memo: dict = {}
     for i, word in enumerate(words):
-        terminal = _choose(ip, words, i, choices)
+        terminal = _choose(ip, words, i, choices, memo)
         try:
             ip.feed_token(word.choose(terminal))
         except UnexpectedToken as err:
@@ -105,8 +106,12 @@ def _fitting(ip, word: Word) -> list[str]:
     return [t for t in word.readings if t in accepted]
 
 
-def _choose(ip, words: list[Word], i: int, choices: list | None) -> str:
-    """The reading of words[i] to feed; AceError for a word outside the lexicon."""
+def _choose(ip, words: list[Word], i: int, choices: list | None, memo: dict) -> str:
+    """The reading of words[i] to feed; AceError for a word outside the lexicon.
+
+    `memo` remembers how far each (word, reading, parser stack) got, so a sentence with many
+    two-way words (`and`, numbers) costs time linear in their number, not exponential.
+    """
     word = words[i]
     readings = list(word.readings)
     if not readings:
@@ -121,7 +126,10 @@ def _choose(ip, words: list[Word], i: int, choices: list | None) -> str:
         return fits[0] if fits else readings[0]  # no fit: feeding it raises the usual error
     progress = {}
     for t in fits:
-        progress[t] = _progress(ip, words, i, t)
+        key = (i, t, tuple(ip.parser_state.state_stack))
+        if key not in memo:
+            memo[key] = _progress(ip, words, i, t, memo)
+        progress[t] = memo[key]
         if progress[t] == COMPLETE and choices is None:
             return t
     if choices is not None:
@@ -134,7 +142,7 @@ def _choose(ip, words: list[Word], i: int, choices: list | None) -> str:
 COMPLETE = 1 << 30  # progress of a reading with which the sentence parses to its end
 
 
-def _progress(ip, words: list[Word], i: int, terminal: str) -> int:
+def _progress(ip, words: list[Word], i: int, terminal: str, memo: dict) -> int:
     """How far the sentence parses when words[i] is read as `terminal` (COMPLETE: to its end)."""
     trial = ip.copy(deepcopy_values=False)
     trial.parser_state.parse_conf = copy(trial.parser_state.parse_conf)
@@ -145,7 +153,7 @@ def _progress(ip, words: list[Word], i: int, terminal: str) -> int:
         if terminal in SENTENCE_ENDS:
             return COMPLETE
         for j in range(i + 1, len(words)):
-            t = _choose(trial, words, j, None)
+            t = _choose(trial, words, j, None, memo)
             trial.feed_token(words[j].choose(t))
             if t in SENTENCE_ENDS:
                 return COMPLETE

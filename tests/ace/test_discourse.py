@@ -103,3 +103,16 @@ def test_quantifiers_are_conditions_over_their_noun():
     g = parse_ace("Every box has 3 apples. No box is empty.")
     assert sorted(labels(g, NodeKind.CONDITION)) == ["every", "no"]
     assert all(g.nodes[e.dst].label == "box" for e in g.edges if e.kind == EdgeKind.CONDITION)
+
+
+def test_long_coordinations_parse_with_every_conjunct():
+    # Each `and` has two readings; the parser's memo keeps this linear (exponential without it).
+    names = ["Sara", "Omar", "Lucy", "Leo", "Maya", "Noah", "Emma", "Alice", "Liam", "Ivan",
+             "Rosa", "Tom", "Ben", "Bob", "Mary", "John", "Nina", "Paul", "Grace", "Olivia"]
+    text = ("The sum of " + " and ".join(f"the age of {n}" for n in names) + " is 5. John has "
+            + " and ".join(f"{i} apples" for i in range(1, 21)) + ".")
+    g = parse_ace(text)
+    total = next(n.id for n in g.nodes if n.label == "sum")
+    assert len(g.out_edges(total, EdgeKind.OF)) == 20
+    have = next(n.id for n in g.nodes if n.label == "have")
+    assert len(g.out_edges(have, EdgeKind.OBJECT)) == 20
