@@ -83,3 +83,27 @@ def test_unparsable_answer_text_is_a_kind_failure() -> None:
     verdict, failure = check_answer("__import__('os')", parse_ace(LADDER_ACE))
     assert failure is not None and failure.kind is FailureKind.answer_kind
     assert verdict.checks[0].status is CheckStatus.failed
+
+
+def test_no_wrong_answer_of_the_smoke_suite_is_verified() -> None:
+    """The guarantee behind `verified`: perturbed answers to real problems never get it,
+    while the true answers are never refuted."""
+    import sympy
+
+    from tasks import load_suite
+    from verifiers import canonical_answer, parse_answer
+
+    problems = load_suite("tasks/suites/smoke.jsonl")
+    verified_true = 0
+    for problem in problems:
+        graph = parse_ace(problem.ace)
+        verdict, failure = check_answer(problem.answer, graph)
+        assert failure is None, f"{problem.id}: the true answer {problem.answer} was refuted: {failure}"
+        verified_true += verdict.verified
+        value = parse_answer(problem.answer)
+        if not isinstance(value, sympy.Expr):
+            continue
+        for wrong in (value + 1, 2 * value + 1, -value - 1):
+            verdict, _ = check_answer(canonical_answer(wrong), graph)
+            assert not verdict.verified, f"{problem.id}: wrong answer {wrong} reported verified"
+    assert verified_true >= 1, "the suite's formula problems are verified"
