@@ -92,7 +92,7 @@ def parse_words(text: str, choices: list | None = None) -> tuple[Tree, list[Word
         except UnexpectedToken as err:
             raise _unexpected(ip, word, err) from None
     last = words[-1]
-    before_end = ip.copy()
+    before_end = ip.copy(deepcopy_values=False)  # only read if the end is unexpected
     try:
         return ip.feed_eof(last), words
     except UnexpectedToken:
