@@ -34,6 +34,9 @@ def exact_answer(value: Any) -> tuple[str, AnswerKind]:
     """The canonical answer string and its kind for an int, Fraction, bool or sympy value."""
     if isinstance(value, bool):
         return ("True" if value else "False"), AnswerKind.boolean
+    if isinstance(value, (set, frozenset)):
+        items = sorted((sympy.sympify(v) for v in value), key=sympy.default_sort_key)
+        return "{" + ", ".join(exact_answer(v)[0] for v in items) + "}", AnswerKind.set
     if isinstance(value, int):
         return str(value), AnswerKind.integer
     if isinstance(value, Fraction):

@@ -43,6 +43,31 @@ def _number(rng: random.Random, s: Speaker) -> Draft:
     return Draft(f"number_{form}", {"a": a, "b": b, "c": c}, prompts, ace, code, x, 2)
 
 
+def _consecutive_sum(rng: random.Random, s: Speaker) -> Draft:
+    count = rng.randint(2, 5)
+    first = rng.randint(-20, 120)
+    total = sum(first + i for i in range(count))
+    ask = rng.choice(["smallest", "largest"])
+    count_en = s.n(count) if count > 2 else "two"
+    prompts = [
+        f"The sum of {count_en} consecutive integers is {total}. What is the {ask} of them?",
+        f"{count_en.capitalize()} consecutive whole numbers add up to {total}. Find the {ask} number.",
+        f"What is the {ask} of {count} consecutive integers whose sum is {total}?",
+        f"I add {count} consecutive integers and get {total}. Which is the {ask} of the integers?",
+    ]
+    terms = " + ".join(["X"] + [f"(X + {i})" for i in range(1, count)])
+    terms_py = " + ".join(["x"] + [f"(x + {i})" for i in range(1, count)])
+    if ask == "smallest":
+        ace = f"Calculate the number X such that {terms} = {total}."
+        tail = ["answer = solution[0]"]
+    else:
+        ace = f"A number X is unknown. {terms} = {total}. Y = X + {count - 1}. What is Y?"
+        tail = [f"answer = solution[0] + {count - 1}"]
+    code = program("x = symbols('x')", f"solution = solve(Eq({terms_py}, {total}), x)", *tail, imports=SOLVE)
+    value = first if ask == "smallest" else first + count - 1
+    return Draft(f"consecutive_{ask}", {"count": count, "total": total}, prompts, ace, code, value, 2)
+
+
 def _age_sum(rng: random.Random, s: Speaker) -> Draft:
     older, younger = rng.sample(PEOPLE, 2)
     gap, young_age = rng.randint(1, 40), rng.randint(1, 50)
@@ -94,7 +119,7 @@ def _age_future(rng: random.Random, s: Speaker) -> Draft:
 
 def sample(rng: random.Random) -> Draft:
     s = Speaker(rng)
-    make = rng.choices([_number, _age_sum, _age_future], weights=[3, 2, 1])[0]
+    make = rng.choices([_number, _consecutive_sum, _age_sum, _age_future], weights=[3, 2, 2, 1])[0]
     return make(rng, s)
 
 

@@ -83,9 +83,28 @@ def _change(rng: random.Random, s: Speaker) -> Draft:
     return Draft(direction, {"base": base, "pct": pct}, prompts, ace, code, value, 2, {"amount": amount})
 
 
+def _what_percent(rng: random.Random, s: Speaker) -> Draft:
+    who = rng.choice(PEOPLE)
+    total = rng.choice([10, 20, 25, 40, 50, 60, 80, 100, 120, 200])
+    part = rng.randint(1, total)
+    prompts = [
+        f"A test has {total} questions. {who} answers {part} of them correctly. What percent of the questions does {who} answer correctly?",
+        f"{who} got {part} out of {total} questions right on a test. What percent is that?",
+        f"{who} answers {s.n(part)} questions correctly on a test of {total} questions. What is {who}'s score as a percentage?",
+        f"On a {total}-question test {who} gets {part} questions right. Express this as a percent of the questions.",
+    ]
+    ace = (
+        f"A test has {total} questions. {who} answers {part} questions. "
+        f"What is the percentage of the questions that {who} answers?"
+    )
+    code = program(f"total = {total}", f"answered = {part}", "percentage = Rational(answered, total) * 100", "answer = percentage")
+    return Draft("what_percent", {"total": total, "part": part}, prompts, ace, code, Fraction(part * 100, total), 2,
+                 {"person": who})
+
+
 def sample(rng: random.Random) -> Draft:
     s = Speaker(rng)
-    return rng.choice([_percent_of, _discount, _change])(rng, s)
+    return rng.choice([_percent_of, _discount, _change, _what_percent])(rng, s)
 
 
 FAMILY = Family("percentage", "Percent of a quantity, discounts, increases and decreases", sample)

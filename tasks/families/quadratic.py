@@ -72,9 +72,37 @@ def _rectangle(rng: random.Random, s: Speaker) -> Draft:
                  {"unit": unit})
 
 
+def _signed(coefficient: int, term: str) -> str:
+    """` - 5 * X` or ` + 6`: one term of a polynomial with its sign written as an operator."""
+    sign = "-" if coefficient < 0 else "+"
+    body = f"{abs(coefficient)} * {term}" if term else f"{abs(coefficient)}"
+    return f" {sign} {body}"
+
+
+def _roots(rng: random.Random, s: Speaker) -> Draft:
+    r1, r2 = rng.sample([r for r in range(-15, 16) if r != 0], 2)
+    b, c = -(r1 + r2), r1 * r2
+    while b == 0:
+        r2 = rng.choice([r for r in range(-15, 16) if r not in (0, r1, -r1)])
+        b, c = -(r1 + r2), r1 * r2
+    linear = f"{'-' if b < 0 else '+'} {abs(b) if abs(b) != 1 else ''}x"
+    constant = f"{'-' if c < 0 else '+'} {abs(c)}"
+    eq_en = f"x^2 {linear} {constant} = 0"
+    prompts = [
+        f"Solve {eq_en}.",
+        f"Find all solutions of the equation {eq_en}.",
+        f"What values of x satisfy {eq_en}?",
+        f"For which numbers x is x^2 {linear} {constant} equal to zero? Give all of them.",
+    ]
+    ace = f"Calculate the numbers X such that X ^ 2{_signed(b, 'X')}{_signed(c, '')} = 0."
+    expr = f"x**2{_signed(b, 'x')}{_signed(c, '')}"
+    code = program("x = symbols('x')", f"solutions = solve(Eq({expr}, 0), x)", "answer = set(solutions)", imports=SOLVE)
+    return Draft("roots", {"r": sorted([r1, r2])}, prompts, ace, code, {r1, r2}, 2)
+
+
 def sample(rng: random.Random) -> Draft:
     s = Speaker(rng)
-    return rng.choice([_consecutive, _rectangle])(rng, s)
+    return rng.choice([_consecutive, _rectangle, _roots])(rng, s)
 
 
 FAMILY = Family("quadratic", "Quadratic equations: consecutive products, rectangles with a side relation", sample)
