@@ -36,7 +36,7 @@ def build_graph(checkpointer: Any = None) -> CompiledStateGraph:
     builder.add_conditional_edges(
         "generate",
         nodes.route_after_generate,
-        {"execute": "execute", "reduce": "reduce", "answer": "answer"},
+        {"execute": "execute", "reduce": "reduce", "repair": "repair", "answer": "answer"},
     )
     builder.add_edge("execute", "verify")
     builder.add_edge("reduce", "verify")

@@ -100,7 +100,7 @@ def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any
     except Exception as err:  # a generator failure is a result of this solve, reported in full
         why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
         failure = Failure(kind=FailureKind.no_answer, message=why)
-        return {"failure": failure, "trace": _step("generate", started, "k=1", why, ok=False)}
+        return {"failure": failure, "exhausted": True, "trace": _step("generate", started, "k=1", why, ok=False)}
     records = [CandidateRecord(source=c.source, score=float(c.score)) for c in candidates]
     if not records:
         failure = Failure(kind=FailureKind.no_answer, message="the generator produced no program")
@@ -384,11 +384,13 @@ def route_after_parse(state: AgentState) -> Literal["generate", "answer"]:
     return "answer" if state.status is Status.rejected else "generate"
 
 
-def route_after_generate(state: AgentState) -> Literal["execute", "reduce", "answer"]:
-    """execute: tool mode; reduce: structural mode; answer: no program was generated."""
-    if state.program is None:
-        return "answer"
-    return "execute" if state.mode is Mode.tool else "reduce"
+def route_after_generate(state: AgentState) -> Literal["execute", "reduce", "repair", "answer"]:
+    """execute: tool mode; reduce: structural mode; repair: no valid tree came out of the
+    first search (tool mode samples a wider one); answer: the generator failed outright."""
+    if state.program is not None:
+        return "execute" if state.mode is Mode.tool else "reduce"
+    can_repair = state.mode is Mode.tool and state.max_repairs > 0 and not state.exhausted
+    return "repair" if can_repair else "answer"
 
 
 def route_after_verify(state: AgentState) -> Literal["repair", "answer"]:

@@ -200,3 +200,31 @@ def test_an_llm_rewrites_what_the_rules_cannot() -> None:
     solution = Agent(generator="llm", llm=llm).solve(text)
     assert solution.ace == ace, solution.error
     assert solution.answer == "5" and solution.status is Status.verified
+
+
+class WideningGenerator:
+    """A plug-in generator (Agent accepts any object with generate/infill) whose narrow
+    search finds no valid tree and whose wider one does, like a beam of width 1 vs 4."""
+
+    name = "widening"
+
+    def generate(self, graph, k: int = 1):
+        from graphmodel.generators import Candidate
+        from graphmodel.trees import parse_program
+
+        return [] if k == 1 else [Candidate(tree=parse_program(LADDER_PROGRAM), source=LADDER_PROGRAM, score=-1.0)]
+
+    def infill(self, graph, tree, hole, k: int = 1):
+        return []
+
+
+def test_no_tree_from_the_first_search_leads_to_a_wider_one() -> None:
+    solution = Agent(generator=WideningGenerator()).solve(LADDER)
+    assert solution.answer == "5", solution.trace
+    assert nodes_of(solution)[:5] == ["rewrite", "parse", "generate", "repair", "execute"]
+    assert solution.repairs[0].strategy is RepairStrategy.regenerate
+
+
+def test_structural_mode_takes_only_the_first_search() -> None:
+    solution = Agent(generator=WideningGenerator(), mode="structural").solve(LADDER)
+    assert solution.answer is None and solution.status is Status.no_answer
