@@ -14,7 +14,7 @@ from agent.rewrite.draft import Draft
 
 _NP = re.compile(r"\b([Aa]n?|[Tt]he)\s+((?:first|second|third|right|other)\s+)?([a-z]+)\b(?!\s+of\s+\d)")
 _FUNCTION = {"of", "in", "on", "at", "to", "and", "from", "with", "by", "for", "is", "are", "has", "have", "that"}
-_COUNTED = re.compile(r"\b\d+(?:\.\d+)?\s+(?:[a-z]+\s)?([a-z]+)\b")
+_COUNTED = re.compile(r"\b\d+(?:\.\d+)?\s+([a-z]+)(?:\s+([a-z]+))?\b")
 _NOT_NOUN = {"of", "in", "on", "at", "to", "and", "speed", "length", "height", "width", "distance", "time",
              "radius", "diameter", "side", "base", "area", "volume", "perimeter", "price", "weight", "depth"}  # fmt: skip
 
@@ -30,7 +30,8 @@ def fix_discourse(draft: Draft) -> None:
     for sentence in ordered:
         question = sentence.is_question
         text = _NP.sub(lambda m, q=question: _article(m, seen, q), sentence.text)
-        seen.update(_COUNTED.findall(text))
+        for pair in _COUNTED.findall(text):
+            seen.update(word for word in pair if word)
         text = text[:1].upper() + text[1:]
         if text[-1] not in ".?!":
             text += "."

@@ -50,6 +50,7 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
     text = _LIST_COMMA.sub(r" and \1", text)
     text = _PLURAL_ATTRIBUTE.sub(lambda m: f"has {_article(ATTRIBUTE_SYNONYMS.get(m.group(1), m.group(1).rstrip('s')))} of", text)
     text = _owner_first(text)
+    text = _THERE_IN.sub(lambda m: f"{m.group(3).capitalize()} {m.group(4)} has {m.group(1)} {m.group(2)}.", text)
     measured = _MEASURED.match(text)
     if measured:
         subject, pairs = measured.groups()
@@ -64,6 +65,8 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
 _LIST_COMMA = re.compile(rf",\s+(an?\s+[a-z]+\s+of\s+{_QTY})(?=\s+and\b|,)")
 # `A cube has edges of 4 feet.`: one value for all of them is one attribute.
 _PLURAL_ATTRIBUTE = re.compile(r"\bhas\s+(edges|sides|legs)\s+of\b")
+# `There are 60 beads in a jar.` -> `A jar has 60 beads.`
+_THERE_IN = re.compile(rf"^There\s+(?:are|is)\s+({_NUM})\s+([a-z]+(?:\s[a-z]+)?)\s+(?:in|on|inside)\s+(a|an)\s+([a-z]+)\.$")
 _OF_INDEFINITE = re.compile(r"^(?:The|Each)\s+((?:first\s|second\s)?[a-z]+)\s+of\s+(an?\s+(?:[a-z]+\s)?[a-z]+)\s+(?:is|are|measures)\s+(.+)\.$")
 _MEASURES = re.compile(rf"^(.+?)\s+measures\s+({_QTY})\.$")
 _OF_DEFINITE = re.compile(rf"^The\s+([a-z]+)\s+of\s+(the\s+(?:[a-z]+\s)?[a-z]+)\s+is\s+({_QTY})\.$")

@@ -47,13 +47,34 @@ def share_of(text: str) -> list[str]:
     return [f"{subject} {verb} a share of the {noun}{rest}.", f"The share is {percent} percent."]
 
 
+_NOMINAL_CHANGE = re.compile(rf"^(?:A|An|The)\s+(increase|decrease|rise|fall|drop|reduction)\s+of\s+({_NUM}\s+percent)\.$")
+_DISCOUNT = re.compile(rf"^((?:A|The)\s+(?:shop|store|seller))\s+gives\s+a\s+discount\s+of\s+({_NUM}\s+percent)\.$")
+_ASKS_ATTRIBUTE = re.compile(r"^What is the ([a-z]+) of the ([a-z]+)\?$")
+
+
 def changes(sentences: list[str]) -> list[str]:
-    """`The car falls by 15 percent.` -> `The price of the car decreases by 15 percent.`"""
+    """`The car falls by 15 percent.` -> `The price of the car decreases by 15 percent.`;
+    `After an increase of 5 percent` -> `The price of the car increases by 5 percent.`;
+    a discount is on the one priced thing; after a change, the question asks for the new value."""
     attributes: dict[str, str] = {}
+    changed = False
     out = []
     for text in sentences:
         for owner, attribute in _HAS_ATTRIBUTE.findall(text):
             attributes[owner] = attribute
+        nominal = _NOMINAL_CHANGE.match(text)
+        if nominal is not None and len(attributes) == 1:
+            (owner, attribute), = attributes.items()
+            verb = "increases" if nominal.group(1) in ("increase", "rise") else "decreases"
+            text = f"The {attribute} of the {owner} {verb} by {nominal.group(2)}."
+        discount = _DISCOUNT.match(text)
+        priced = [o for o, a in attributes.items() if a in ("price", "cost")]
+        if discount is not None and len(priced) == 1:
+            text = f"{discount.group(1)} gives a discount of {discount.group(2)} on the {priced[0]}."
+            changed = True
+        asked = _ASKS_ATTRIBUTE.match(text)
+        if asked is not None and changed and attributes.get(asked.group(2)) == asked.group(1):
+            text = f"What is the new {asked.group(1)} of the {asked.group(2)}?"
         m = _CHANGE.match(text)
         if m is not None:
             subject, verb, amount = m.groups()
@@ -61,6 +82,7 @@ def changes(sentences: list[str]) -> list[str]:
             if " of " not in subject and owner in attributes:
                 subject = f"The {attributes[owner]} of the {owner}"
             text = f"{subject} {_CHANGE_VERBS[verb]} by {amount}."
+            changed = True
         out.append(text)
     return out
 

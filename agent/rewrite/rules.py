@@ -33,6 +33,7 @@ from agent.rewrite.shapes import to_shapes
 from agent.rewrite.together import join_work
 from agent.rewrite.units import expand_units
 from agent.rewrite.validate import check_draft, parse_error
+from agent.rewrite.verbal import define_equation
 
 Pass = Callable[[Draft], None]
 
@@ -98,7 +99,8 @@ def _whole_text(edit: Callable[[list[str]], list[str]]) -> Pass:
 
 def _concepts(draft: Draft) -> None:
     """A text that names one number-theory concept becomes the concept's ACE definition."""
-    definition = define_concepts(draft.text()) or define_sequence(draft.text())
+    text = draft.text()
+    definition = define_concepts(text) or define_sequence(text) or define_equation(text)
     if definition is None or not draft.sentences:
         return
     whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)
