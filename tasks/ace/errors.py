@@ -25,6 +25,11 @@ class AceError(ValueError):
         self.hint = hint
         super().__init__(self._message())
 
+    def __reduce__(self):
+        """Pickle by fields, so the error survives worker processes (evals runs in parallel)."""
+        return (type(self), (self.line, self.column, self.word, self.expected, self.reason,
+                             self.hint))
+
     def _message(self) -> str:
         where = f"line {self.line}, column {self.column}"
         what = f"'{self.word}'" if self.word else "at the end of the text"

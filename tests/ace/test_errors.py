@@ -82,3 +82,12 @@ def test_the_article_a_is_never_a_variable():
 def test_non_string_input_is_a_type_error():
     with pytest.raises(TypeError, match="expects a str"):
         parse_ace(None)  # type: ignore[arg-type]
+
+
+def test_error_survives_pickling_across_processes():
+    import pickle
+
+    err = rejection("John has 5 widgets.")
+    again = pickle.loads(pickle.dumps(err))
+    assert (again.line, again.column, again.word, again.expected, str(again)) == (
+        err.line, err.column, err.word, err.expected, str(err))
