@@ -157,7 +157,7 @@ def _fail(ready_fd: int, exc: BaseException) -> None:
 
 
 def spare_main(request_fd: int, report_fd: int, ready_fd: int, scratch: str,
-               setup: dict) -> None:
+               setup: dict, seccomp_program: bytes | None) -> None:
     """A pre-forked child. It prepares what does not depend on the program (the Landlock
     ruleset, the seccomp filter), waits for its one request, locks itself down, runs the
     program and reports. Never returns: it ends with os._exit, so no finalizer of the
@@ -171,7 +171,7 @@ def spare_main(request_fd: int, report_fd: int, ready_fd: int, scratch: str,
         _silence_signals()
         ruleset = (lockdown.landlock_ruleset(setup["landlock_abi"], setup["read_paths"],
                                              [scratch]) if setup["landlock_abi"] else None)
-        seccomp_filter = lockdown.build_seccomp_filter() if setup["seccomp"] else None
+        seccomp_filter = seccomp_program if setup["seccomp"] else None
     except BaseException as exc:  # noqa: BLE001 - tell the server, then die
         _fail(ready_fd, exc)
     request = _read_request(request_fd)
@@ -191,7 +191,8 @@ def spare_main(request_fd: int, report_fd: int, ready_fd: int, scratch: str,
     os._exit(0)
 
 
-def _lock_down(limits: dict, setup: dict, landlock: bool, seccomp_filter) -> list[str]:
+def _lock_down(limits: dict, setup: dict, landlock: bool,
+               seccomp_filter: bytes | None) -> list[str]:
     layers = ["rlimits"]
     lockdown.set_rlimits(memory_bytes=limits["memory_mb"] << 20,
                          cpu_seconds=limits["cpu_seconds"],
@@ -206,7 +207,7 @@ def _lock_down(limits: dict, setup: dict, landlock: bool, seccomp_filter) -> lis
         lockdown.landlock_restrict(RULESET_FD)
         layers.append("landlock")
     if seccomp_filter is not None:
-        seccomp_filter.load()
+        lockdown.load_seccomp_bpf(seccomp_filter)
         layers.append("seccomp")
     return layers
 

@@ -68,12 +68,12 @@ def _warm_imports() -> None:
     import child  # noqa: F401
 
 
-def _seccomp_works() -> bool:
+def _seccomp_program() -> bytes | None:
+    """The compiled filter, or None when libseccomp is missing or fails here."""
     try:
-        lockdown.build_seccomp_filter()
+        return lockdown.compile_seccomp_bpf()
     except Exception:  # noqa: BLE001 - any failure means: not available
-        return False
-    return True
+        return None
 
 
 def _read_paths() -> list[str]:
@@ -88,7 +88,12 @@ def _read_paths() -> list[str]:
     return sorted(p for p in paths if os.path.exists(p))
 
 
+_SECCOMP: dict[str, bytes | None] = {"program": None}  # compiled once, loaded by each child
+
+
 def _setup(config: dict) -> dict:
+    if config["seccomp"]:
+        _SECCOMP["program"] = _seccomp_program()
     lockdown.prctl(lockdown.PR_SET_CHILD_SUBREAPER, 1)
     abi = lockdown.landlock_abi() if config["landlock"] else 0
     root = os.getuid() == 0
@@ -97,7 +102,7 @@ def _setup(config: dict) -> dict:
         "uid": config["uid"] if root else os.getuid(),
         "gid": config["gid"] if root else os.getgid(),
         "landlock_abi": abi,
-        "seccomp": bool(config["seccomp"]) and _seccomp_works(),
+        "seccomp": bool(config["seccomp"]) and _SECCOMP["program"] is not None,
         "read_paths": _read_paths(),
         "pid": os.getpid(),
         "scratch_root": config["scratch_root"],
@@ -197,7 +202,8 @@ class Spare:
             try:
                 for fd in (self.request_w, self.report_r, self.ready_r):
                     os.close(fd)
-                child.spare_main(request_r, report_w, ready_w, self.scratch, setup)
+                child.spare_main(request_r, report_w, ready_w, self.scratch, setup,
+                                 _SECCOMP["program"])
             finally:
                 os._exit(111)
         for fd in (request_r, report_w, ready_w):
