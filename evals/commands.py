@@ -62,6 +62,11 @@ def eval_command(
         raise typer.BadParameter(f"{executor!r}: expected local or ray", param_hint="--executor")
     if solver not in ("agent", "reference"):
         raise typer.BadParameter(f"{solver!r}: expected agent or reference", param_hint="--solver")
+    if "llm" in generators and solver == "agent" and not (llm_model or llm_factory):
+        raise typer.BadParameter(
+            "the llm generator needs a model: --llm-model NAME [--llm-base-url URL] or --llm-factory module:function",
+            param_hint="--generator",
+        )
     settings = AttemptSettings(
         solver=SolverConfig(
             solver=solver,

@@ -126,6 +126,8 @@ def test_eval_and_report_commands(quarters_suite: Path, tmp_path: Path) -> None:
 def test_bad_input_gets_a_message_not_a_traceback(tmp_path: Path) -> None:
     bad_gen = runner.invoke(app, ["eval", "x.jsonl", "--generator", "gpt", "--out", str(tmp_path / "o")])
     assert bad_gen.exit_code == 2 and "gpt" in bad_gen.output
+    no_model = runner.invoke(app, ["eval", "x.jsonl", "--generator", "llm", "--out", str(tmp_path / "o")])
+    assert no_model.exit_code == 2 and "--llm-model" in no_model.output
     missing = runner.invoke(app, ["eval", str(tmp_path / "nope.jsonl"), "--solver", "reference", "--out", str(tmp_path / "o")])
     assert missing.exit_code == 2 and "cannot read" in missing.output
     broken = tmp_path / "broken.jsonl"
