@@ -8,9 +8,11 @@ Executors only decide where `run_attempt` runs; records are written here, by one
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +25,7 @@ from tasks import Problem, load_suite
 
 RECORDS_FILE = "records.jsonl"
 SPEC_FILE = "run.json"
+LOCK_FILE = ".lock"
 
 
 class EvalError(ValueError):
@@ -185,6 +188,35 @@ def run_eval(
 ) -> RunResult:
     """Run every missing work item of the spec and append its record to DIR/records.jsonl."""
     out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with _exclusive(out):
+        return _run_locked(spec, out, workers, executor, resume, ray_address, on_record, on_start)
+
+
+@contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """One writer per run directory: a second `ladder eval` on it would duplicate records."""
+    with (out / LOCK_FILE).open("w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise EvalError(f"{out}: another `ladder eval` is writing this directory") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _run_locked(
+    spec: RunSpec,
+    out: Path,
+    workers: int,
+    executor: Literal["local", "ray"],
+    resume: bool,
+    ray_address: str | None,
+    on_record: Callable[[EvalRecord], None] | None,
+    on_start: Callable[[list[WorkItem]], None] | None,
+) -> RunResult:
     records_path = out / RECORDS_FILE
     if resume:
         _check_resumable(spec, out)
@@ -193,7 +225,6 @@ def run_eval(
         spec = spec.model_copy(update={"cells": list(dict.fromkeys([*saved.cells, *spec.cells]))})
     elif records_path.exists() and records_path.stat().st_size > 0:
         raise EvalError(f"{out} already holds records; pass --resume to continue it or choose a new --out")
-    out.mkdir(parents=True, exist_ok=True)
     (out / SPEC_FILE).write_text(spec.model_dump_json(indent=2) + "\n", encoding="utf-8")
 
     existing = read_records(records_path, repair_tail=True)

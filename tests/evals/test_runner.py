@@ -222,3 +222,15 @@ def test_per_family_keeps_the_first_problems_of_every_family(quarters_suite: Pat
     assert [item.problem.id for item in plan(spec)] == ["q000", "q001", "q002"]  # fam0, fam1, fam2
     limited = spec.model_copy(update={"limit": 2})
     assert [item.problem.id for item in plan(limited)] == ["q000", "q001"]
+
+
+def test_a_second_writer_is_refused(quarters_suite: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "run"
+    out.mkdir()
+    with (out / ".lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running `ladder eval` holds it
+        with pytest.raises(EvalError, match="another"):
+            run_eval(reference_spec(quarters_suite), out)
+    assert run_eval(reference_spec(quarters_suite), out).written == 6
