@@ -42,13 +42,19 @@ def max_prec(type_: str) -> int:
     return TYPE_PREC.get(type_, ATOM)
 
 
-def child_req(parent: str, field: str | None, index: int, parent_op: str | None, parent_req: int) -> int:
-    """Minimum precedence a child needs in this slot so that no parentheses are missing."""
+def child_req(
+    parent: str, field: str | None, index: int, parent_op: str | None, parent_req: int, ops: Iterable[str] = ()
+) -> int:
+    """Minimum precedence a child needs in this slot so that no parentheses are missing.
+
+    `ops` are the operators the parent may still take (for its left operand, written
+    before the operator is chosen: it must suit at least one operator the node may take)."""
     if parent in ("binary_operator", "boolean_operator", "augmented_assignment"):
         if parent == "augmented_assignment":
             return 0
         if parent_op is None:  # the left operand: the operator comes later, checked then
-            return parent_req
+            needs = [OP_PREC[o] + (1 if o == "**" else 0) for o in ops if o in OP_PREC and OP_PREC[o] >= parent_req]
+            return min(needs) if needs else parent_req
         level = OP_PREC.get(parent_op, ATOM)
         if field == "left":
             return level + 1 if parent_op == "**" else level
@@ -86,7 +92,7 @@ def _supertype_closure() -> dict[str, frozenset[str]]:
     changed = True
     while changed:  # expression includes primary_expression's subtypes, and so on
         changed = False
-        for name, subs in out.items():
+        for subs in out.values():
             extra = set().union(*(out[x] for x in subs if x in out)) - subs
             if extra:
                 subs |= extra

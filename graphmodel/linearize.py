@@ -151,7 +151,7 @@ class Decoding:
         for f in sorted(nxt, key=str):
             if only_field is not ... and f != only_field:
                 continue
-            req = child_req(top.type, f, len(top.fields), top.op, top.req)
+            req = self._req(top, f)
             for t in sorted(g.slot_types(top.type, f)):
                 tok = index.get((f, t))
                 if tok is None:
@@ -165,6 +165,10 @@ class Decoding:
         out = tuple(ids)
         self._allowed_cache[key] = out
         return out
+
+    def _req(self, top: Frame, f: str | None) -> int:
+        ops = self.grammar.slot_types(top.type, "operator") if top.op is None else ()
+        return child_req(top.type, f, len(top.fields), top.op, top.req, ops)
 
     def spec(self, state: DecodeState) -> Spec:
         """The next step of a state that is not done."""
@@ -212,7 +216,7 @@ class Decoding:
             if action == HOLE_TOK:
                 f, t = state.fill_field, HOLE  # linearizing a context: fill_field holds the hole's field
             top = stack[-1]
-            req = child_req(top.type, f, len(top.fields), top.op, top.req)
+            req = self._req(top, f)
             op = t if f == "operator" and not self.grammar.is_structural(t) else top.op
             stack[-1] = top._replace(fields=(*top.fields, f), op=op)
             nid, next_id = next_id, next_id + 1

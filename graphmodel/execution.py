@@ -1,0 +1,99 @@
+"""Answer checking for validation: run programs in a separate Python process, compare answers.
+
+graphmodel may not import verifiers (layering), and training only needs a yes/no per
+program, so this is a small worker: one child process (sympy imported once) runs each
+program in a fresh namespace under a CPU-time alarm and an address-space limit, and
+compares its `answer` with the expected answer string exactly (sympy equality, then
+simplification of the difference). It is a measuring tool, not the sandbox: programs
+here are the model's own outputs during training, never user input.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+
+PER_PROGRAM_S = 2  # seconds of CPU per program
+MEMORY_MB = 1024  # address-space limit of the worker
+
+
+@dataclass
+class Check:
+    correct: bool
+    answer: str | None
+    error: str | None
+
+
+_WORKER = r'''
+import json, resource, signal, sys
+resource.setrlimit(resource.RLIMIT_AS, (MEM * 2**20, MEM * 2**20))
+import sympy
+
+class Timeout(Exception):
+    pass
+
+def _alarm(signum, frame):
+    raise Timeout("timeout")
+
+signal.signal(signal.SIGALRM, _alarm)
+
+def same(a, b):
+    try:
+        x, y = sympy.sympify(a), sympy.sympify(b)
+    except Exception:
+        return str(a) == str(b)
+    if x == y:
+        return True
+    try:
+        return bool(sympy.simplify(x - y) == 0)
+    except Exception:
+        return False
+
+for line in sys.stdin:
+    job = json.loads(line)
+    out = {"correct": False, "answer": None, "error": None}
+    try:
+        signal.alarm(SECS)
+        ns = {"__name__": "__ladder__"}
+        exec(compile(job["program"], "<program>", "exec"), ns)
+        if "answer" not in ns:
+            raise NameError("the program does not bind `answer`")
+        value = ns["answer"]
+        out["answer"] = str(value)
+        out["correct"] = same(value, job["expected"])
+        signal.alarm(0)
+    except BaseException as exc:
+        signal.alarm(0)
+        out["error"] = f"{type(exc).__name__}: {exc}"[:300]
+    sys.stdout.write(json.dumps(out) + "\n")
+    sys.stdout.flush()
+'''
+
+
+def check_answers(programs: list[str], expected: list[str], timeout_s: float | None = None) -> list[Check]:
+    """Run each program (in one child process) and compare its `answer` with the expected string."""
+    if len(programs) != len(expected):
+        raise ValueError(f"{len(programs)} programs but {len(expected)} expected answers")
+    if not programs:
+        return []
+    code = _WORKER.replace("MEM", str(MEMORY_MB)).replace("SECS", str(PER_PROGRAM_S))
+    payload_lines = [json.dumps({"program": p, "expected": e}) + "\n" for p, e in zip(programs, expected, strict=True)]
+    out: list[Check] = []
+    while len(out) < len(programs):  # a worker that dies (memory) loses one program, not the rest
+        start = len(out)
+        batch = payload_lines[start:]
+        limit = timeout_s if timeout_s is not None else 30 + (PER_PROGRAM_S + 1) * len(batch)
+        try:
+            proc = subprocess.run(
+                [sys.executable, "-I", "-c", code], input="".join(batch), capture_output=True, text=True,
+                timeout=limit, check=False,
+            )
+        except subprocess.TimeoutExpired:
+            out.extend([Check(False, None, "worker timeout")] * len(batch))
+            break
+        out.extend(Check(**json.loads(line)) for line in proc.stdout.splitlines())
+        if len(out) < len(programs):
+            out.append(Check(False, None, f"worker exited {proc.returncode}: {proc.stderr[-200:]}"))
+    return out[: len(programs)]

@@ -1,0 +1,148 @@
+"""What training needs from each generator: data preparation, batches, a model, greedy decoding.
+
+A recipe is built from the training problems (it fixes the vocabularies) or from a
+checkpoint (it restores them), so the training loop in train.py is the same for both.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+from graphmodel.trees import Tree, TreeError, parse_program
+
+
+class PrepareError(ValueError):
+    """A problem that cannot be used for training or evaluation."""
+
+
+@dataclass
+class Item:
+    """One problem with its semantic graph and reference tree."""
+
+    pid: str
+    ace: str
+    graph: Any
+    tree: Tree
+    answer: str
+    family: str
+
+
+def prepare(problems: list, need_program: bool = True) -> tuple[list[Item], list[str]]:
+    """Parse each problem's ACE (tasks.ace) and reference program; list the ones skipped and why."""
+    from tasks.ace import AceError, parse_ace
+
+    items, skipped = [], []
+    for p in problems:
+        if not p.ace:
+            skipped.append(f"{p.id}: no canonical ACE")
+            continue
+        if need_program and not p.program:
+            skipped.append(f"{p.id}: no reference program")
+            continue
+        try:
+            graph = parse_ace(p.ace)
+            tree = parse_program(p.program) if p.program else None
+        except AceError as exc:
+            skipped.append(f"{p.id}: ACE does not parse: {exc}")
+            continue
+        except TreeError as exc:
+            skipped.append(f"{p.id}: program does not parse: {exc}")
+            continue
+        except Exception as exc:  # a parser bug must not stop training: it is counted and reported
+            skipped.append(f"{p.id}: ACE parser failed ({type(exc).__name__}: {exc})")
+            continue
+        items.append(Item(p.id, p.ace, graph, tree, p.answer, p.family))
+    return items, skipped
+
+
+class GraphRecipe:
+    name = "graph"
+
+    def __init__(self, codec: Any, model_args: dict) -> None:
+        from graphmodel.model import GraphModelConfig
+
+        self.codec = codec
+        self.model_args = model_args
+        self.cfg = GraphModelConfig(**model_args)
+
+    @classmethod
+    def fit(cls, items: list[Item], size: dict) -> GraphRecipe:
+        from graphmodel.data import TreeCodec
+        from graphmodel.model import GraphModelConfig
+
+        codec = TreeCodec.build([i.tree for i in items], [i.graph for i in items])
+        cfg = GraphModelConfig(
+            **size,
+            n_kinds=len(codec.graph_vocab.kinds),
+            n_labels=len(codec.graph_vocab.labels),
+            n_units=len(codec.graph_vocab.units),
+            n_edge_kinds=len(codec.graph_vocab.edge_kinds),
+            n_edge_labels=len(codec.graph_vocab.edge_labels),
+            n_node_tokens=len(codec.vocab.node_tokens),
+            n_values=len(codec.vocab.values),
+            n_frames=len(codec.frames),
+            n_value_types=len(codec.value_types),
+        )
+        return cls(codec, cfg.to_dict())
+
+    @classmethod
+    def from_checkpoint(cls, ckpt: dict) -> GraphRecipe:
+        from graphmodel.data import TreeCodec
+
+        return cls(TreeCodec.from_dict(json.loads(ckpt["codec"])), ckpt["model_args"])
+
+    def codec_json(self) -> str:
+        return json.dumps(self.codec.to_dict())
+
+    def new_model(self) -> torch.nn.Module:
+        from graphmodel.model import GraphToTree
+
+        model = GraphToTree(self.cfg)
+        model.vocab_ok.copy_(self.codec.vocab_ok())
+        return model
+
+    def examples(self, items: list[Item]) -> tuple[list, list[str]]:
+        from graphmodel.data import make_examples
+
+        class _P:  # make_examples reads id and answer
+            def __init__(self, it: Item) -> None:
+                self.id, self.answer = it.pid, it.answer
+
+        return make_examples(self.codec, [_P(i) for i in items], [i.graph for i in items], [i.tree for i in items])
+
+    def batch(self, examples: list, rng: random.Random, infill_prob: float) -> dict:
+        from graphmodel.data import collate, infill_steps
+
+        steps = [infill_steps(self.codec, e, rng) if rng.random() < infill_prob else e.steps for e in examples]
+        return collate(self.codec, examples, steps)
+
+    def generator(self, model: torch.nn.Module, device: torch.device):
+        from graphmodel.generators import GraphGenerator
+
+        gen = GraphGenerator(model, self.codec, device)
+        return gen
+
+    def decode(self, model: torch.nn.Module, items: list[Item], device: torch.device, batch: int = 64) -> list[Tree | None]:
+        """Greedy trees for items (None where no valid tree came out)."""
+        gen = self.generator(model, device)
+        out: list[Tree | None] = []
+        for i in range(0, len(items), batch):
+            chunk = items[i : i + batch]
+            for cands in gen.generate_batch([it.graph for it in chunk], k=1):
+                out.append(cands[0].tree if cands else None)
+        return out
+
+
+def recipe_class(name: str) -> type:
+    if name == "graph":
+        return GraphRecipe
+    if name == "seq":
+        from graphmodel.seq_model import SeqRecipe
+
+        return SeqRecipe
+    raise PrepareError(f"unknown generator {name!r}; expected 'graph' or 'seq'")

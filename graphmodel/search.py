@@ -1,0 +1,194 @@
+"""Grammar-constrained beam search over trees (batched over graphs), for generation and infilling.
+
+Every hypothesis carries an immutable DecodeState; only actions the grammar allows are
+scored, so every finished hypothesis is a complete tree. Keys/values of the decoder are
+cached and reordered with the beam, so a step costs one attention row per hypothesis.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+from torch import Tensor
+from torch_geometric.data import Batch, Data
+
+from graphmodel.data import TreeCodec, _strip
+from graphmodel.decoder import memory_mask
+from graphmodel.linearize import END, MAX_DEPTH, DecodeState, Step, initial_state
+from graphmodel.model import GraphToTree
+
+
+@dataclass
+class Hyp:
+    state: DecodeState
+    actions: list[int | str]
+    score: float
+    inp: tuple[int, int]  # the input that feeds the next step: (token id, copied node)
+
+
+@dataclass
+class Finished:
+    actions: list[int | str]
+    score: float
+    start: DecodeState
+
+
+def _anc_row(anc: tuple[int, ...]) -> list[int]:
+    return list(anc) + [-1] * (MAX_DEPTH - len(anc))
+
+
+@torch.no_grad()
+def beam_search(
+    model: GraphToTree,
+    codec: TreeCodec,
+    datas: list[Data],
+    k: int = 1,
+    context: list[Step] | None = None,
+    start: DecodeState | None = None,
+    max_steps: int = 300,
+) -> list[list[Finished]]:
+    """Best-first beams per graph; with `context`/`start` (one graph only) it fills a hole."""
+    if context is not None and len(datas) != 1:
+        raise ValueError("infilling searches one graph at a time")
+    device = next(model.parameters()).device
+    dec = codec.decoding
+    G = len(datas)
+    graph = Batch.from_data_list([_strip(d) for d in datas]).to(device)
+    mem, mem_pad = model.encode(graph)  # (G, N, d), (G, N)
+    rend = torch.stack([_pad_render(codec.renderable(d), mem.shape[1]) for d in datas]).to(device)  # (G, VT, N)
+    n_node = len(codec.vocab.node_tokens)
+    V = len(codec.vocab.values)
+    bos = (n_node + V, -1)
+    begin = start or initial_state()
+
+    # prefill the context (infilling) on the single graph
+    caches: list[dict[str, Tensor]] = [{} for _ in model.decoder.layers]
+    anc_hist = torch.zeros(G, 0, MAX_DEPTH, dtype=torch.long, device=device)
+    t0 = 0
+    first_inp = bos
+    mem_kvs = model.decoder.memory(mem)
+    mmask = memory_mask(mem_pad)
+    if context:
+        enc = codec.encode_steps(context, datas[0])
+        T = len(context)
+        ten = {k_: torch.tensor([enc[k_]], dtype=torch.long, device=device) for k_ in ("inp", "copy", "frame", "depth", "sib", "seg")}
+        anc_hist = torch.tensor([[_anc_row(a) for a in enc["anc"]]], dtype=torch.long, device=device)
+        x = model.embed(ten["inp"], ten["copy"], ten["frame"], ten["depth"], ten["sib"], ten["seg"], mem)
+        pos = torch.arange(T, device=device)
+        mask = model.decoder.self_mask(anc_hist, anc_hist, pos, pos, None)
+        model.decoder(x, mask, mem_kvs, mmask, caches)
+        t0 = T
+        last = context[-1]
+        first_inp = codec.input_of(last.action, datas[0], last.spec.value_type)
+
+    beams: list[list[Hyp]] = [[Hyp(begin, [], 0.0, first_inp)] for _ in range(G)]
+    finished: list[list[Finished]] = [[] for _ in range(G)]
+    owner = list(range(G))  # graph of each active row
+    rows = [h for b in beams for h in b]
+    for t in range(t0, t0 + max_steps):
+        if not rows:
+            break
+        specs = [dec.spec(h.state) for h in rows]
+        g_idx = torch.tensor(owner, device=device)
+        inp = torch.tensor([[h.inp[0]] for h in rows], device=device)
+        cpy = torch.tensor([[h.inp[1]] for h in rows], device=device)
+        frame = torch.tensor([[codec.frame_index.get(s.frame, 0)] for s in specs], device=device)
+        depth = torch.tensor([[len(s.anc)] for s in specs], device=device)
+        sib = torch.tensor([[s.sib] for s in specs], device=device)
+        seg = torch.ones_like(inp)
+        anc_new = torch.tensor([[_anc_row(s.anc)] for s in specs], device=device)  # (M, 1, D)
+        anc_hist = torch.cat([anc_hist, anc_new], dim=1)  # (M, t+1, D)
+        m_mem = mem[g_idx]
+        x = model.embed(inp, cpy, frame, depth, sib, seg, m_mem)  # (M, 1, d)
+        pos_q = torch.tensor([t], device=device)
+        pos_k = torch.arange(t + 1, device=device)
+        mask = model.decoder.self_mask(anc_new, anc_hist, pos_q, pos_k, None)
+        kvs = [(kk[g_idx], vv[g_idx]) for kk, vv in mem_kvs]
+        h = model.decoder(x, mask, kvs, mmask[g_idx], caches)[:, 0]  # (M, d)
+        cands = _expand(model, codec, rows, specs, h, m_mem, mem_pad[g_idx], rend[g_idx], datas, owner, k)
+        # select per graph
+        new_rows, new_owner, parent = [], [], []
+        for g in range(G):
+            mine = sorted((c for c in cands if c[0] == g), key=lambda c: -c[2])
+            kept = 0
+            for _, r, score, action, inp_next in mine:
+                if kept >= k:
+                    break
+                st = dec.apply(rows[r].state, action)
+                hyp = Hyp(st, [*rows[r].actions, action], score, inp_next)
+                if st.done:
+                    finished[g].append(Finished(hyp.actions, score, begin))
+                else:
+                    new_rows.append(hyp)
+                    new_owner.append(g)
+                    parent.append(r)
+                kept += 1
+        # stop graphs whose k finished beat every live hypothesis (scores only fall)
+        live = []
+        for i, (hyp, g) in enumerate(zip(new_rows, new_owner, strict=True)):
+            done = sorted(f.score for f in finished[g])[::-1]
+            if len(done) >= k and done[k - 1] >= hyp.score:
+                continue
+            if hyp.state.steps > max_steps:
+                continue
+            live.append(i)
+        rows = [new_rows[i] for i in live]
+        owner = [new_owner[i] for i in live]
+        sel = torch.tensor([parent[i] for i in live], dtype=torch.long, device=device)
+        for c in caches:
+            c["k"], c["v"] = c["k"][sel], c["v"][sel]
+        anc_hist = anc_hist[sel]
+    return [sorted(f, key=lambda f: -f.score)[:k] for f in finished]
+
+
+def _pad_render(r: Tensor, N: int) -> Tensor:
+    out = torch.zeros(r.shape[0], N, dtype=torch.bool)
+    out[:, : r.shape[1]] = r
+    return out
+
+
+def _expand(model, codec, rows, specs, h, mem, mem_pad, rend, datas, owner, k) -> list[tuple]:
+    """Top legal continuations of every row: (graph, row, score, action, next input)."""
+    out = []
+    node_rows = [i for i, s in enumerate(specs) if s.kind == "node"]
+    val_rows = [i for i, s in enumerate(specs) if s.kind == "value"]
+    if node_rows:
+        idx = torch.tensor(node_rows, device=h.device)
+        logits = model.node_head(h[idx]).float()  # (Mn, n_node)
+        mask = torch.zeros_like(logits, dtype=torch.bool)
+        for j, i in enumerate(node_rows):
+            mask[j, list(specs[i].allowed)] = True
+        logp = torch.log_softmax(logits.masked_fill(~mask, float("-inf")), dim=-1)
+        top = torch.topk(logp, min(k, logp.shape[-1]), dim=-1)
+        for j, i in enumerate(node_rows):
+            for lp, a in zip(top.values[j].tolist(), top.indices[j].tolist(), strict=True):
+                if lp == -math.inf:
+                    continue
+                out.append((owner[i], i, rows[i].score + lp, a, (a, -1)))
+    if val_rows:
+        idx = torch.tensor(val_rows, device=h.device)
+        vt = torch.tensor([codec.vtype_index.get(specs[i].value_type, 0) for i in val_rows], device=h.device)
+        ptr_ok = rend[idx, vt][:, None, :]  # (Mv, 1, N)
+        logits = model.value_logits(h[idx][:, None], mem[idx], mem_pad[idx], vt[:, None], ptr_ok)[:, 0].float()
+        probs = torch.softmax(logits, dim=-1)  # (Mv, V+N)
+        V = len(codec.vocab.values)
+        top = torch.topk(probs, min(2 * k + 2, probs.shape[-1]), dim=-1)
+        for j, i in enumerate(val_rows):
+            vtype = specs[i].value_type
+            merged: dict[str, float] = {}
+            for p, c in zip(top.values[j].tolist(), top.indices[j].tolist(), strict=True):
+                if p <= 0.0:
+                    continue
+                text = codec.vocab.values[c] if c < V else datas[owner[i]].renderings[c - V].get(vtype)
+                if text is None:
+                    continue
+                merged[text] = merged.get(text, 0.0) + p
+            for text, p in sorted(merged.items(), key=lambda kv: -kv[1])[:k]:
+                inp = codec.input_of(text, datas[owner[i]], vtype)
+                out.append((owner[i], i, rows[i].score + math.log(p), text, inp))
+    return out
+
+
+__all__ = ["END", "Finished", "beam_search"]

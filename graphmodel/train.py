@@ -1,0 +1,240 @@
+"""The training loop shared by both generators: seeded, validated per epoch, early-stopped.
+
+Checkpoints (nanoGPT style) hold the model, the optimizer, the model arguments (the
+architecture is rebuilt from them on load, never from flags), the recipe's vocabularies,
+the iteration, the best validation metric and the whole training config. Under
+`torchrun` the loop runs DistributedDataParallel (gloo on CPU, nccl on GPU); on CUDA it
+uses bf16 autocast.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+import torch.distributed as dist
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from graphmodel.execution import check_answers
+from graphmodel.recipes import Item, prepare, recipe_class
+from graphmodel.trees import print_tree
+
+
+@dataclass
+class TrainConfig:
+    generator: str = "graph"  # "graph" | "seq"
+    suite: list[str] = field(default_factory=lambda: ["tasks/suites/train.jsonl"])
+    valid: str | None = "tasks/suites/valid.jsonl"
+    out: str = "graphmodel/checkpoints/graph.pt"
+    seed: int = 0
+    epochs: int = 40  # upper bound; early stopping usually ends sooner
+    batch_size: int = 32  # sequences per optimizer step (per process under DDP)
+    lr: float = 1e-3  # AdamW peak; small model, short runs
+    weight_decay: float = 0.01
+    warmup: int = 100  # optimizer steps of linear warmup, then cosine to lr/10
+    clip: float = 1.0
+    infill_prob: float = 0.5  # share of training sequences that are random-hole infillings (graph only)
+    patience: int = 6  # epochs without validation improvement before stopping
+    valid_limit: int = 150  # validation problems decoded per epoch (answers are executed)
+    max_steps: int | None = None  # stop after this many optimizer steps (tests, DDP check)
+    time_budget_s: float | None = None  # stop training after this many seconds
+    d_model: int = 128
+    heads: int = 4
+    enc_layers: int = 3
+    dec_layers: int = 3
+    ffn: int = 256
+    dropout: float = 0.1
+    match_params: int | None = None  # seq: size the baseline to this parameter count (+-10%)
+    device: str = "auto"
+    threads: int = 1  # CPU threads: 1 beats 2 on a shared 2-core machine (no spinning against other jobs)
+    quick: bool = False
+    save_optimizer: bool = False  # off for shipped checkpoints (a few MB); on to resume runs
+
+    def size(self) -> dict:
+        return {k: getattr(self, k) for k in ("d_model", "heads", "enc_layers", "dec_layers", "ffn", "dropout")}
+
+    @classmethod
+    def quick_config(cls, **over) -> TrainConfig:
+        """A tiny model for CI: trains in well under a minute on a small suite."""
+        base = {"quick": True, "epochs": 30, "batch_size": 16, "d_model": 64, "heads": 4, "enc_layers": 2,
+                "dec_layers": 2, "ffn": 128, "dropout": 0.0, "lr": 3e-3, "warmup": 10, "valid_limit": 64, "patience": 30}
+        base.update(over)
+        return cls(**base)
+
+
+class TrainError(RuntimeError):
+    """Training cannot start (no usable problems, unknown generator...)."""
+
+
+def _device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+def _ddp() -> tuple[int, int]:
+    """(rank, world size); initializes the process group under torchrun."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    if world > 1 and not dist.is_initialized():
+        dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
+    if dist.is_initialized():
+        return dist.get_rank(), dist.get_world_size()
+    return 0, 1
+
+
+def load_items(paths: list[str]) -> tuple[list[Item], list[str]]:
+    from tasks import load_suite
+
+    problems = []
+    for p in paths:
+        problems.extend(load_suite(p))
+    return prepare(problems)
+
+
+def evaluate(recipe, model, items: list[Item], device: torch.device) -> dict:
+    """Greedy decoding: exact tree match and answer match (programs executed in a child process)."""
+    was = model.training
+    model.eval()
+    t0 = time.perf_counter()
+    trees = recipe.decode(model, items, device)
+    secs = time.perf_counter() - t0
+    model.train(was)
+    exact = sum(1 for t, it in zip(trees, items, strict=True) if t is not None and t == it.tree)
+    programs = [print_tree(t) if t is not None else "raise SyntaxError('no tree')" for t in trees]
+    checks = check_answers(programs, [it.answer for it in items])
+    correct = sum(c.correct for c in checks)
+    n = max(len(items), 1)
+    return {"n": len(items), "exact": exact / n, "answer": correct / n, "valid_trees": sum(t is not None for t in trees) / n, "decode_s": secs}
+
+
+def _lr(step: int, cfg: TrainConfig, total: int) -> float:
+    if step < cfg.warmup:
+        return cfg.lr * (step + 1) / cfg.warmup
+    frac = min(1.0, (step - cfg.warmup) / max(1, total - cfg.warmup))
+    return cfg.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * frac)))
+
+
+def save_checkpoint(path: Path, recipe, model, optimizer, cfg: TrainConfig, iteration: int, best: float, metrics: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = model.module if hasattr(model, "module") else model
+    ckpt = {
+        "generator": recipe.name,
+        "model_args": recipe.model_args,
+        "codec": recipe.codec_json(),
+        "model": {k: v.detach().cpu() for k, v in raw.state_dict().items()},
+        "optimizer": optimizer.state_dict() if optimizer is not None and cfg.save_optimizer else None,
+        "iteration": iteration,
+        "best_metric": best,
+        "metrics": json.dumps(metrics),
+        "config": json.dumps(asdict(cfg)),
+    }
+    tmp = path.with_suffix(".tmp")
+    torch.save(ckpt, tmp)
+    tmp.replace(path)
+
+
+def train(cfg: TrainConfig, console: Console | None = None, train_items: list[Item] | None = None, valid_items: list[Item] | None = None) -> dict:
+    """Train one generator; returns the metrics written next to the checkpoint."""
+    console = console or Console(stderr=True)
+    rank, world = _ddp()
+    random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    device = _device(cfg.device)
+    if device.type == "cpu" and cfg.threads > 0:
+        torch.set_num_threads(cfg.threads)
+    if train_items is None:
+        train_items, skipped = load_items(cfg.suite)
+        if skipped and rank == 0:
+            console.print(f"[yellow]skipped {len(skipped)} training problems[/] (first: {skipped[0]})")
+    if valid_items is None and cfg.valid:
+        valid_items, _ = load_items([cfg.valid])
+    if not train_items:
+        raise TrainError(f"no usable training problems in {cfg.suite}")
+    valid_items = (valid_items or [])[: cfg.valid_limit]
+
+    R = recipe_class(cfg.generator)
+    size = cfg.size()
+    if cfg.generator == "seq":
+        recipe = R.fit(train_items, size, match_params=cfg.match_params)
+    else:
+        recipe = R.fit(train_items, size)
+    examples, skipped = recipe.examples(train_items)
+    if not examples:
+        raise TrainError(f"none of the {len(train_items)} training problems can be written by the {cfg.generator} model")
+    model = recipe.new_model().to(device)
+    n_params = sum(p.numel() for p in model.parameters())
+    if rank == 0:
+        console.print(f"{cfg.generator}: {n_params:,} parameters, {len(examples)} examples ({len(skipped)} skipped), device {device}")
+    if world > 1:
+        model = torch.nn.parallel.DistributedDataParallel(model, find_unused_parameters=True)
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    rng = random.Random(cfg.seed)
+    steps_per_epoch = math.ceil(len(examples) / (cfg.batch_size * world))
+    total = cfg.max_steps or steps_per_epoch * cfg.epochs
+    out = Path(cfg.out)
+    best, bad, step, history = -1.0, 0, 0, []
+    t_start = time.perf_counter()
+    seen = 0
+    amp = device.type == "cuda"
+    raw = model.module if hasattr(model, "module") else model
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.fields[info]}"), console=console, disable=rank != 0)
+    with progress:
+        task = progress.add_task(f"train {cfg.generator}", total=total, info="")
+        for epoch in range(cfg.epochs):
+            order = list(range(len(examples)))
+            rng.shuffle(order)  # same on every rank (same seed): each takes its own slice
+            model.train()
+            for i in range(0, len(order), cfg.batch_size * world):
+                chunk = order[i : i + cfg.batch_size * world][rank::world]
+                if not chunk:
+                    continue
+                batch = recipe.batch([examples[j] for j in chunk], rng, cfg.infill_prob)
+                batch = {k: v.to(device) for k, v in batch.items()}
+                for g in opt.param_groups:
+                    g["lr"] = _lr(step, cfg, total)
+                with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
+                    loss, stats = model(batch)
+                opt.zero_grad(set_to_none=True)
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
+                opt.step()
+                step += 1
+                seen += len(chunk) * world
+                progress.update(task, advance=1, info=f"epoch {epoch} loss {stats['loss']:.3f} acc {stats['step_acc']:.3f}")
+                if cfg.max_steps and step >= cfg.max_steps:
+                    break
+                if cfg.time_budget_s and time.perf_counter() - t_start > cfg.time_budget_s:
+                    break
+            train_s = time.perf_counter() - t_start
+            metrics = {"epoch": epoch, "step": step, "train_loss": stats["loss"], "examples_per_s": seen / max(train_s, 1e-9)}
+            if rank == 0 and valid_items:
+                metrics["valid"] = evaluate(recipe, raw, valid_items, device)
+                score = metrics["valid"]["answer"] + 1e-3 * metrics["valid"]["exact"]
+                console.print(f"epoch {epoch}: loss {stats['loss']:.3f}  valid answer {metrics['valid']['answer']:.3f}  exact {metrics['valid']['exact']:.3f}")
+            else:
+                score = -stats["loss"]
+            history.append(metrics)
+            if rank == 0:
+                if score > best:
+                    best, bad = score, 0
+                    save_checkpoint(out, recipe, model, opt, cfg, step, best, {"history": history, "parameters": n_params})
+                else:
+                    bad += 1
+            stop = bad >= cfg.patience or bool(cfg.max_steps and step >= cfg.max_steps) or bool(cfg.time_budget_s and time.perf_counter() - t_start > cfg.time_budget_s)
+            if world > 1:
+                flag = torch.tensor([int(stop)])
+                dist.broadcast(flag, 0)
+                stop = bool(flag.item())
+            if stop:
+                break
+    result = {"generator": cfg.generator, "parameters": n_params, "best_metric": best, "steps": step, "train_seconds": time.perf_counter() - t_start, "examples": len(examples), "history": history, "config": asdict(cfg)}
+    if rank == 0:
+        out.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
+    return result
