@@ -181,7 +181,7 @@ class ForkServer:
         # Its PID namespace, with every child and scratch directory in it, goes with it.
         proc.kill()
         proc.wait()
-        for stream in (proc.stdin, proc.stdout, proc.stderr):
+        for stream in (proc.stdin, proc.stdout):
             if stream:
                 stream.close()
 
@@ -199,25 +199,17 @@ class ForkServer:
             self._stop()
         iso = self.isolation
         command, self.server_layers, scratch_root = _server_command(iso, self.scratch_root)
-        env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"}
-        try:
-            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, env=env, close_fds=True, cwd="/")
-        except OSError as exc:
-            raise SandboxUnavailable(f"cannot start the fork server: {exc}") from None
-        self._proc, self._owner_pid = proc, os.getpid()
-        try:
-            self._send({"landlock": iso.landlock, "seccomp": iso.seccomp,
-                        "uid": iso.sandbox_uid, "gid": iso.sandbox_gid,
-                        "scratch_root": scratch_root})
-            hello = self._recv()
-        except OSError:
-            hello = None
-        if hello is None:
-            stderr = proc.stderr.read().decode("utf-8", "replace")[-2000:] if proc.stderr else ""
-            self._stop()
-            raise SandboxUnavailable(_explain(stderr.strip() or "it exited at start-up", iso))
-        proc.stderr.close()
+        # stderr goes to a file, not a pipe: it is read only if start-up fails, and a pipe no
+        # one reads would block (or SIGPIPE) a server that writes to it later
+        with tempfile.TemporaryFile() as errors:
+            hello = self._launch(command, errors, {
+                "landlock": iso.landlock, "seccomp": iso.seccomp, "uid": iso.sandbox_uid,
+                "gid": iso.sandbox_gid, "scratch_root": scratch_root})
+            if hello is None:
+                self._stop()
+                errors.seek(0)
+                stderr = errors.read().decode("utf-8", "replace")[-2000:].strip()
+                raise SandboxUnavailable(_explain(stderr or "it exited at start-up", iso))
         if not hello.get("ok"):
             self._stop()
             raise SandboxUnavailable(_explain(str(hello.get("error")), iso))
@@ -230,6 +222,22 @@ class ForkServer:
                 "install/enable them (see Makefile: system-packages) or pass "
                 "Isolation(" + ", ".join(f"{m}=False" for m in missing) + ") to run with "
                 "the documented weaker isolation")
+
+    def _launch(self, command: list[str], errors, config: dict) -> dict | None:
+        """Start the server process and read its hello (None if it died first)."""
+        env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+        try:
+            self._proc = subprocess.Popen(command, stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, stderr=errors, env=env,
+                                          close_fds=True, cwd="/")
+        except OSError as exc:
+            raise SandboxUnavailable(f"cannot start the fork server: {exc}") from None
+        self._owner_pid = os.getpid()
+        try:
+            self._send(config)
+            return self._recv()
+        except OSError:
+            return None
 
     def _missing_layers(self) -> list[str]:
         missing = []

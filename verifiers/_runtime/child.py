@@ -180,7 +180,10 @@ def spare_main(request_fd: int, report_fd: int, ready_fd: int, scratch: str,
         os.chdir(scratch)
         os.environ.clear()
         os.environ.update({"HOME": scratch, "TMPDIR": scratch, "PATH": "/usr/bin:/bin",
-                           "LANG": "C.UTF-8"})
+                           "LANG": "C.UTF-8",
+                           # one thread per numeric library: threads count in RLIMIT_NPROC
+                           "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+                           "MKL_NUM_THREADS": "1"})
         limits = request["limits"]
         layers = _lock_down(limits, setup, ruleset is not None, seccomp_filter)
     except BaseException as exc:  # noqa: BLE001
