@@ -29,6 +29,7 @@ class Outcome(BaseModel):
     parsed: bool
     equal: bool
     reason: str
+    passthrough: bool = False  # the prompt is already ACE, so it was kept as written
 
 
 class CoverageReport(BaseModel):
@@ -81,9 +82,10 @@ def measure(suite: Path) -> CoverageReport:
                 reason = str(exc)
             else:
                 reason = "" if equal else "parses, but to a different graph"
+        passthrough = result.ok and not result.steps and result.ace == problem.prompt
         outcomes.append(
             Outcome(id=problem.id, family=problem.family, prompt=problem.prompt, expected=problem.ace,
-                    ace=result.ace, parsed=result.ok, equal=equal, reason=reason)
+                    ace=result.ace, parsed=result.ok, equal=equal, reason=reason, passthrough=passthrough)
         )
     return CoverageReport(suite=str(suite), outcomes=outcomes, skipped=skipped)
 
@@ -91,7 +93,9 @@ def measure(suite: Path) -> CoverageReport:
 def format_report(report: CoverageReport, failures: int = 0) -> str:
     """The figure, a line per family, and up to `failures` failed prompts per family."""
     lines = [f"{report.suite}: {report.equal}/{report.total} = {report.rate:.1%} rewritten to the canonical graph"
-             f" ({report.skipped} problems skipped: their canonical ACE does not parse)"]
+             f" ({report.skipped} problems skipped: their canonical ACE does not parse)",
+             f"  {sum(o.passthrough and not o.equal for o in report.outcomes)} prompts are already ACE as written"
+             " (kept unchanged) but mean another graph than the canonical ACE"]
     for family, (hits, total) in report.by_family().items():
         parsed = sum(o.parsed for o in report.outcomes if o.family == family)
         lines.append(f"  {family:<22} {hits:>4}/{total:<4} equal, {parsed:>4} parse")

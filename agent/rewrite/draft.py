@@ -28,7 +28,9 @@ class Sentence:
 
     @property
     def is_question(self) -> bool:
-        return self.text.rstrip().endswith("?")
+        """A query: `...?` or ladder's `Calculate ... such that ... .` (pattern Q3)."""
+        text = self.text.rstrip()
+        return text.endswith("?") or text.startswith("Calculate ")
 
     def with_text(self, text: str) -> Sentence:
         return replace(self, text=text)

@@ -18,6 +18,7 @@ from agent.rewrite.discourse import fix_discourse, merge_measures
 from agent.rewrite.draft import CannotRewrite, Draft, Sentence, split_sentences
 from agent.rewrite.enumeration import enumerate_pairs
 from agent.rewrite.facts import implicit_owners, normalize_fact, supports
+from agent.rewrite.formulas import normalize_formulas, solve_question
 from agent.rewrite.measures import extract_measures
 from agent.rewrite.motion import normalize_motion
 from agent.rewrite.normalize import normalize
@@ -100,7 +101,8 @@ def _whole_text(edit: Callable[[list[str]], list[str]]) -> Pass:
 def _concepts(draft: Draft) -> None:
     """A text that names one number-theory concept becomes the concept's ACE definition."""
     text = draft.text()
-    definition = define_concepts(text) or define_sequence(text) or define_equation(text)
+    solved = solve_question(text) if len(draft.sentences) <= 2 else None
+    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text)
     if definition is None or not draft.sentences:
         return
     whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)
@@ -149,6 +151,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("concepts", _concepts),
     ("shapes", _whole_text(to_shapes)),
     ("phrases", _each_text(normalize_phrases, "phrases")),
+    ("formulas", _each_text(normalize_formulas, "formulas")),
     ("measures", _each_sentence(extract_measures, "measures")),
     ("clauses", _each_sentence(split_clauses, "clauses")),
     ("references", _references),
