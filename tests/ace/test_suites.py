@@ -36,3 +36,27 @@ def test_every_ace_field_parses_to_one_graph(suite: Path):
 
 def test_suites_exist():
     assert {p.stem for p in SUITES} >= {"train", "valid", "test"}, "built-in suites are missing"
+
+
+# The documented preferences (docs/ace.md, section 3, rules 4 and 5): when two readings of a
+# word both let the sentence parse, the first listed here wins.
+PREFERENCES = [("_ANDOF", "_AND"), ("ADJ", "NOUN"), ("NOUN", "VERB"), ("NOUN", "PROPER"),
+               ("PROPER", "NOUN"), ("NUMBER", "NUMAPP"), ("NOUN", "_TIMES")]
+
+
+def test_lexical_choices_follow_the_documented_preferences():
+    from tasks.ace.parser import parse_words
+
+    suite = next((p for p in SUITES if p.stem == "test"), None)
+    if suite is None:
+        pytest.skip("no test suite")
+    undocumented: set[tuple[str, tuple[str, ...]]] = set()
+    for problem in load_suite(suite):
+        choices: list = []
+        _tree, words = parse_words(problem.ace, choices)
+        for word, complete in choices:
+            if len(complete) > 1:
+                pair = tuple(complete[:2])
+                if pair not in PREFERENCES or word.type != pair[0]:
+                    undocumented.add((str(word), tuple(complete)))
+    assert not undocumented, f"choices outside the documented preferences: {sorted(undocumented)}"
