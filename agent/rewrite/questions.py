@@ -248,8 +248,18 @@ def _how_many(text: str, context: str) -> str | None:
     if clause is None:
         return None
     subject, lemma, rest = clause
-    auxiliary = "do" if " and " in subject or subject.lower() == "they" else "does"
+    auxiliary = "do" if _plural_subject(subject) else "does"
     return f"{head[:1].upper()}{head[1:]} {auxiliary} {subject} {lemma}{rest}?"
+
+
+def _plural_subject(subject: str) -> bool:
+    """`John and Mary`, `they`, `the boxes`, `23 books` take `do`."""
+    words = subject.split()
+    if " and " in subject or subject.lower() in ("they", "we", "you"):
+        return True
+    counted = words[0][0].isdigit() and words[0] != "1"
+    determined = words[0].lower() in ("the", "these", "those", "all")
+    return counted or (determined and words[-1].endswith("s") and not words[-1].endswith("ss"))
 
 
 def _what_noun_does(text: str, context: str) -> str | None:

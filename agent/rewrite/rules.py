@@ -14,6 +14,7 @@ from collections.abc import Callable
 from agent.rewrite.answer_form import drop_answer_form
 from agent.rewrite.clauses import split_clauses
 from agent.rewrite.concepts import define_concepts
+from agent.rewrite.counting import count_nouns
 from agent.rewrite.discourse import fix_discourse, merge_measures
 from agent.rewrite.draft import CannotRewrite, Draft, Sentence, split_sentences
 from agent.rewrite.enumeration import enumerate_pairs
@@ -156,6 +157,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("clauses", _each_sentence(split_clauses, "clauses")),
     ("references", _references),
     ("together", join_work),
+    ("counting", _with_context(lambda s, c: [s.with_text(t) for t in count_nouns(s.text, c)], "counting")),
     ("question_facts", _with_context(extract_question_facts, "question_facts")),
     ("facts", _each_sentence(normalize_fact, "facts")),
     ("motion", _each_sentence(normalize_motion, "motion")),

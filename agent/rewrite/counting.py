@@ -1,0 +1,48 @@
+"""Pass `counting`: counted things said elliptically, in the canonical shapes.
+
+- `How many stamps ... if Lucy has 60 and Maya has 39?` -> `Lucy has 60 stamps.` (a bare
+  count takes the noun the question counts).
+- `Bob has 3 stickers more than Paul.` -> `Bob has 3 more stickers than Paul.`
+- `How many cards do Omar and John have together?` -> `How many cards are there?` (a total
+  over everyone who has some).
+- `Grace shares 30 toys among 10 children.` -> `Grace has 30 toys. Grace shares the toys
+  among 10 children.`
+- `What is the cost of 23 books?` -> `How many dollars do 23 books cost?`
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
+_COUNTED_QUESTION = re.compile(r"^How many (?:more )?([a-z]+)\b")
+_BARE_COUNT = re.compile(rf"^(.+?\s(?:has|have|owns|gets|collects|buys|takes|gives))\s({_NUM})(\s+(?:to|from)\s+[A-Z][a-z]+)?\.$")
+_MORE_ORDER = re.compile(rf"\b({_NUM})\s+([a-z]+)\s+(more|fewer|less)\s+than\b")
+_TOGETHER = re.compile(r"^How many ([a-z]+) (?:do|does) (.+?) have (?:together|altogether|in total|combined)\?$")
+_SHARES = re.compile(rf"^([A-Z][a-z]+|The [a-z]+) (shares|divides|splits) ({_NUM}) ([a-z]+)(?: equally| evenly| fairly)? (among|between) (.+)\.$")
+_COST_OF = re.compile(rf"^What is the (?:cost|price) of ({_NUM} [a-z]+)\?$")
+
+
+def count_nouns(text: str, context: str) -> list[str]:
+    """`text` with an elliptic count completed or a total asked canonically (maybe two sentences)."""
+    questions = re.findall(r"(?:^|(?<=[.?!] ))(How many [^?]*\?)", context)
+    counted = _COUNTED_QUESTION.match(questions[-1]) if questions else None
+    out: list[str] = []
+    if text:
+        bare = _BARE_COUNT.match(text)
+        if bare and counted:
+            text = f"{bare.group(1)} {bare.group(2)} {counted.group(1)}{bare.group(3) or ''}."
+        text = _MORE_ORDER.sub(r"\1 \3 \2 than", text)
+        together = _TOGETHER.match(text)
+        if together:
+            text = f"How many {together.group(1)} are there?"
+        cost = _COST_OF.match(text)
+        if cost:
+            text = f"How many dollars do {cost.group(1)} cost?"
+        shares = _SHARES.match(text)
+        if shares:
+            who, verb, amount, noun, prep, whom = shares.groups()
+            out.append(f"{who} has {amount} {noun}.")
+            text = f"{who} {verb} the {noun} {prep} {whom}."
+        out.append(text)
+    return out
