@@ -13,7 +13,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from tasks.families.base import Draft, Family, program
-from tasks.families.text import PEOPLE, Speaker
+from tasks.families.text import PEOPLE, Speaker, ace_num, lit, money, plural
 
 ITEMS = ["apple", "marble", "sticker", "book", "pencil", "coin", "card", "stamp", "orange", "toy"]
 CONTAINERS = [("box", "boxes"), ("bag", "bags"), ("basket", "baskets"), ("jar", "jars"), ("shelf", "shelves")]
@@ -196,6 +196,70 @@ def _groups_then_change(rng, s, a, b, item) -> Draft:
                  {"container": box})
 
 
+def _proportion(rng, s, a, b, item) -> Draft:
+    goods = rng.choice(["pen", "notebook", "apple", "ticket", "cup", "book"])
+    n1, n2 = rng.sample(range(2, 25), 2)
+    unit = Fraction(rng.randint(1, 30)) if rng.random() < 0.7 else Fraction(rng.randint(1, 19), 2)
+    cost = unit * n1
+    g1, g2 = plural(goods, n1), plural(goods, n2)
+    prompts = [
+        f"{s.n(n1)} {g1} cost {money(cost)}. How much do {s.n(n2)} {g2} cost?".capitalize(),
+        f"If {n1} {g1} cost {ace_num(cost)} dollars, what is the cost of {n2} {g2}?",
+        f"What do {n2} {g2} cost when {n1} of them cost {money(cost)}?",
+        f"A shop sells {n1} {g1} for {money(cost)}. At the same price, how much are {n2} {g2}?",
+    ]
+    ace = f"{n1} {g1} cost {ace_num(cost)} dollars. How many dollars do {n2} {g2} cost?"
+    price = "price = Rational(cost, count)" if cost.denominator == 1 else "price = cost / count"
+    code = program(f"count = {n1}", f"cost = {lit(cost)}", f"wanted = {n2}", price, "total = price * wanted", "answer = total")
+    return Draft("proportion", {"n1": n1, "cost": str(cost), "n2": n2}, prompts, ace, code, unit * n2, 2,
+                 {"goods": goods})
+
+
+def _ratio_share(rng, s, a, b, item) -> Draft:
+    p, q = rng.sample(range(1, 10), 2)
+    total = (p + q) * rng.randint(1, 40)
+    ask_b = rng.random() < 0.5
+    who, parts = (b, q) if ask_b else (a, p)
+    prompts = [
+        f"{a} and {b} share {money(total)} in the ratio {p}:{q}. How much does {who} get?",
+        f"Split {total} dollars between {a} and {b} in the ratio {p} to {q}. What is {who}'s share?",
+        f"How many dollars does {who} receive if {a} and {b} divide {money(total)} in the ratio {p}:{q}?",
+        f"{a} shares {total} dollars with {b} so that their shares are in the ratio {p} : {q}. Find {who}'s share.",
+    ]
+    ace = (
+        f"{a} shares {total} dollars with {b}. The share of {a} is {p} {plural('part', p)}. "
+        f"The share of {b} is {q} {plural('part', q)}. How many dollars does {who} get?"
+    )
+    code = program(f"total = {total}", f"{a.lower()}_parts = {p}", f"{b.lower()}_parts = {q}",
+                   f"share = Rational(total * {who.lower()}_parts, {a.lower()}_parts + {b.lower()}_parts)", "answer = share")
+    return Draft("ratio_share", {"total": total, "p": p, "q": q, "ask_second": ask_b}, prompts, ace, code,
+                 Fraction(total * parts, p + q), 2)
+
+
+def _fraction_spent(rng, s, a, b, item) -> Draft:
+    den = rng.choice([2, 3, 4, 5, 6, 8, 10])
+    num = rng.randint(1, den - 1)
+    while Fraction(num, den).denominator != den:
+        num = rng.randint(1, den - 1)
+    total = den * rng.randint(1, 40)
+    thing = rng.choice(["book", "game", "shirt", "toy", "ticket"])
+    frac = f"{num}/{den}"
+    prompts = [
+        f"{a} has {money(total)} and spends {frac} of it on a {thing}. How much money does {a} have left?",
+        f"How many dollars are left if {a} spends {frac} of {total} dollars on a {thing}?",
+        f"{a} had {total} dollars. {a} spent {frac} of the money on a {thing}. How much is left?",
+        f"After spending {frac} of {a}'s {money(total)} on a {thing}, how many dollars does {a} keep?",
+    ]
+    ace = (
+        f"{a} has {total} dollars. {a} spends a share of the money on a {thing}. The share is {frac}. "
+        f"How many dollars does {a} keep?"
+    )
+    code = program(f"money = {total}", f"share = Rational('{frac}')", "spent = money * share", "left = money - spent",
+                   "answer = left")
+    return Draft("fraction_spent", {"total": total, "num": num, "den": den}, prompts, ace, code,
+                 total - Fraction(total * num, den), 2, {"thing": thing})
+
+
 IRRELEVANT = ["pear", "ribbon", "cookie", "cake", "bottle"]
 
 
@@ -215,7 +279,8 @@ def _with_irrelevant(rng: random.Random, draft: Draft, b: str) -> Draft:
     return replace(draft, prompts=prompts, ace=ace, params=params, subtype=draft.subtype + "_irrelevant")
 
 
-SCHEMAS = [_change, _combine, _compare, _groups, _groups_reverse, _sharing, _rate, _rate_reverse, _groups_then_change]
+SCHEMAS = [_change, _combine, _compare, _groups, _groups_reverse, _sharing, _rate, _rate_reverse, _groups_then_change,
+           _proportion, _ratio_share, _fraction_spent]
 
 
 def sample(rng: random.Random) -> Draft:

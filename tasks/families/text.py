@@ -49,13 +49,13 @@ def ace_num(x: int | Fraction | str) -> str:
 
 
 def lit(x: int | Fraction) -> str:
-    """A number as a program literal: '13', "Rational('2.5')", 'Rational(3, 8)'."""
+    """A number as a program literal: '13', "Rational('2.5')", "Rational('3/8')" (the ACE's digits)."""
     if isinstance(x, int):
         return str(x)
     if x.denominator == 1:
         return str(x.numerator)
     decimal = _decimal(x)
-    return f"Rational('{decimal}')" if decimal is not None else f"Rational({x.numerator}, {x.denominator})"
+    return f"Rational('{decimal if decimal is not None else f'{x.numerator}/{x.denominator}'}')"
 
 
 def _decimal(x: Fraction) -> str | None:

@@ -106,7 +106,7 @@ def _skeletons(ace: str, program: str) -> tuple[str, str]:
     order = list(dict.fromkeys(_NAMES.findall(ace)))
     for i, name in enumerate(order):
         ace = re.sub(rf"\b{name}\b", f"<p{i}>", ace)
-        program = re.sub(rf"\b{name.lower()}\b", f"<p{i}>", program)
+        program = re.sub(rf"(?<![a-z]){name.lower()}(?![a-z])", f"<p{i}>", program)
     for pattern, form in _NUMBER_FORMS:
         ace, program = pattern.sub(form, ace), pattern.sub(form, program)
     return ace, program

@@ -32,7 +32,7 @@ def test_ace_numbers_and_literals():
     assert ace_num(Fraction(1, 3)) == "1/3"
     assert ace_num(Fraction(-3, 4)) == "-0.75"
     assert lit(Fraction(5, 2)) == "Rational('2.5')"
-    assert lit(Fraction(1, 3)) == "Rational(1, 3)"
+    assert lit(Fraction(1, 3)) == "Rational('1/3')"
     assert lit(Fraction(8, 1)) == "8"
     assert money(Fraction(5, 2)) == "$2.50" and money(12) == "$12"
 
