@@ -1,9 +1,10 @@
 """Run an untrusted Python program in real isolation and say what happened.
 
 A warm fork server (``verifiers/_runtime``) is started once per process: a separate
-interpreter, in its own network namespace (and, for non-root users, its own user
-namespace), that has imported math, fractions and sympy. Each program runs in a fresh child
-forked from it, which before running a line of the program
+interpreter inside bubblewrap (its own mount, network, PID, IPC and UTS namespaces, and for
+non-root users a user namespace; a root filesystem of read-only binds) that has imported
+math, fractions and sympy. Each program runs in a fresh child forked from it (a spare
+forked ahead of the request), which before running a line of the program
 
 * sets rlimits: address space, CPU seconds, processes, file size, open files, no core;
 * drops to an unprivileged uid/gid (root) or empties its capabilities (user namespace),
@@ -36,7 +37,7 @@ import threading
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from verifiers.symbolic import AnswerParseError, canonical_answer, parse_answer
 
@@ -135,16 +136,8 @@ class _ChildReport(BaseModel):
     stdout: str = ""
     truncated: bool = False
     exception: ExceptionInfo | None = None
-    layers: list[str] = Field(default_factory=list, max_length=10)
+    layers: list[str] = Field(default_factory=list, max_length=10)  # ignored: see _child_layers
     usage: _Usage | None = None
-
-    @field_validator("layers")
-    @classmethod
-    def _known_layers(cls, value: list[str]) -> list[str]:
-        return [layer for layer in value if layer in _KNOWN_LAYERS]
-
-
-_KNOWN_LAYERS = {"rlimits", "uid", "capabilities", "landlock", "seccomp"}  # child-side
 
 
 class ForkServer:
@@ -288,7 +281,19 @@ class ForkServer:
                 raise SandboxUnavailable(f"sandbox failure: {detail}")
         self.last_health = response.get("health", {})
         self.last_phases_ms = response.get("phases_ms", {})
-        return _interpret(response, limits, self.server_layers)
+        return _interpret(response, limits, self.server_layers + self._child_layers())
+
+    def _child_layers(self) -> list[str]:
+        """The layers every child applied: known from the server's set-up and confirmed by
+        the child's ready signal (closed before the program starts), never taken from the
+        report, which the program could have written."""
+        setup = self.setup
+        layers = ["rlimits", "uid" if setup.get("root") else "capabilities"]
+        if setup.get("landlock_abi"):
+            layers.append("landlock")
+        if setup.get("seccomp"):
+            layers.append("seccomp")
+        return layers
 
 
 def _explain(reason: str, iso: Isolation) -> str:
@@ -358,7 +363,7 @@ def _server_command(iso: Isolation, scratch_root: str) -> tuple[list[str], list[
     return args + python, layers, "/tmp"
 
 
-def _interpret(response: dict, limits: Limits, server_layers: list[str]) -> ExecResult:
+def _interpret(response: dict, limits: Limits, layers: list[str]) -> ExecResult:
     """Decide what a run means from facts the parent observed plus the validated report.
     CPU time and peak memory come from the kernel (wait4) when the server waited for the
     child, else from the child's own report (informational: no decision rests on them)."""
@@ -368,7 +373,6 @@ def _interpret(response: dict, limits: Limits, server_layers: list[str]) -> Exec
     common = {"duration_ms": float(response["wall_ms"]),
               "cpu_ms": float(usage.get("cpu_ms", 0.0)),
               "max_rss_kb": int(usage.get("max_rss_kb", 0))}
-    layers = server_layers + (report.layers if report else [])
     sig = response.get("signal")
     cpu_exhausted = common["cpu_ms"] >= limits.cpu_seconds * 1000
     if response["stop"] == "timeout" or sig == signal.SIGXCPU or \

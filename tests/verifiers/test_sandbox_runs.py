@@ -73,13 +73,18 @@ def test_missing_bubblewrap_is_refused_with_the_way_out(monkeypatch):
 
 
 def test_weaker_mode_runs_without_namespaces_and_says_so():
-    weak = ForkServer(Isolation(namespaces=False))
+    """The layers come from the server's set-up, not from the report: a program that forges
+    its report cannot claim isolation it did not have."""
+    forged = ('{"kind": "ok", "answer": "1", "layers": ["netns", "mountns", "seccomp"]}')
+    weak = ForkServer(Isolation(namespaces=False, seccomp=False))
     try:
         result = weak.run("answer = 1", Limits())
+        forging = weak.run(f"import os\nos.write(3, {forged.encode()!r})\nos._exit(0)\n")
     finally:
         weak.close()
     assert result.status is ExecStatus.ok
-    assert "netns" not in result.layers and {"landlock", "seccomp"} <= set(result.layers)
+    assert "netns" not in result.layers and "landlock" in result.layers, result.layers
+    assert forging.answer == "1" and forging.layers == result.layers, forging.layers
 
 
 def test_interrupted_run_drops_the_server_and_the_next_run_is_clean():
