@@ -19,9 +19,7 @@ def sample(rng: random.Random) -> Draft:
     years = rng.randint(1, 10) if kind == "simple" else rng.randint(1, 5)
     y = f"{s.n(years)} {plural('year', years)}"
     how = "simple" if kind == "simple" else "compounded yearly"
-    question = (
-        "How much interest does she earn?" if ask == "interest" else "How much money is in the account at the end?"
-    ).replace("she", who)
+    question = f"How much interest does {who} earn?" if ask == "interest" else "How much money is in the account at the end?"
     prompts = [
         f"{who} puts {money(principal)} in a bank account that pays {rate}% {kind} interest per year. The money stays there for {y}. {question}",
         f"{who} deposits {principal} dollars at {rate} percent annual interest, {how}, for {y}. "
