@@ -20,6 +20,7 @@ from agent.rewrite.draft import CannotRewrite, Draft, Sentence, split_sentences
 from agent.rewrite.enumeration import enumerate_pairs
 from agent.rewrite.facts import implicit_owners, normalize_fact, supports
 from agent.rewrite.formulas import normalize_formulas, solve_question
+from agent.rewrite.interest import define_deposit
 from agent.rewrite.measures import extract_measures
 from agent.rewrite.motion import normalize_motion
 from agent.rewrite.normalize import normalize
@@ -103,7 +104,7 @@ def _concepts(draft: Draft) -> None:
     """A text that names one number-theory concept becomes the concept's ACE definition."""
     text = draft.text()
     solved = solve_question(text) if len(draft.sentences) <= 2 else None
-    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text)
+    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text) or define_deposit(text)
     if definition is None or not draft.sentences:
         return
     whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)
