@@ -69,32 +69,38 @@ def _domain_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
     return checks
 
 
+def _same(a: sympy.Basic, b: sympy.Basic) -> bool:
+    return sympy.simplify(a - b) == 0
+
+
 def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
-    """Solve the stated formulas exactly; the answer must be the target's only value."""
+    """Solve the stated formulas exactly: a number must be the asked variable's only value,
+    a set must be exactly the set of its values (`Calculate the numbers X such that ...`)."""
     relations = [f for f in derived.formulas if isinstance(f, sympy.Eq)]
     if not relations or not any(derived.target in f.free_symbols for f in relations):
         return []
     shown = "; ".join(sympy.sstr(f) for f in relations)
+    name = f"sympy: {shown}"
     unknowns = sorted(set().union(*(f.free_symbols for f in relations)), key=str)
     try:
         solutions = sympy.solve(relations, unknowns, dict=True)
     except (NotImplementedError, ValueError, TypeError) as err:
-        return [_record(f"sympy: {shown}", None, f"not solvable exactly: {err}")]
-    values = {sympy.simplify(s[derived.target]) for s in solutions if derived.target in s}
-    if any(s.get(derived.target) is None for s in solutions) or not values:
-        return [_record(f"sympy: {shown}", None, f"{derived.target} is not determined")]
-    values = {v for v in values if _admissible(v, derived)}
-    matches = any(sympy.simplify(v - value) == 0 for v in values) if isinstance(value, sympy.Expr) else False
-    if not matches:
-        detail = f"{derived.target} = {', '.join(map(sympy.sstr, values)) or 'nothing admissible'}, not {value}"
-        return [_record(f"sympy: {shown}", False, detail, decisive=True)]
-    unique = len(values) == 1
-    detail = (
-        f"{derived.target} = {value} is the only solution"
-        if unique
-        else f"{value} satisfies them, but so does {', '.join(sympy.sstr(v) for v in values if sympy.simplify(v - value) != 0)}"
-    )
-    return [_record(f"sympy: {shown}", True, detail, decisive=unique)]
+        return [_record(name, None, f"not solvable exactly: {err}")]
+    found = [s.get(derived.target) for s in solutions]
+    if not found or any(v is None or v.free_symbols for v in found):
+        return [_record(name, None, f"{derived.target} is not determined by them")]
+    values = [v for v in {sympy.simplify(v) for v in found} if _admissible(v, derived)]
+    listed = ", ".join(sympy.sstr(v) for v in values) or "nothing admissible"
+    if isinstance(value, sympy.FiniteSet):
+        exact = len(values) == len(value) and all(any(_same(v, a) for a in value) for v in values)
+        detail = f"the solutions are {{{listed}}}" + ("" if exact else f", not {value}")
+        return [_record(name, exact, detail, decisive=exact)]
+    if not (isinstance(value, sympy.Expr) and any(_same(v, value) for v in values)):
+        return [_record(name, False, f"{derived.target} = {listed}, not {value}", decisive=True)]
+    others = [v for v in values if not _same(v, value)]
+    if not others:
+        return [_record(name, True, f"{derived.target} = {value} is the only solution", decisive=True)]
+    return [_record(name, True, f"{value} satisfies them, but so does {', '.join(map(sympy.sstr, others))}")]
 
 
 def _target_domain(derived: Derived) -> Domain:
@@ -109,11 +115,13 @@ def _z3_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
     relations = list(derived.formulas)
     if not relations or not any(derived.target in f.free_symbols for f in relations):
         return []
-    if not (isinstance(value, sympy.Expr) and value.is_number):
-        return []
     unknowns = sorted(set().union(*(f.free_symbols for f in relations)), key=str)
     domain = {derived.target: _target_domain(derived)}
     shown = "; ".join(sympy.sstr(f) for f in relations)
+    if isinstance(value, sympy.FiniteSet):
+        return [_z3_member(relations, unknowns, domain, derived.target, element, shown) for element in value]
+    if not (isinstance(value, sympy.Expr) and value.is_number):
+        return []
     records = []
     results = check_constraints(relations, {derived.target: value}, unknowns=unknowns, domain=domain)
     satisfied = False
@@ -129,6 +137,13 @@ def _z3_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
                         decisive=satisfied, required=False)
             )
     return records
+
+
+def _z3_member(relations, unknowns, domain, target, element, shown) -> CheckRecord:
+    """One element of a set answer satisfies the formulas (Z3); the set's completeness is sympy's."""
+    satisfies = check_constraints(relations, {target: element}, unknowns=unknowns, domain=domain)[0]
+    ok = {SmtStatus.passed: True, SmtStatus.failed: False}.get(satisfies.status)
+    return _record(f"z3: {target} = {element} satisfies {shown}", ok, satisfies.detail)
 
 
 def _admissible(v: sympy.Basic, derived: Derived) -> bool:

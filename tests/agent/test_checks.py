@@ -107,3 +107,13 @@ def test_no_wrong_answer_of_the_smoke_suite_is_verified() -> None:
             verdict, _ = check_answer(canonical_answer(wrong), graph)
             assert not verdict.verified, f"{problem.id}: wrong answer {wrong} reported verified"
     assert verified_true >= 1, "the suite's formula problems are verified"
+
+
+def test_a_set_answer_must_be_the_whole_solution_set() -> None:
+    graph = parse_ace("Calculate the numbers X such that X ^ 2 - 9 * X + 14 = 0.")
+    verdict, failure = check_answer("{2, 7}", graph)
+    assert failure is None and verdict.verified, verdict.checks
+    verdict, failure = check_answer("{7}", graph)
+    assert failure is not None and "the solutions are" in failure.message, failure
+    verdict, failure = check_answer("{2, 8}", graph)
+    assert failure is not None and not verdict.verified
