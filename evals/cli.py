@@ -27,3 +27,7 @@ app.command("train")(train_command)  # ladder train
 from tasks.ace.cli import parse_command  # noqa: E402
 
 app.command("parse")(parse_command)  # ladder parse
+
+from verifiers.cli import app as sandbox_app  # noqa: E402
+
+app.add_typer(sandbox_app, name="sandbox")  # ladder sandbox check|run
