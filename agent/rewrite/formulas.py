@@ -17,7 +17,8 @@ _FORMULA = re.compile(rf"(?:[-(]\s*)?{_TERM}(?:\s*(?:\*\*|[-+*/^=()<>]|(?<=[\d)]
 _SOLVE = re.compile(
     r"^(?:solve\s+(?P<f1>.+?)(?:\s+for\s+(?P<v1>[a-z]))?|(?:what|which)\s+(?P<many>values?|numbers?)\s+of\s+(?P<v2>[a-z])\s+(?:satisf(?:y|ies)|solves?)\s+(?P<f2>.+?)"
     r"|find\s+(?:all\s+)?(?:the\s+)?(?:values?\s+of\s+)?(?P<v3>[a-z])\s+(?:if|such\s+that|given\s+that|when|where)\s+(?P<f3>.+?)"
-    r"|(?:if|given\s+that)\s+(?P<f4>.+?),\s*(?:what\s+is|find)\s+(?P<v4>[a-z]))[.?!]$",
+    r"|(?:if|given\s+that)\s+(?P<f4>.+?),\s*(?:what\s+is|find)\s+(?P<v4>[a-z])"
+    r"|for\s+(?:which|what)\s+(?:numbers?|values?)\s+(?P<v5>[a-z])\s+is\s+(?P<f5>.+?)\s+equal\s+to\s+(?P<z5>zero|-?\d+))[.?!]$",
     re.I,
 )
 _PLURAL = re.compile(r"\b(?:values|solutions|roots|numbers|all)\b", re.I)
@@ -47,12 +48,14 @@ def solve_question(text: str) -> str | None:
     m = _SOLVE.match(text.strip())
     if m is None:
         return None
-    formula = next(g for g in (m.group("f1"), m.group("f2"), m.group("f3"), m.group("f4")) if g)
+    formula = next(g for g in (m.group("f1"), m.group("f2"), m.group("f3"), m.group("f4"), m.group("f5")) if g)
+    if m.group("f5"):
+        formula = f"{formula} = {'0' if m.group('z5') == 'zero' else m.group('z5')}"
     ace = formula_to_ace(formula)
     if ace is None:
         return None
     letters = re.findall(r"\b([A-Z])\b", ace)
-    variable = next((g for g in (m.group("v1"), m.group("v2"), m.group("v3"), m.group("v4")) if g), None)
+    variable = next((g for g in (m.group("v1"), m.group("v2"), m.group("v3"), m.group("v4"), m.group("v5")) if g), None)
     name = _capital(variable) if variable else (letters[0] if letters else None)
     if name is None:
         return None

@@ -1,0 +1,77 @@
+"""Pass `algebra` (part of `concepts`): classic unknown-number problems as ACE formulas.
+
+Three standard problems of school algebra, whatever their wording:
+
+- two numbers from their sum and difference -> `A number X is unknown. A number Y is
+  unknown. X + Y = S. X - Y = D. What is X?` (X the larger, Y the smaller);
+- two consecutive (even, odd) positive integers from their product -> `A number X is
+  positive. X * (X + 2) = P. Y = X + 2. What is Y?` (X the smaller);
+- a rectangle whose length is K times, or D units more than, its width, from its area ->
+  `The width of a rectangle is X. The length of the rectangle is Y. Y = K * X. The area of
+  the rectangle is A square meters. What is the length of the rectangle?`
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"\d+(?:\.\d+)?"
+_SUM = re.compile(rf"(?:sum\s+(?:of\s+(?:the\s+)?two\s+numbers\s+)?is|add\s+up\s+to|total\s+is|sum\s+is)\s+({_NUM})", re.I)
+_DIFFERENCE = re.compile(rf"(?:difference\s+is|differ\s+by|is\s+({_NUM})\s+more\s+than\s+the\s+other|({_NUM})\s+more\s+than\s+the\s+other)\s*({_NUM})?", re.I)
+_LARGER = re.compile(r"\b(?:larger|greater|bigger)\b", re.I)
+_SMALLER = re.compile(r"\b(?:smaller|lesser)\b", re.I)
+_CONSECUTIVE = re.compile(r"\bconsecutive\s+(?:(even|odd)\s+)?(?:positive\s+)?(?:integers|whole\s+numbers|numbers)\b", re.I)
+_PRODUCT = re.compile(rf"(?:product\s+(?:of\s+.+?\s+)?is|multiply\s+to|and\s+get|get)\s+({_NUM})", re.I)
+_TIMES_WIDTH = re.compile(rf"length\s+is\s+({_NUM})\s+times\s+(?:its|the)\s+width", re.I)
+_LONGER = re.compile(rf"length\s+is\s+({_NUM})\s+[a-z]+\s+(?:longer|more)\s+than\s+(?:its|the)\s+width", re.I)
+_AREA = re.compile(rf"(?:area\s+(?:of\s+\S+\s+)?(?:is|of)|covers)\s+({_NUM})\s+(square\s+[a-z]+)", re.I)
+_ASKS = re.compile(r"\b(length|width)\b(?=[^.?!]*\?$)|\b(?:find|what is)\s+the\s+(length|width)\b|how\s+many\s+[a-z]+\s+is\s+the\s+(length|width)", re.I)
+
+
+def define_algebra(text: str) -> str | None:
+    """The canonical formulas for one of the three problems, or None."""
+    return _two_numbers(text) or _consecutive(text) or _rectangle(text)
+
+
+def _two_numbers(text: str) -> str | None:
+    if not re.search(r"\btwo\s+numbers\b", text, re.I):
+        return None
+    total, difference = _SUM.search(text), _DIFFERENCE.search(text)
+    if total is None or difference is None:
+        return None
+    d = next((g for g in difference.groups() if g), None)
+    asked = "X" if _LARGER.search(text) else "Y" if _SMALLER.search(text) else None
+    if d is None or asked is None:
+        return None
+    return f"A number X is unknown. A number Y is unknown. X + Y = {total.group(1)}. X - Y = {d}. What is {asked}?"
+
+
+def _consecutive(text: str) -> str | None:
+    m, product = _CONSECUTIVE.search(text), _PRODUCT.search(text)
+    if m is None or product is None:
+        return None
+    step = 2 if m.group(1) else 1
+    if _LARGER.search(text):
+        return f"A number X is positive. X * (X + {step}) = {product.group(1)}. Y = X + {step}. What is Y?"
+    if _SMALLER.search(text):
+        return f"A number X is positive. X * (X + {step}) = {product.group(1)}. What is X?"
+    return None
+
+
+def _rectangle(text: str) -> str | None:
+    if not re.search(r"\brectang", text, re.I):
+        return None
+    times, longer, area = _TIMES_WIDTH.search(text), _LONGER.search(text), _AREA.search(text)
+    if area is None or (times is None and longer is None):
+        return None
+    relation = f"Y = {times.group(1)} * X" if times else f"Y = X + {longer.group(1)}"
+    question = text[text.rfind(".", 0, len(text) - 1) + 1 :] if text.rstrip().endswith(("?", ".")) else text
+    asked = _ASKS.search(question)
+    if asked is None:
+        return None
+    attribute = next(g for g in asked.groups() if g).lower()
+    unit = area.group(2)
+    return (
+        f"The width of a rectangle is X. The length of the rectangle is Y. {relation}. "
+        f"The area of the rectangle is {area.group(1)} {unit}. What is the {attribute} of the rectangle?"
+    )
