@@ -108,11 +108,12 @@ class Speaker:
         self.abbreviate = rng.random() < abbrev_rate  # one choice per problem, so units read consistently
 
     def n(self, x: int | Fraction) -> str:
-        """A number for a prompt: small whole numbers are sometimes spelled out."""
+        """A number for a prompt: whole numbers up to 999 are sometimes spelled out."""
         if isinstance(x, Fraction) and x.denominator != 1:
             return ace_num(x)
         value = int(x)
-        if 0 <= value <= 99 and self.rng.random() < self.word_rate:
+        rate = self.word_rate if value <= 99 else self.word_rate / 3  # long number words are rarer
+        if 0 <= value <= 999 and self.rng.random() < rate:
             return words(value)
         return str(value)
 
