@@ -22,8 +22,9 @@ _LARGER = re.compile(r"\b(?:larger|greater|bigger)\b", re.I)
 _SMALLER = re.compile(r"\b(?:smaller|lesser)\b", re.I)
 _CONSECUTIVE = re.compile(r"\bconsecutive\s+(?:(even|odd)\s+)?(?:positive\s+)?(?:integers|whole\s+numbers|numbers)\b", re.I)
 _PRODUCT = re.compile(rf"(?:product\s+(?:of\s+.+?\s+)?is|multiply\s+to|and\s+get|get)\s+({_NUM})", re.I)
-_TIMES_WIDTH = re.compile(rf"length\s+is\s+({_NUM})\s+times\s+(?:its|the)\s+width", re.I)
-_LONGER = re.compile(rf"length\s+is\s+({_NUM})\s+[a-z]+\s+(?:longer|more)\s+than\s+(?:its|the)\s+width", re.I)
+_LENGTH_IS = r"length(?:\s+of\s+(?:a|an|the)\s+[a-z]+)?\s+is"
+_TIMES_WIDTH = re.compile(rf"{_LENGTH_IS}\s+({_NUM})\s+times\s+(?:its|the)\s+width", re.I)
+_LONGER = re.compile(rf"{_LENGTH_IS}\s+({_NUM})\s+[a-z]+\s+(?:longer|more)\s+than\s+(?:its|the)\s+width", re.I)
 _AREA = re.compile(rf"(?:area\s+(?:of\s+\S+\s+)?(?:is|of)|covers)\s+({_NUM})\s+(square\s+[a-z]+)", re.I)
 _ASKS = re.compile(r"\b(length|width)\b(?=[^.?!]*\?$)|\b(?:find|what is)\s+the\s+(length|width)\b|how\s+many\s+[a-z]+\s+is\s+the\s+(length|width)", re.I)
 
@@ -34,7 +35,7 @@ def define_algebra(text: str) -> str | None:
 
 
 def _two_numbers(text: str) -> str | None:
-    if not re.search(r"\btwo\s+numbers\b", text, re.I):
+    if not re.search(r"\b(?:two|2)\s+numbers\b", text, re.I):
         return None
     total, difference = _SUM.search(text), _DIFFERENCE.search(text)
     if total is None or difference is None:

@@ -43,6 +43,7 @@ class Draft:
     source: str
     sentences: list[Sentence]
     issues: list[RewriteIssue] = field(default_factory=list)
+    final: bool = False  # set by a pass that produced canonical ACE; later passes skip it
 
     def text(self) -> str:
         return " ".join(s.text for s in self.sentences)

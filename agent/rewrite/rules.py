@@ -53,6 +53,8 @@ def rewrite_rules(text: str) -> RewriteResult:
     draft = Draft(source=text, sentences=split_sentences(text))
     steps: list[RewriteStep] = []
     for name, run in PASSES:
+        if draft.final:
+            break
         before = draft.text()
         run(draft)
         after = draft.text()
@@ -110,6 +112,7 @@ def _concepts(draft: Draft) -> None:
         return
     whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)
     draft.sentences = [whole.with_text(s.text) for s in split_sentences(definition)]
+    draft.final = True
 
 
 def _references(draft: Draft) -> None:
