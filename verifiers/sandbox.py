@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from verifiers.symbolic import AnswerParseError, canonical_answer, parse_answer
 
 _RUNTIME_DIR = Path(__file__).resolve().parent / "_runtime"
+_OWN_ID_BASE = 1 << 20  # sandbox uids/gids start here; no real account lives this high
 _HEADER = struct.Struct(">I")
 
 
@@ -86,8 +87,11 @@ class Isolation(BaseModel):
     landlock: bool = True  # filesystem confinement; caveat: without it any file the uid
     #                        can read or write is reachable
     seccomp: bool = True  # syscall filter
-    sandbox_uid: int = 65534  # uid/gid a root server drops children to (nobody)
-    sandbox_gid: int = 65534
+    # uid/gid a root server drops its children to. None: one of its own, 2**20 + the
+    # caller's pid (no such user exists), so that concurrent servers share no RLIMIT_NPROC
+    # budget and cannot signal each other's children.
+    sandbox_uid: int | None = Field(None, ge=1, lt=2**31)
+    sandbox_gid: int | None = Field(None, ge=1, lt=2**31)
 
 
 class ExceptionInfo(BaseModel):
@@ -196,8 +200,10 @@ class ForkServer:
         # one reads would block (or SIGPIPE) a server that writes to it later
         with tempfile.TemporaryFile() as errors:
             hello = self._launch(command, errors, {
-                "landlock": iso.landlock, "seccomp": iso.seccomp, "uid": iso.sandbox_uid,
-                "gid": iso.sandbox_gid, "scratch_root": scratch_root})
+                "landlock": iso.landlock, "seccomp": iso.seccomp,
+                "uid": iso.sandbox_uid or _OWN_ID_BASE + os.getpid(),
+                "gid": iso.sandbox_gid or _OWN_ID_BASE + os.getpid(),
+                "scratch_root": scratch_root})
             if hello is None:
                 self._stop()
                 errors.seek(0)
