@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from agent.rewrite.ages import define_ages
 from agent.rewrite.algebra import define_algebra
 from agent.rewrite.answer_form import drop_answer_form
 from agent.rewrite.clauses import split_clauses
@@ -107,7 +108,7 @@ def _concepts(draft: Draft) -> None:
     """A text that names one number-theory concept becomes the concept's ACE definition."""
     text = draft.text()
     solved = next((q for q in map(solve_question, (s.text for s in draft.sentences)) if q), None)
-    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text) or define_deposit(text) or define_algebra(text)
+    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text) or define_deposit(text) or define_algebra(text) or define_ages(text)
     if definition is None or not draft.sentences:
         return
     whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)
