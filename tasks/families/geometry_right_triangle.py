@@ -81,7 +81,7 @@ def _ladder_base(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     prompts = [
         f"A {length} {unit} ladder leans against a wall and reaches {s.n(h)} {u} up the wall. How far is its base from the wall?",
         f"A ladder that is {ql} long rests against a wall. Its top is {qh} above the ground. How far from the wall is the foot of the ladder?",
-        f"How far from the wall is the bottom of a {ql} ladder that leans against the wall and reaches a height of {qh}?",
+        f"How far from the wall is the bottom of a ladder {ql} long that leans against the wall and reaches a height of {qh}?",
         f"A ladder of length {ql} leans on a wall. The top of the ladder touches the wall at a height of {qh}. Find the distance between the base of the ladder and the wall.",
     ]
     ace = (
@@ -106,7 +106,7 @@ def _ladder_height(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     prompts = [
         f"A {length} {unit} ladder leans against a wall with its base {s.n(d)} {u} from the wall. How high up the wall does it reach?",
         f"The foot of a ladder is {qd} from a wall. The ladder is {ql} long. How high on the wall does the ladder reach?",
-        f"How high does a {ql} ladder reach on a wall if its base is {qd} away from the wall?",
+        f"How high does a ladder {ql} long reach on a wall if its base is {qd} away from the wall?",
         f"A ladder {ql} long leans against a wall. The bottom of the ladder stands {qd} from the wall. Find the height the ladder reaches on the wall.",
     ]
     ace = (
