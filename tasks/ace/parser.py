@@ -28,7 +28,7 @@ TERMINAL_NAMES = {
     "_MANY": "'many'", "_MUCH": "'much'", "_CALCULATE": "'calculate'", "_SUCH": "'such'",
     "_PER": "'per'", "_PLUS": "'+'", "_MINUS": "'-'", "_STAR": "'*'", "_SLASH": "'/'",
     "_CARET": "'^'", "_LPAR": "'('", "_RPAR": "')'", "_DOT": "'.'", "_QMARK": "'?'",
-    "_ANDOF": "'and'", "_TIMES": "'times'", "ADV": "an adverb", "NUMAPP": "a number",
+    "_ANDOF": "'and'", "_ANDNP": "'and'", "_TIMES": "'times'", "ADV": "an adverb", "NUMAPP": "a number",
     "_COMMA": "','", "$END": "the end of the text",
 }
 

@@ -141,6 +141,15 @@ class GraphBuilder:
                 roots.append(root)
             else:  # more_object: `and` one more object (with its own modifiers)
                 np, mods, more = parts if len(parts) == 3 else (parts[0], None, parts[1])
+                if (mods is not None and self.nodes[root].kind == NodeKind.RELATION
+                        and self.targets(root, EdgeKind.RELATION)):
+                    # Gapping: `gives 3 apples to Mary and 2 apples to Sue` is a second giving;
+                    # `puts the pencils and the erasers into packs` shares one phrase.
+                    root = self.node(NodeKind.RELATION, self.nodes[root].label)
+                    for s in subjects:
+                        self.edge(root, s, EdgeKind.AGENT)
+                    roots.append(root)
+                    attach = self.object_adder(root)
                 attach(self.np(np))
                 self.modify(root, self.mod_items(mods))
         return roots
@@ -224,9 +233,7 @@ class GraphBuilder:
             for s in subjects:
                 self.edge(relation, s, EdgeKind.AGENT)
 
-            def add_object(obj: int) -> None:
-                self.edge(relation, obj, EdgeKind.OBJECT)
-
+            add_object = self.object_adder(relation)
             if tree.data == "vp_verb":
                 add_object(self.np(kids[1]))
                 self.modify(relation, self.mod_items(kids[2]))
@@ -252,6 +259,12 @@ class GraphBuilder:
             self.modify(s, kids[1].children)
         return root, add_complement
 
+    def object_adder(self, relation: int) -> Attach:
+        def add_object(obj: int) -> None:
+            self.edge(relation, obj, EdgeKind.OBJECT)
+
+        return add_object
+
     def copula_edge(self, comp: int) -> EdgeKind:
         """`X is 13 feet` gives a value; `X is the length of Y` an identity."""
         amounts = (NodeKind.QUANTITY, NodeKind.NUMBER, NodeKind.OPERATION, NodeKind.VARIABLE)
@@ -276,8 +289,9 @@ class GraphBuilder:
             if isinstance(item, Token):
                 self.edge(head, self.node(NodeKind.ATTRIBUTE, item.lemma), EdgeKind.HAS)
             elif item.data == "pp":
-                prep, np = item.children
-                self.edge(head, self.np(np), EdgeKind.RELATION, prep.lemma)
+                prep, *nps = item.children
+                for np in nps:
+                    self.edge(head, self.np(np), EdgeKind.RELATION, prep.lemma)
             elif item.data == "measure":
                 self.edge(head, self.measure(item), EdgeKind.RELATION)
             elif item.data == "measure_times":  # `12 times`: a count of repetitions

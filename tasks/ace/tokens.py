@@ -30,8 +30,8 @@ SYMBOLS = {
     "(": "_LPAR", ")": "_RPAR", ".": "_DOT", "?": "_QMARK", ",": "_COMMA",
 }
 # Words with two keyword readings, in preference order (docs/ace.md, "Interpretation rules"):
-# `and` joins of-arguments before it joins noun phrases or clauses.
-MULTI_KEYWORDS: dict[str, tuple[str, ...]] = {"and": ("_ANDOF", "_AND")}
+# `and` joins of-arguments first, then objects and clauses, then objects of a preposition.
+MULTI_KEYWORDS: dict[str, tuple[str, ...]] = {"and": ("_ANDOF", "_AND", "_ANDNP")}
 # Readings a content word may also have, after its lexicon readings.
 EXTRA_READINGS = {"times": "_TIMES"}
 # Preference among a word's lexicon readings (`second pipe`: adjective before compound noun).

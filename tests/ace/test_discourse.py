@@ -116,3 +116,20 @@ def test_long_coordinations_parse_with_every_conjunct():
     assert len(g.out_edges(total, EdgeKind.OF)) == 20
     have = next(n.id for n in g.nodes if n.label == "have")
     assert len(g.out_edges(have, EdgeKind.OBJECT)) == 20
+
+
+def test_gapping_makes_a_second_event_but_a_shared_phrase_does_not():
+    gapped = parse_ace("Tom gives 3 apples to Mary and 2 apples to Sue.")
+    gives = [n.id for n in gapped.nodes if n.label == "give"]
+    assert len(gives) == 2
+    pairs = {(gapped.nodes[gapped.out_edges(g, EdgeKind.OBJECT)[0].dst].value,
+              gapped.nodes[gapped.out_edges(g, EdgeKind.RELATION)[0].dst].label) for g in gives}
+    assert pairs == {("3", "Mary"), ("2", "Sue")}
+    shared = parse_ace("Rosa puts all the pencils and all the erasers into equal packs.")
+    (put,) = [n.id for n in shared.nodes if n.label == "put"]
+    assert len(shared.out_edges(put, EdgeKind.OBJECT)) == 2
+
+
+def test_coordinated_object_of_a_preposition():
+    g = parse_ace("What is the area of a rectangle with a length of 5 meters and a width of 3 meters?")
+    assert {("area", "relation:with", "length"), ("area", "relation:with", "width")} <= triples(g)

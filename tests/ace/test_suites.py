@@ -40,7 +40,7 @@ def test_suites_exist():
 
 # The documented preferences (docs/ace.md, section 3, rules 4 and 5): when two readings of a
 # word both let the sentence parse, the first listed here wins.
-PREFERENCES = [("_ANDOF", "_AND"), ("ADJ", "NOUN"), ("NOUN", "VERB"), ("NOUN", "PROPER"),
+PREFERENCES = [("_ANDOF", "_AND"), ("_ANDOF", "_ANDNP"), ("_AND", "_ANDNP"), ("ADJ", "NOUN"), ("NOUN", "VERB"), ("NOUN", "PROPER"),
                ("PROPER", "NOUN"), ("NUMBER", "NUMAPP"), ("NOUN", "_TIMES")]
 
 
