@@ -9,6 +9,10 @@ its token. Repeated failures at the same place widen the hole one level per roun
 
 from __future__ import annotations
 
+import re
+
+import sympy
+
 from agent.state import Failure
 from graphmodel.trees import HOLE, Path, Tree, iter_paths, subtree_at
 from verifiers import localize_exception, localize_variable
@@ -87,12 +91,23 @@ def widen(tree: Tree, path: Path, levels: int) -> Path | None:
     return path
 
 
+_CANNOT_IMPORT = re.compile(r"cannot import name '(\w+)'")
+_NOT_DEFINED = re.compile(r"name '(\w+)' is not defined")
+
+
 def exception_path(tree: Tree, program: str, failure: Failure) -> Path | None:
-    """The subtree an exception points at, lifted to a repair unit: the node whose span is
-    exactly the one Python reported (a misspelt name is that name), else what
-    verifiers.localize_exception makes of the line and column."""
+    """The subtree an exception points at, lifted to a repair unit.
+
+    An import of a name that does not exist is that name; a name that is used but defined
+    nowhere and that sympy exports is a missing import, so the sympy import statement is
+    the hole; otherwise the node whose span is exactly the one Python reported (a misspelt
+    name is that name), else what verifiers.localize_exception makes of line and column.
+    """
     if failure.line is None:
         return None
+    named = _named_culprit(tree, program, failure.message)
+    if named is not None:
+        return named
     if failure.column is not None and failure.end_line is not None and failure.end_column is not None:
         start, end = (failure.line - 1, failure.column), (failure.end_line - 1, failure.end_column)
         path = path_for_span(tree, start, end)
@@ -103,6 +118,30 @@ def exception_path(tree: Tree, program: str, failure: Failure) -> Path | None:
     if span is None:
         return None
     return repair_unit(tree, path_for_span(tree, span.start, span.end))
+
+
+def _sympy_import(tree: Tree) -> Path | None:
+    for i, statement in enumerate(tree.children):
+        module = next((c for c in statement.children if c.field == "module_name"), None)
+        if statement.type == "import_from_statement" and module is not None and _text(module) == "sympy":
+            return (i,)
+    return None
+
+
+def _named_culprit(tree: Tree, program: str, message: str) -> Path | None:
+    """The hole an ImportError or NameError names, when the name tells more than the line."""
+    if match := _CANNOT_IMPORT.search(message):
+        for path, node in iter_paths(tree):
+            if node.field == "name" and _text(node) == match.group(1):
+                return path
+    match = _NOT_DEFINED.search(message)
+    if match and hasattr(sympy, match.group(1)) and localize_variable(program, match.group(1)) is None:
+        return _sympy_import(tree)
+    return None
+
+
+def _text(node: Tree) -> str:
+    return node.text if node.text is not None else ".".join(_text(c) for c in node.children)
 
 
 def variable_path(tree: Tree, program: str, name: str, max_hops: int = 8) -> Path | None:

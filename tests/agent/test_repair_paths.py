@@ -79,3 +79,25 @@ def test_widen_climbs_one_expression_level_per_round_and_stops_at_the_statement(
     once = widen(tree, leaf, 1)
     assert once is not None and source_at(tree, once) == "hieght ** 2"
     assert widen(tree, leaf, 10) is None, "widening past the right-hand side leaves no hole"
+
+
+def test_an_import_of_a_missing_name_maps_to_that_name() -> None:
+    program = "from sympy import sympy, sqrt\nanswer = sqrt(4)\n"
+    tree = parse_program(program)
+    path = exception_path(tree, program, failure_of(program))
+    assert path is not None and source_at(tree, path) == "sympy"
+    assert subtree_at(tree, path).field == "name"
+
+
+def test_a_sympy_name_used_without_import_maps_to_the_import() -> None:
+    program = "from sympy import Rational\nlength = 13\nanswer = sqrt(length ** 2 - 12 ** 2)\n"
+    tree = parse_program(program)
+    path = exception_path(tree, program, failure_of(program))
+    assert path == (0,), "the import statement is where `sqrt` is missing"
+
+
+def test_a_misspelt_own_name_is_not_an_import_problem() -> None:
+    program = "from sympy import sqrt\nsolve_me = 3\nanswer = solv_me + 1\n"
+    tree = parse_program(program)
+    path = exception_path(tree, program, failure_of(program))
+    assert path is not None and source_at(tree, path) == "solv_me"
