@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 _NUM = r"\d+(?:\.\d+)?"
-_SUM = re.compile(rf"(?:sum\s+(?:of\s+(?:the\s+)?two\s+numbers\s+)?is|add\s+up\s+to|total\s+is|sum\s+is)\s+({_NUM})", re.I)
+_SUM = re.compile(rf"(?:sum\s+(?:of\s+(?:the\s+)?(?:two|2)\s+numbers\s+)?is|add\s+up\s+to|total\s+is|sum\s+is)\s+({_NUM})", re.I)
 _DIFFERENCE = re.compile(rf"(?:difference\s+is|differ\s+by|is\s+({_NUM})\s+more\s+than\s+the\s+other|({_NUM})\s+more\s+than\s+the\s+other)\s*({_NUM})?", re.I)
 _LARGER = re.compile(r"\b(?:larger|greater|bigger)\b", re.I)
 _SMALLER = re.compile(r"\b(?:smaller|lesser)\b", re.I)
