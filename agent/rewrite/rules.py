@@ -17,6 +17,7 @@ from agent.rewrite.answer_form import drop_answer_form
 from agent.rewrite.clauses import split_clauses
 from agent.rewrite.concepts import define_concepts
 from agent.rewrite.counting import count_nouns
+from agent.rewrite.counting_problems import define_counting
 from agent.rewrite.discourse import fix_discourse, merge_measures
 from agent.rewrite.draft import CannotRewrite, Draft, Sentence, split_sentences
 from agent.rewrite.enumeration import enumerate_pairs
@@ -109,7 +110,7 @@ def _concepts(draft: Draft) -> None:
     """A text that names one number-theory concept becomes the concept's ACE definition."""
     text = draft.text()
     solved = next((q for q in map(solve_question, (s.text for s in draft.sentences)) if q), None)
-    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text) or define_deposit(text) or define_algebra(text) or define_ages(text) or define_mixture(text)
+    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text) or define_deposit(text) or define_algebra(text) or define_ages(text) or define_mixture(text) or define_counting(text)
     if definition is None or not draft.sentences:
         return
     whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)

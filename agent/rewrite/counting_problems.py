@@ -1,0 +1,125 @@
+"""Pass `counting problems` (part of `concepts`): standard counting and probability questions.
+
+Counting questions name a standard quantity whatever the story: handshakes among N people,
+ways to choose K of N when order does not matter, ordered placings of K among N, choices of
+K1 of N1 boys and K2 of N2 girls; probability questions name coin tosses, dice sums and
+draws from a bag. Each becomes its canonical ACE, e.g.
+
+    A party has 9 guests. Every guest shakes the hand of every other guest. What is the
+    number of the handshakes?
+    Bob tosses 7 coins. What is the probability of 5 heads?
+
+The story's own nouns (players, contestants, balls) are replaced by the canonical ones
+(guests, members, runners, marbles), since the count does not depend on them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_N = r"(\d+)"
+_PERSON = re.compile(r"\b([A-Z][a-z]+)\s+(?:tosses|flips|rolls|draws|picks|throws)\b")
+_HANDSHAKES = re.compile(rf"{_N}\s+(?:people|guests|persons|players|friends)|{_N}\s+guests", re.I)
+_CHOOSE = re.compile(rf"(?:committee|group|squad|team)\s+of\s+{_N}(?:\s+members)?\s+(?:be\s+)?(?:chosen|picked|selected)?\s*from\s+{_N}|from\s+{_N}\s+[a-z]+,?\s+[a-z ]*?(?:picks|chooses|selects)\s+a\s+[a-z]+\s+of\s+{_N}|(?:pick|choose|select)\s+{_N}\s+[a-z]+\s+out\s+of\s+a\s+[a-z]+\s+of\s+{_N}|has\s+{_N}\s+members.*?groups?\s+of\s+{_N}", re.I)
+_MIXED = re.compile(rf"{_N}\s+boys\s+and\s+{_N}\s+girls", re.I)
+_PLACES = re.compile(rf"{_N}\s+(?:runners|contestants|entrants|players|people)|(?:with|of)\s+{_N}\s+(?:runners|contestants|entrants)", re.I)
+_ORDERED = re.compile(rf"(?:first|top)\s+{_N}|{_N}\s+(?:different\s+)?(?:prizes|medals|places)", re.I)
+
+
+def define_counting(text: str) -> str | None:
+    """Canonical ACE for a standard counting or probability question, or None."""
+    return _handshakes(text) or _mixed(text) or _choose(text) or _ordered(text) or _probability(text)
+
+
+def _handshakes(text: str) -> str | None:
+    if not re.search(r"\bshake", text, re.I) and "handshake" not in text.lower():
+        return None
+    m = _HANDSHAKES.search(text)
+    if m is None:
+        return None
+    n = m.group(1) or m.group(2)
+    return f"A party has {n} guests. Every guest shakes the hand of every other guest. What is the number of the handshakes?"
+
+
+def _mixed(text: str) -> str | None:
+    pairs = _MIXED.findall(text)
+    if len(pairs) == 2:
+        (a, b), (c, d) = pairs
+        (nb, ng), (kb, kg) = ((a, b), (c, d)) if int(a) >= int(c) and int(b) >= int(d) else ((c, d), (a, b))
+    else:
+        m = re.search(rf"(?:choose|pick|select)\s+{_N}\s+of\s+{_N}\s+boys\s+and\s+{_N}\s+of\s+{_N}\s+girls", text, re.I)
+        m = m or re.search(rf"from\s+{_N}\s+boys\s+pick\s+{_N},?\s+and\s+from\s+{_N}\s+girls\s+pick\s+{_N}", text, re.I)
+        if m is None:
+            return None
+        g = m.groups()
+        if "from" in m.group(0).lower()[:5]:
+            nb, kb, ng, kg = g
+        else:
+            kb, nb, kg, ng = g
+    girls = "girl" if kg == "1" else "girls"
+    boys = "boy" if kb == "1" else "boys"
+    return (
+        f"A class has {nb} boys and {ng} girls. The teacher chooses {kb} {boys} and {kg} {girls}. "
+        "What is the number of the possible choices?"
+    )
+
+
+def _choose(text: str) -> str | None:
+    if not re.search(r"\b(?:ways|different|possible|count)\b", text, re.I):
+        return None
+    m = _CHOOSE.search(text)
+    if m is None:
+        return None
+    g = [x for x in m.groups() if x]
+    text_lower = m.group(0).lower()
+    if text_lower.startswith(("committee", "group", "squad", "team")):
+        k, n = g
+    elif text_lower.startswith("has") or text_lower.startswith("from"):
+        n, k = g
+    else:
+        k, n = g
+    return f"A club has {n} members. The club chooses a committee of {k} members. What is the number of the possible committees?"
+
+
+def _ordered(text: str) -> str | None:
+    if not re.search(r"\b(?:ways|rankings|orders|order|ranked)\b", text, re.I):
+        return None
+    places, people = _ORDERED.search(text), _PLACES.search(text)
+    if places is None or people is None:
+        return None
+    k = places.group(1) or places.group(2)
+    n = people.group(1) or people.group(2)
+    m = re.search(rf"{_N}\s+of\s+{_N}\s+(?:contestants|runners|people|players)", text)
+    if m:
+        n = m.group(2)
+    return (
+        f"A race has {n} runners. The race gives {k} different medals to {k} runners. "
+        "What is the number of the possible orders of the medals?"
+    )
+
+
+def _probability(text: str) -> str | None:
+    if not re.search(r"\b(?:probability|likely)\b", text, re.I):
+        return None
+    person = _PERSON.search(text)
+    if person is None:
+        return None  # the canonical form needs the person who acts
+    who = person.group(1)
+    coins = re.search(rf"(?:coin\s+{_N}\s+times|{_N}\s+(?:tosses|flips)|tosses\s+{_N}\s+coins).*?(?:exactly\s+)?{_N}\s+(?:of\s+the\s+\w+\s+are\s+)?(heads|tails)", text, re.I)
+    if coins:
+        n = next(g for g in coins.groups()[:3] if g)
+        return f"{who} tosses {n} coins. What is the probability of {coins.group(4)} {coins.group(5).lower()}?"
+    dice = re.search(rf"(?:two|2)\s+(?:fair\s+)?dice\s+with\s+{_N}\s+faces.*?(?:total|sum)\s+is\s+{_N}", text, re.I)
+    if dice:
+        return f"{who} rolls 2 dice. Every die has {dice.group(1)} faces. What is the probability of a sum of {dice.group(2)}?"
+    bag = re.search(rf"{_N}\s+([a-z]+)(?:\s+marbles)?\s+and\s+{_N}\s+([a-z]+)\s+marbles", text, re.I)
+    draws = re.search(rf"(?:draws|picks)\s+{_N}\s+marbles?", text, re.I)
+    color = re.search(r"(?:marbles?\s+(?:is|are)|both\s+marbles\s+are|marble\s+is)\s+([a-z]+)\s*\?", text, re.I)
+    if bag and draws and color:
+        k = draws.group(1)
+        marbles = "marble" if k == "1" else "marbles"
+        return (
+            f"A bag has {bag.group(1)} {bag.group(2)} marbles and {bag.group(3)} {bag.group(4)} marbles. "
+            f"{who} draws {k} {marbles} from the bag. What is the probability of {k} {color.group(1)} {marbles}?"
+        )
+    return None
