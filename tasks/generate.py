@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from tasks.families import COMPOSITIONAL, FAMILIES, Family
 from tasks.families.base import Draft, FamilyError, exact_answer, stable_seed
-from tasks.families.text import fix_articles
+from tasks.families.text import tidy
 from tasks.schema import Problem, Split
 from tasks.splits import admits
 
@@ -46,10 +46,10 @@ def to_problem(draft: Draft, family: Family, split: Split, index: int, template:
     answer, kind = exact_answer(draft.answer)
     return Problem(
         id=f"{split.value}-{family.name}-{index:05d}",
-        prompt=fix_articles(draft.prompts[template]),
+        prompt=tidy(draft.prompts[template]),
         answer=answer,
         answer_kind=kind,
-        ace=fix_articles(draft.ace),
+        ace=tidy(draft.ace),
         program=draft.program,
         family=family.name,
         split=split,

@@ -151,3 +151,35 @@ def fix_articles(text: str) -> str:
         return f"{article}n " if _wants_an(word) else match.group(0)
 
     return _ARTICLE.sub(swap, text)
+
+
+_ONE_PLURAL = re.compile(r"(?<![\d.\-/])\b(1|one|One) ([a-z]+s|feet|children|people|men|women)\b")
+_SINGULAR_ENDING_IN_S = {"bus", "glass", "class", "gas", "grass", "series", "species", "lens"}
+_IRREGULAR_SINGULAR = {"feet": "foot", "children": "child", "people": "person", "men": "man", "women": "woman"}
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[word]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "uses")):
+        return word[:-2]
+    return word[:-1]
+
+
+def fix_agreement(text: str) -> str:
+    """`1 hours` -> `1 hour`, `one boys` -> `one boy`: a count of one takes the singular."""
+
+    def swap(match: re.Match[str]) -> str:
+        count, word = match.group(1), match.group(2)
+        if word in _SINGULAR_ENDING_IN_S or word.endswith("ss"):
+            return match.group(0)
+        return f"{count} {_singular(word)}"
+
+    return _ONE_PLURAL.sub(swap, text)
+
+
+def tidy(text: str) -> str:
+    """The last pass over every prompt and ACE text: number agreement, then a/an."""
+    return fix_articles(fix_agreement(text))

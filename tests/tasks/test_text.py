@@ -9,7 +9,16 @@ import pytest
 import sympy
 
 from tasks.families.base import exact_answer
-from tasks.families.text import Speaker, ace_num, fix_articles, lit, money, plural, words
+from tasks.families.text import (
+    Speaker,
+    ace_num,
+    fix_agreement,
+    fix_articles,
+    lit,
+    money,
+    plural,
+    words,
+)
 from tasks.schema import AnswerKind
 
 
@@ -72,3 +81,17 @@ def test_speaker_spells_some_small_numbers_and_keeps_fractions_as_digits():
 )
 def test_fix_articles(text, expected):
     assert fix_articles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in 1 hours", "in 1 hour"),
+        ("1 boys and 1 candies and 1 boxes and 1 feet", "1 boy and 1 candy and 1 box and 1 foot"),
+        ("one buses and 1 bus", "one bus and 1 bus"),
+        ("2.1 meters and 11 days and -1 points", "2.1 meters and 11 days and -1 points"),
+        ("1 of the cards", "1 of the cards"),
+    ],
+)
+def test_fix_agreement(text, expected):
+    assert fix_agreement(text) == expected
