@@ -62,13 +62,17 @@ _AGENTS: dict[str, Any] = {}
 
 
 def _agent(spec: CompareSpec, mode: str, repair: str) -> Any:
+    """One agent per (mode, repair) in this process, all sharing one loaded generator."""
     from agent.api import Agent
+    from graphmodel.generators import load_generator
 
+    if "generator" not in _AGENTS:
+        _AGENTS["generator"] = load_generator(spec.generator, spec.checkpoint)
     key = f"{mode}/{repair}"
     if key not in _AGENTS:
         _AGENTS[key] = Agent(
-            generator=spec.generator, mode=mode, repair=repair, max_repairs=spec.max_repairs,
-            checkpoint=spec.checkpoint, infill_k=spec.infill_k,
+            generator=_AGENTS["generator"], mode=mode, repair=repair, max_repairs=spec.max_repairs,
+            infill_k=spec.infill_k,
         )
     return _AGENTS[key]
 
