@@ -224,10 +224,9 @@ class ForkServer:
 
     def _launch(self, command: list[str], errors, config: dict) -> dict | None:
         """Start the server process and read its hello (None if it died first)."""
-        env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
         try:
             self._proc = subprocess.Popen(command, stdin=subprocess.PIPE,
-                                          stdout=subprocess.PIPE, stderr=errors, env=env,
+                                          stdout=subprocess.PIPE, stderr=errors, env=_SERVER_ENV,
                                           close_fds=True, cwd="/")
         except OSError as exc:
             raise SandboxUnavailable(f"cannot start the fork server: {exc}") from None
@@ -315,6 +314,11 @@ def _explain(reason: str, iso: Isolation) -> str:
     return f"cannot start the sandbox: {reason}{hint}"
 
 
+# The server's whole environment. The heap goes to glibc malloc with transparent huge pages
+# (instead of pymalloc's 1 MiB arenas): fork() then copies a few hundred page-table entries
+# for the warm sympy heap instead of ~12,000, which halves the cost of each run.
+_SERVER_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONMALLOC": "malloc",
+               "GLIBC_TUNABLES": "glibc.malloc.hugetlb=1"}
 _BOOTSTRAP = "import sys; sys.path.insert(0, {!r}); import forkserver; forkserver.main()"
 # Capabilities a root server keeps inside bubblewrap: to drop children to the sandbox uid,
 # hand them their scratch directory, clean it up and kill their process group.
@@ -335,7 +339,9 @@ def _interpreter_paths() -> list[str]:
 def _server_command(iso: Isolation, scratch_root: str) -> tuple[list[str], list[str], str]:
     """The command that starts the fork server, the namespace layers it gets, and where the
     scratch directories go (a tmpfs inside bubblewrap)."""
-    python = [sys.executable, "-I", "-c", _BOOTSTRAP.format(str(_RUNTIME_DIR))]
+    # -s -P rather than -I: the environment is ours entirely (see _SERVER_ENV), and -I would
+    # ignore PYTHONMALLOC
+    python = [sys.executable, "-s", "-P", "-c", _BOOTSTRAP.format(str(_RUNTIME_DIR))]
     if not iso.namespaces:
         return python, [], scratch_root
     bwrap = shutil.which("bwrap")

@@ -305,6 +305,7 @@ def main() -> None:
 
     gc.collect()
     gc.freeze()  # keep the warm heap out of the children's copy-on-write faults
+    setup["huge_regions"] = lockdown.collapse_heap()
     _send(out, {"ok": True, "setup": setup, "pid": os.getpid()})
     spare = Spare(setup)
     while True:

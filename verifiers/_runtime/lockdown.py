@@ -262,3 +262,28 @@ def load_seccomp_bpf(program: bytes) -> None:
     fprog = _SockFprog(len=len(program) // 8, filter=ctypes.addressof(buffer))
     _check(_libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0),
            "prctl(PR_SET_SECCOMP)")
+
+
+_MADV_HUGEPAGE = 14
+_MADV_COLLAPSE = 25  # Linux >= 6.1
+_HUGE = 2 << 20
+
+
+def collapse_heap() -> int:
+    """Back the server's warm heap with transparent huge pages (best effort; returns how many
+    2 MiB-aligned regions collapsed). fork() copies one entry per huge page instead of 512,
+    and that copy is most of a run's cost."""
+    _libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    collapsed = 0
+    with open("/proc/self/maps") as maps:
+        regions = [line.split() for line in maps]
+    for fields in regions:
+        perms, name = fields[1], fields[5] if len(fields) > 5 else ""
+        if perms[:2] != "rw" or perms[3] != "p" or name not in ("", "[heap]"):
+            continue
+        low, high = (int(v, 16) for v in fields[0].split("-"))
+        start, end = -(-low // _HUGE) * _HUGE, high // _HUGE * _HUGE
+        if end > start:
+            _libc.madvise(start, end - start, _MADV_HUGEPAGE)
+            collapsed += _libc.madvise(start, end - start, _MADV_COLLAPSE) == 0
+    return collapsed
