@@ -37,6 +37,7 @@ from agent.rewrite.references import Unresolved, expand_possessives, resolve_pro
 from agent.rewrite.result import RewriteResult, RewriteStep
 from agent.rewrite.sequences import define_sequence
 from agent.rewrite.shapes import to_shapes
+from agent.rewrite.stories import define_story
 from agent.rewrite.together import join_work
 from agent.rewrite.units import expand_units
 from agent.rewrite.validate import check_draft, parse_error
@@ -110,7 +111,7 @@ def _concepts(draft: Draft) -> None:
     """A text that names one number-theory concept becomes the concept's ACE definition."""
     text = draft.text()
     solved = next((q for q in map(solve_question, (s.text for s in draft.sentences)) if q), None)
-    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text) or define_deposit(text) or define_algebra(text) or define_ages(text) or define_mixture(text) or define_counting(text)
+    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text) or define_deposit(text) or define_algebra(text) or define_ages(text) or define_mixture(text) or define_counting(text) or define_story(text)
     if definition is None or not draft.sentences:
         return
     whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)
