@@ -47,7 +47,7 @@ suites: setup
 	$(BIN)/ladder tasks generate --split train --per-family 250 --seed $(SUITE_SEED) --out tasks/suites/train.jsonl
 	$(BIN)/ladder tasks generate --split valid --per-family 30 --seed $(SUITE_SEED) --out tasks/suites/valid.jsonl
 	$(BIN)/ladder tasks generate --split test --per-family 50 --seed $(SUITE_SEED) --out tasks/suites/test.jsonl
-	$(BIN)/ladder tasks generate --split compositional --per-family 50 --seed $(SUITE_SEED) --out tasks/suites/compositional.jsonl
+	$(BIN)/ladder tasks generate --split compositional --per-family 40 --seed $(SUITE_SEED) --out tasks/suites/compositional.jsonl
 	$(BIN)/ladder tasks generate --split smoke --per-family 2 --seed $(SUITE_SEED) --out tasks/suites/smoke.jsonl
 
 clean:

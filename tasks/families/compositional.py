@@ -152,6 +152,52 @@ def _pipes_minutes(rng: random.Random) -> Draft:
     return Draft("pipes_minutes", {"first": first, "second": second}, prompts, ace, code, value, 4, {"fillers": [x, y]})
 
 
+def _speed_after_increase(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    v = rng.choice(["car", "train", "bus", "boat"])
+    speed = rng.randint(2, 24) * 5
+    pct = rng.choice([10, 20, 25, 50])
+    new_speed = Fraction(speed * (100 + pct), 100)
+    distance = int(new_speed * rng.randint(1, 6)) if new_speed.denominator == 1 and rng.random() < 0.8 else rng.randint(20, 600)
+    prompts = [
+        f"A {v} usually travels at {speed} km/h. Today its speed is {pct}% higher. How many hours does a {distance} km trip take today?",
+        f"How long, in hours, does a {v} need for {distance} kilometers if it goes {pct} percent faster than its usual {speed} kilometers per hour?",
+        f"The speed of a {v} is {s.n(speed)} kilometers per hour. The speed increases by {pct} percent. Then the {v} travels {distance} kilometers. How many hours does that take?",
+        f"A {v} drives {distance} km at a speed {pct}% above its normal {speed} km/h. Find the travel time in hours.",
+    ]
+    ace = (
+        f"A {v} travels at a speed of {speed} kilometers per hour. The speed of the {v} increases by {pct} percent. "
+        f"The {v} travels {distance} kilometers. How many hours does the {v} travel?"
+    )
+    code = program(f"speed = {speed}", f"increase = {pct}", f"distance = {distance}",
+                   "new_speed = speed + speed * Rational(increase, 100)", "time = distance / new_speed", "answer = time")
+    params = {"speed": speed, "pct": pct, "distance": distance}
+    return Draft("speed_after_increase", params, prompts, ace, code, distance / new_speed, 3, {"vehicle": v})
+
+
+def _area_in_square_centimeters(rng: random.Random) -> Draft:
+    s = Speaker(rng)
+    length, width = rng.randint(1, 30), rng.randint(1, 20)
+    thing = rng.choice(["rectangle", "floor", "board", "tile"])
+    prompts = [
+        f"A {thing} is {s.n(length)} m long and {s.n(width)} m wide. What is its area in square centimeters?",
+        f"How many square centimeters is the area of a {thing} that measures {length} meters by {width} meters?",
+        f"Find the area, in sq cm, of a rectangular {thing} with length {length} m and width {width} m." if thing != "rectangle"
+        else f"Find the area, in sq cm, of a rectangle with length {length} m and width {width} m.",
+        f"The length of a {thing} is {length} meters and its width is {width} meters. Express its area in square centimeters.",
+    ]
+    ace = (
+        f"A {thing} has a length of {length} meters and a width of {width} meters. "
+        "1 square meter is 10000 square centimeters. "
+        f"How many square centimeters does the {thing} cover?"
+    )
+    code = program(f"length = {length}", f"width = {width}", "square_centimeters_per_square_meter = 10000",
+                   "area = length * width", "converted = area * square_centimeters_per_square_meter", "answer = converted",
+                   imports="")
+    return Draft("area_in_square_centimeters", {"l": length, "w": width}, prompts, ace, code, length * width * 10000, 2,
+                 {"thing": thing})
+
+
 FAMILIES = [
     Family("percent_of_triangle_area", "A percentage of a triangle's area", _percent_of_triangle_area, True),
     Family("speed_with_minutes", "A speed in km/h from a time given in minutes", _speed_with_minutes, True),
@@ -159,4 +205,6 @@ FAMILIES = [
     Family("floor_cost", "Area times price, then a discount", _floor_cost, True),
     Family("box_liters", "A box's volume converted to liters", _box_liters, True),
     Family("pipes_minutes", "Two pipes together, answered in minutes", _pipes_minutes, True),
+    Family("speed_after_increase", "A percentage increase inside a speed-time problem", _speed_after_increase, True),
+    Family("area_in_square_centimeters", "A rectangle's area converted to square centimeters", _area_in_square_centimeters, True),
 ]
