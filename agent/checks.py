@@ -52,9 +52,8 @@ def _kind_checks(value: sympy.Basic, derived: Derived, answer_type: str | None) 
     checks = [_record("exact: no floating-point rounding", exact, detail)]
     if derived.real:
         is_number = isinstance(value, sympy.Expr) and not value.free_symbols
-        checks.append(_record(f"kind: a single number ({derived.real})", is_number, str(value)))
-        if is_number:
-            checks.append(_record("kind: a real number", value.is_real, str(value)))
+        real = value.is_real if is_number else False
+        checks.append(_record(f"kind: a single real number ({derived.real})", real, str(value)))
     return checks
 
 

@@ -121,11 +121,12 @@ def print_account(solution: Solution) -> None:
         return
     out.print(f"[bold]ACE[/bold]      {escape(solution.ace or '-')}")
     if solution.program:
-        out.print("[bold]Program[/bold]")
+        rounds = len(solution.repairs)
+        out.print("[bold]Program[/bold]" + (f" (after {rounds} repair round{'s' * (rounds > 1)})" if rounds else ""))
         for line in solution.program.rstrip().splitlines():
             out.print(f"  {escape(line)}")
     for repair in solution.repairs:
-        where = f"subtree {repair.path} ({repair.node_type})" if repair.path is not None else "whole program"
+        where = f"path {repair.path} ({repair.node_type})" if repair.path is not None else "the whole program"
         fixed = {True: "fixed", False: "not fixed", None: "?"}[repair.fixed]
         out.print(
             f"[bold]Repair {repair.round}[/bold] {repair.strategy.value} at {where}: "
