@@ -68,7 +68,7 @@ class Draft:
     prompts: list[str]  # one English phrasing per template; the generator picks one
     ace: str
     program: str
-    answer: Any  # int | Fraction | bool | sympy expression, computed without the program
+    answer: Any  # int | Fraction | bool | set | sympy expression, computed without the program
     steps: int
     surface: dict[str, Any] = field(default_factory=dict)
 
