@@ -31,6 +31,25 @@ def _percentile(samples: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def _tree_cpu_ms(root: int) -> float:
+    """CPU time (ms) used so far by ``root``'s descendants and the children they reaped:
+    the sandbox's cost per run, which unlike latency does not grow with machine load."""
+    children: dict[int, list[list[str]]] = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append([pid, *fields])
+    total, stack = 0, [root]
+    while stack:
+        for entry in children.get(stack.pop(), []):
+            total += sum(int(x) for x in entry[12:16])  # utime stime cutime cstime
+            stack.append(int(entry[0]))
+    return total * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def _measure(run, runs: int) -> tuple[float, float, float]:
     latencies = []
     started = time.perf_counter()
@@ -57,10 +76,12 @@ def main() -> None:
         result = server.run(code, limits)
         assert result.status is ExecStatus.ok, f"{name}: {result}"
 
-    rows = []
+    rows, cpu = [], {}
     for name, code in PROGRAMS.items():
+        before = _tree_cpu_ms(server.server_pid)
         rows.append(("fork server", name, *_measure(lambda c=code: server.run(c, limits),
                                                     args.runs)))
+        cpu[name] = (_tree_cpu_ms(server.server_pid) - before) / args.runs
     server.close()
     for name, code in PROGRAMS.items():
         command = [sys.executable, "-I", "-c", code]
@@ -75,6 +96,8 @@ def main() -> None:
     print(f"{'mode':<18} {'program':<8} {'runs/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for mode, name, rate, p50, p95 in rows:
         print(f"{mode:<18} {name:<8} {rate:>8.1f} {p50:>8.2f} {p95:>8.2f}")
+    print("fork server CPU per run (server + child, any load): "
+          + ", ".join(f"{name} {ms:.1f} ms" for name, ms in cpu.items()))
     print(f"isolation layers: {', '.join(result.layers)}")
 
 
