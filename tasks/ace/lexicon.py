@@ -86,7 +86,7 @@ bucket barrel carton crate container packet package parcel pack bundle bunch pil
 column set group pair dozen batch handful
 water milk juice tea coffee soda oil gas fuel paint sand soil flour sugar salt rice money
 cat dog bird fish cow horse pig sheep goat chicken duck rabbit mouse frog bee ant spider
-animal pet insect legs
+animal pet insect
 hour minute meal breakfast lunch dinner party day night morning afternoon evening week
 shop store market bakery library restaurant hotel office factory machine computer phone
 ticket seat chair desk bed shelf cupboard drawer
