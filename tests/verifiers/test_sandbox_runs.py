@@ -106,3 +106,12 @@ def test_interrupted_run_drops_the_server_and_the_next_run_is_clean():
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         server.close()
+
+
+def test_non_ascii_output_and_long_exception_names_are_reported(run_checked):
+    """Every character may cost 12 bytes of JSON; a 300-character exception class name is
+    cut, not a reason to lose the report."""
+    result = run_checked("print('\\U0001F600' * 60000)\nanswer = 1\n")
+    assert result.status is ExecStatus.ok and len(result.stdout) == 60001, result.status
+    named = run_checked("E = type('E' * 300, (Exception,), {})\nraise E('boom')\n")
+    assert named.status is ExecStatus.error and named.exception.type == "E" * 200

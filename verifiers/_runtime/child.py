@@ -93,7 +93,7 @@ def _exception_info(exc: BaseException, source: str) -> dict:
         message = str(exc)
     except BaseException:  # noqa: BLE001 - a hostile __str__ must not break the report
         message = "<unprintable>"
-    return {"type": type(exc).__name__, "message": message[:2000], "line": line,
+    return {"type": type(exc).__name__[:200], "message": message[:2000], "line": line,
             "column": col, "end_line": end_line, "end_column": end_col}
 
 

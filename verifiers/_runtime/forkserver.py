@@ -252,7 +252,8 @@ def _run_one(request: dict, setup: dict, spare: Spare):
     limits = request["limits"]
     started = time.monotonic()
     deadline = started + limits["wall_seconds"]
-    cap = limits["output_chars"] * 6 + limits["answer_chars"] * 6 + 65536
+    # JSON with ensure_ascii spends up to 12 bytes on a character (a surrogate pair)
+    cap = (limits["output_chars"] + limits["answer_chars"]) * 12 + 65536
     with contextlib.suppress(BrokenPipeError):  # a spare that died: the ready pipe says how
         spare.hand_over(request)
     ready = _read_ready(spare.ready_r, deadline)
