@@ -8,6 +8,12 @@ an unknown word stays as it is and the parser reports it.
 
 from __future__ import annotations
 
+def _ace_verbs() -> list[str]:
+    from tasks.ace.lexicon import VERBS as ACE_VERBS
+
+    return ACE_VERBS.split() if isinstance(ACE_VERBS, str) else list(ACE_VERBS)
+
+
 # Verb lemmas used in word problems; inflections are derived by `third_person`.
 VERBS = {
     "be", "have", "do", "lean", "rest", "reach", "touch", "stand", "travel", "drive", "walk",
@@ -23,6 +29,7 @@ VERBS = {
     "row", "sail", "climb", "descend", "ship", "deliver", "serve", "cook", "plan",
     "pass", "equal", "exceed", "remain", "become", "sleep", "study", "play", "watch",
 }  # fmt: skip
+VERBS |= set(_ace_verbs())  # every verb the ACE fragment knows is a verb here too
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _IRREGULAR_PAST = {
     "be": "was", "have": "had", "do": "did", "go": "went", "run": "ran", "ride": "rode",

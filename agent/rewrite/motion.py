@@ -83,6 +83,8 @@ def _motion_verb(text: str) -> str:
     """`A car covers 120 miles` -> `A car travels 120 miles` (a motion verb after the subject)."""
     words = text.split()
     for i, word in enumerate(words[1:], 1):
+        if words[i - 1].lower() in ("a", "an", "the", "every", "each"):
+            continue  # `a train`: the noun slot, even for nouns that are also verbs
         lemma = verb_lemma(word.strip(",.;"))
         if lemma is None:
             continue

@@ -106,7 +106,10 @@ def _quantities(text: str, context: str) -> list[str] | None:
     if not pps:
         return None
     words = clause.split()
-    verb_at = next((i for i in range(1, len(words)) if verb_lemma(words[i]) is not None), None)
+    verb_at = next(
+        (i for i in range(1, len(words)) if verb_lemma(words[i]) is not None and words[i - 1].lower() not in ("a", "an", "the")),
+        None,
+    )
     if verb_at is None:
         return None
     subject, lemma = " ".join(words[:verb_at]), verb_lemma(words[verb_at])

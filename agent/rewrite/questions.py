@@ -190,6 +190,8 @@ def _subject_verb_rest(clause: str) -> tuple[str, str, str] | None:
     """`the car go in 3 hours` -> (`the car`, `go`, ` in 3 hours`): the first verb after a subject."""
     words = clause.split()
     for i in range(1, len(words)):
+        if words[i - 1].lower() in ("a", "an", "the", "every", "each", "some", "no"):
+            continue  # the noun after a determiner, even when it is also a verb (`the train`)
         lemma = verb_lemma(words[i])
         if lemma is not None:
             rest = " ".join(words[i + 1 :])

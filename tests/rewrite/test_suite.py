@@ -16,7 +16,7 @@ from agent.rewrite.coverage import CoverageReport, format_report, measure
 
 SUITE = Path(__file__).resolve().parents[2] / "tasks" / "suites" / "test.jsonl"
 TARGET = 0.95  # issue 4's "done when"
-FLOOR = 0.0  # measured figure when last raised; see the module docstring
+FLOOR = 0.60  # 63.7% measured at commit time (tasks/suites/test.jsonl of that hour); see the docstring
 
 
 @pytest.fixture(scope="module")
