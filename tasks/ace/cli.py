@@ -6,6 +6,7 @@ what was expected, goes to stderr).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -39,14 +40,18 @@ def graph_table(graph: SemanticGraph) -> Table:
 
 
 def parse_command(
-    text: Annotated[str, typer.Argument(help="ACE text, e.g. \"John has 5 apples. How many apples does John have?\"")],
+    text: Annotated[str, typer.Argument(help="ACE text, e.g. \"John has 5 apples. How many apples does John have?\" ('-' reads stdin)")],
     png: Annotated[Path | None, typer.Option(help="Also draw the graph into this PNG file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the graph as JSON instead of a table.")] = False,
     canonical: Annotated[bool, typer.Option("--canonical", help="Print the canonical string instead of a table.")] = False,
+    agreement: Annotated[bool, typer.Option("--agreement", help="Also report a/an and numeral-noun slips (stderr).")] = False,
 ) -> None:
     """Parse ACE text into ladder's semantic graph and print it."""
     from tasks.ace import parse_ace
+    from tasks.ace.agreement import agreement_issues
 
+    if text == "-":
+        text = sys.stdin.read()
     try:
         graph = parse_ace(text)
     except AceError as err:
@@ -58,6 +63,10 @@ def parse_command(
         _out.print(graph.canonical(), markup=False)
     else:
         _out.print(graph_table(graph))
+    if agreement:
+        for issue in agreement_issues(text):
+            _err.print(f"line {issue.line}, column {issue.column}: '{issue.word}': {issue.message}",
+                       markup=False)
     if png is not None:
         draw_png(graph, png)
         _err.print(f"drew {len(graph.nodes)} nodes, {len(graph.edges)} edges -> {png}", markup=False)

@@ -51,3 +51,10 @@ def test_parse_rejects_with_position_and_exit_code_2():
 def test_parse_help():
     result = runner.invoke(app, ["parse", "--help"])
     assert result.exit_code == 0 and "--png" in result.stdout
+
+
+def test_parse_reads_stdin_and_reports_agreement():
+    result = runner.invoke(app, ["parse", "-", "--agreement"], input="A apple costs 1 dollars.\n")
+    assert result.exit_code == 0, result.output
+    assert "write 'an apple'" in result.stderr
+    assert "after 1 write the singular 'dollar'" in result.stderr

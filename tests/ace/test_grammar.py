@@ -87,3 +87,13 @@ def test_noun_inflection(form, lemma, number):
 def test_verb_inflection(form, lemma):
     (entry,) = [e for e in lexicon()[form] if e.word_class == WordClass.VERB]
     assert (entry.lemma, entry.number) == (lemma, "3sg")
+
+
+def test_no_listed_noun_is_the_plural_of_another():
+    nouns = {e.lemma for es in lexicon().values() for e in es if e.word_class == WordClass.NOUN}
+    from tasks.ace.lexicon import pluralize
+
+    plurals = {pluralize(n) for n in nouns} - nouns
+    assert not (nouns & plurals), sorted(nouns & plurals)
+    doubled = sorted(n for n in nouns if pluralize(n) != n and pluralize(n) in nouns)
+    assert not doubled, f"nouns listed with their plural as another noun: {doubled}"
