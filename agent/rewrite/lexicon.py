@@ -8,6 +8,7 @@ an unknown word stays as it is and the parser reports it.
 
 from __future__ import annotations
 
+
 def _ace_verbs() -> list[str]:
     from tasks.ace.lexicon import VERBS as ACE_VERBS
 
