@@ -362,3 +362,14 @@ def test_poisoned_module_does_not_reach_the_next_run(run, server):
     result = run(server, "from sympy import Rational\nimport math\n"
                          "answer = Rational(1, 2) + math.isqrt(16)\n")
     assert result.status is ExecStatus.ok and result.answer == "9/2", result
+
+
+def test_the_report_pipe_is_the_only_writable_descriptor(run, server):
+    """Layer: descriptors (every other inherited descriptor is closed or read-only)."""
+    code = ("import fcntl, os\nopen_fds, writable = [], []\nfor fd in range(1024):\n"
+            "    try:\n        flags = fcntl.fcntl(fd, fcntl.F_GETFL)\n    except OSError:\n"
+            "        continue\n    open_fds.append(fd)\n"
+            "    if flags & os.O_ACCMODE != os.O_RDONLY:\n        writable.append(fd)\n"
+            "answer = (tuple(open_fds), tuple(writable))\n")
+    result = run(server, code)
+    assert result.answer == "((0, 1, 2, 3), (3,))", result
