@@ -69,7 +69,8 @@ class Limits(BaseModel):
     model_config = ConfigDict(frozen=True)
     wall_seconds: float = Field(10.0, gt=0, le=600)  # s; the process group is SIGKILLed
     cpu_seconds: int = Field(5, ge=1, le=600)  # s of CPU; RLIMIT_CPU (SIGXCPU, then SIGKILL)
-    memory_mb: int = Field(1024, ge=256, le=65536)  # MiB of address space; RLIMIT_AS
+    memory_mb: int = Field(1024, ge=256, le=65536)  # MiB of address space; RLIMIT_AS (the
+    #                                                 warm interpreter takes ~60 of them)
     processes: int = Field(16, ge=1, le=4096)  # RLIMIT_NPROC: processes+threads of the uid
     file_mb: int = Field(16, ge=0, le=4096)  # MiB per written file; RLIMIT_FSIZE
     open_files: int = Field(32, ge=8, le=4096)  # descriptors; RLIMIT_NOFILE
