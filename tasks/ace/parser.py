@@ -59,8 +59,15 @@ def lalr() -> Lark:
                 maybe_placeholders=True)
 
 
-def describe(terminals: set[str]) -> list[str]:
-    """Human names of terminals, in a stable order."""
+FORMULA_SYMBOLS = frozenset({"RELOP", "_PLUS", "_MINUS", "_STAR", "_SLASH", "_CARET", "_LPAR",
+                             "_RPAR"})
+
+
+def describe(terminals: set[str], word: str = "") -> list[str]:
+    """Human names of terminals, in a stable order. Where the offending token is a word, formula
+    symbols are left out (they are rarely what a writer meant), unless nothing else fits."""
+    if word[:1].isalpha() and terminals - FORMULA_SYMBOLS:
+        terminals = terminals - FORMULA_SYMBOLS
     names = [TERMINAL_NAMES.get(t, t) for t in terminals if t in TERMINAL_NAMES]
     return sorted(set(names))
 
@@ -115,7 +122,7 @@ def _choose(ip, words: list[Word], i: int, choices: list | None, memo: dict) -> 
     word = words[i]
     readings = list(word.readings)
     if not readings:
-        expected = describe(_accepts(ip))
+        expected = describe(_accepts(ip), str(word))
         raise AceError(word.line, word.column, str(word), expected, "unknown word",
                        f"not in ladder's lexicon; declare it as n:{word}, v:{word}, a:{word} or "
                        f"p:{word.capitalize()}")
@@ -172,7 +179,7 @@ def _accepts(ip) -> set[str]:
 
 
 def _unexpected(ip, word: Word, err: UnexpectedToken) -> AceError:
-    expected = describe(_accepts(ip)) or describe(err.expected)
+    expected = describe(_accepts(ip), str(word)) or describe(err.expected)
     content = [WORD_CLASS_NAMES[t] for t in word.readings if t in WORD_CLASS_NAMES]
     reason = f"unexpected {' or '.join(content)}" if content else "unexpected word"
     return AceError(word.line, word.column, str(word), expected, reason)
