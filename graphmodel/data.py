@@ -16,7 +16,15 @@ from torch_geometric.data import Batch, Data
 
 from graphmodel.grammar import Grammar
 from graphmodel.graph_features import GraphVocab
-from graphmodel.linearize import MAX_DEPTH, Decoding, LinearizeError, Step, TreeVocab, linearize, linearize_infill
+from graphmodel.linearize import (
+    MAX_DEPTH,
+    Decoding,
+    LinearizeError,
+    Step,
+    TreeVocab,
+    linearize,
+    linearize_infill,
+)
 from graphmodel.trees import Tree, cut, iter_paths, parse_program, subtree_at
 
 
@@ -102,6 +110,8 @@ class TreeCodec:
         out: dict[str, list] = {k: [] for k in ("inp", "copy", "frame", "depth", "sib", "seg", "anc", "is_node", "node_target", "allowed", "is_value", "vtype", "vtarget", "ptarget", "loss")}
         prev: tuple[int, int] = (bos, -1)
         for s in steps:
+            if s.forced:
+                continue
             sp = s.spec
             out["inp"].append(prev[0])
             out["copy"].append(prev[1])

@@ -13,7 +13,17 @@ from typing import Any, Protocol, runtime_checkable
 import torch
 from pydantic import BaseModel, ConfigDict
 
-from graphmodel.trees import HOLE, Path, Tree, TreeError, cut, parse_program, print_tree, replace_at, subtree_at
+from graphmodel.trees import (
+    HOLE,
+    Path,
+    Tree,
+    TreeError,
+    cut,
+    parse_program,
+    print_tree,
+    replace_at,
+    subtree_at,
+)
 
 CHECKPOINT_DIR = FsPath(__file__).parent / "checkpoints"
 

@@ -166,6 +166,17 @@ class Decoding:
         self._allowed_cache[key] = out
         return out
 
+    def advance(self, state: DecodeState) -> tuple[DecodeState, list[int]]:
+        """Apply every step whose only legal action is forced; return the state and those actions."""
+        taken: list[int] = []
+        while not state.done:
+            spec = self.spec(state)
+            if spec.kind != "node" or len(spec.allowed) != 1:
+                break
+            taken.append(spec.allowed[0])
+            state = self.apply(state, spec.allowed[0])
+        return state, taken
+
     def _req(self, top: Frame, f: str | None) -> int:
         ops = self.grammar.slot_types(top.type, "operator") if top.op is None else ()
         return child_req(top.type, f, len(top.fields), top.op, top.req, ops)
@@ -240,6 +251,11 @@ class Step:
     spec: Spec
     action: int | str  # node token id or value text
     context: bool = False  # True for the teacher-forced context of an infilling example
+
+    @property
+    def forced(self) -> bool:
+        """The grammar left no choice: the model neither sees nor predicts this step."""
+        return self.spec.kind == "node" and self.spec.allowed == (self.action,)
 
 
 def linearize(dec: Decoding, tree: Tree) -> list[Step]:

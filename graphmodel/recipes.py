@@ -115,6 +115,10 @@ class GraphRecipe:
 
         return make_examples(self.codec, [_P(i) for i in items], [i.graph for i in items], [i.tree for i in items])
 
+    def length(self, example) -> int:
+        """Decoder positions of an example (forced steps take none)."""
+        return sum(not s.forced for s in example.steps)
+
     def batch(self, examples: list, rng: random.Random, infill_prob: float) -> dict:
         from graphmodel.data import collate, infill_steps
 

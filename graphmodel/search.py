@@ -70,9 +70,9 @@ def beam_search(
     first_inp = bos
     mem_kvs = model.decoder.memory(mem)
     mmask = memory_mask(mem_pad)
-    if context:
+    if context and any(not s.forced for s in context):
         enc = codec.encode_steps(context, datas[0])
-        T = len(context)
+        T = len(enc["inp"])
         ten = {k_: torch.tensor([enc[k_]], dtype=torch.long, device=device) for k_ in ("inp", "copy", "frame", "depth", "sib", "seg")}
         anc_hist = torch.tensor([[_anc_row(a) for a in enc["anc"]]], dtype=torch.long, device=device)
         x = model.embed(ten["inp"], ten["copy"], ten["frame"], ten["depth"], ten["sib"], ten["seg"], mem)
@@ -80,11 +80,14 @@ def beam_search(
         mask = model.decoder.self_mask(anc_hist, anc_hist, pos, pos, None)
         model.decoder(x, mask, mem_kvs, mmask, caches)
         t0 = T
-        last = context[-1]
+        last = [s for s in context if not s.forced][-1]
         first_inp = codec.input_of(last.action, datas[0], last.spec.value_type)
 
-    beams: list[list[Hyp]] = [[Hyp(begin, [], 0.0, first_inp)] for _ in range(G)]
+    begin_adv, forced0 = dec.advance(begin)
+    beams: list[list[Hyp]] = [[Hyp(begin_adv, list(forced0), 0.0, first_inp)] for _ in range(G)]
     finished: list[list[Finished]] = [[] for _ in range(G)]
+    if begin_adv.done:  # the grammar alone decided the whole filling
+        return [[Finished(list(forced0), 0.0, begin)] for _ in range(G)]
     owner = list(range(G))  # graph of each active row
     rows = [h for b in beams for h in b]
     for t in range(t0, t0 + max_steps):
@@ -111,20 +114,16 @@ def beam_search(
         # select per graph
         new_rows, new_owner, parent = [], [], []
         for g in range(G):
-            mine = sorted((c for c in cands if c[0] == g), key=lambda c: -c[2])
-            kept = 0
+            mine = sorted((c for c in cands if c[0] == g), key=lambda c: -c[2])[:k]
             for _, r, score, action, inp_next in mine:
-                if kept >= k:
-                    break
-                st = dec.apply(rows[r].state, action)
-                hyp = Hyp(st, [*rows[r].actions, action], score, inp_next)
+                st, forced = dec.advance(dec.apply(rows[r].state, action))
+                hyp = Hyp(st, [*rows[r].actions, action, *forced], score, inp_next)
                 if st.done:
                     finished[g].append(Finished(hyp.actions, score, begin))
                 else:
                     new_rows.append(hyp)
                     new_owner.append(g)
                     parent.append(r)
-                kept += 1
         # stop graphs whose k finished beat every live hypothesis (scores only fall)
         live = []
         for i, (hyp, g) in enumerate(zip(new_rows, new_owner, strict=True)):

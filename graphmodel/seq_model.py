@@ -241,6 +241,9 @@ class SeqRecipe:
         out = [self.example(i.pid, i.ace, program_tokens(print_tree(i.tree)), i.answer) for i in items]
         return out, []
 
+    def length(self, example: SeqExample) -> int:
+        return len(example.tokens) + 1
+
     def input_of(self, token: str, words: list[str]) -> tuple[int, int]:
         """(input id, copied source position or -1) to feed a generated token back."""
         idx = self.codec.tgt_index.get(token)
@@ -391,7 +394,7 @@ def _seq_beam(model: SeqToSeq, recipe: SeqRecipe, words: list[list[str]], k: int
         logp = torch.log_softmax(model.logits(h, mem[owner], ptr_ok[owner])[:, 0].float(), dim=-1)  # (M, V+2S)
         cands = []
         top = torch.topk(logp, min(2 * k + 2, logp.shape[-1]), dim=-1)
-        for r, (g, toks, score, _) in enumerate(rows):
+        for r, (g, _toks, score, _) in enumerate(rows):
             if t < len(forced):
                 tok = forced[t]
                 lp = _token_logp(logp[r], tok, words[g], recipe, S)

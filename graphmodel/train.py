@@ -14,6 +14,7 @@ import math
 import os
 import random
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -40,8 +41,9 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup: int = 100  # optimizer steps of linear warmup, then cosine to lr/10
     clip: float = 1.0
-    infill_prob: float = 0.5  # share of training sequences that are random-hole infillings (graph only)
+    infill_prob: float = 0.35  # share of training sequences that are random-hole infillings (graph only)
     patience: int = 6  # epochs without validation improvement before stopping
+    valid_every: int = 1  # epochs between validations (the last epoch is always validated)
     valid_limit: int = 150  # validation problems decoded per epoch (answers are executed)
     max_steps: int | None = None  # stop after this many optimizer steps (tests, DDP check)
     time_budget_s: float | None = None  # stop training after this many seconds
@@ -63,8 +65,8 @@ class TrainConfig:
     @classmethod
     def quick_config(cls, **over) -> TrainConfig:
         """A tiny model for CI: trains in well under a minute on a small suite."""
-        base = {"quick": True, "epochs": 30, "batch_size": 16, "d_model": 64, "heads": 4, "enc_layers": 2,
-                "dec_layers": 2, "ffn": 128, "dropout": 0.0, "lr": 3e-3, "warmup": 10, "valid_limit": 64, "patience": 30}
+        base = {"quick": True, "epochs": 60, "batch_size": 16, "d_model": 64, "heads": 4, "enc_layers": 2,
+                "dec_layers": 2, "ffn": 128, "dropout": 0.0, "lr": 5e-3, "warmup": 10, "valid_limit": 64, "patience": 30, "valid_every": 10, "infill_prob": 0.2}
         base.update(over)
         return cls(**base)
 
@@ -114,6 +116,23 @@ def evaluate(recipe, model, items: list[Item], device: torch.device) -> dict:
     return {"n": len(items), "exact": exact / n, "answer": correct / n, "valid_trees": sum(t is not None for t in trees) / n, "decode_s": secs}
 
 
+def _batches(examples: list, lengths: list[int], size: int, rank: int, world: int, rng: random.Random):
+    """Shuffled batches of similar length (less padding); every rank draws the same order, takes its slice."""
+    order = list(range(len(examples)))
+    rng.shuffle(order)
+    per_step = size * world
+    pool = per_step * 16  # sort within pools of 16 steps: lengths even out, order stays random
+    steps = []
+    for i in range(0, len(order), pool):
+        part = sorted(order[i : i + pool], key=lambda j: lengths[j])
+        steps.extend(part[k : k + per_step] for k in range(0, len(part), per_step))
+    rng.shuffle(steps)
+    for step in steps:
+        mine = step[rank::world]
+        if mine:
+            yield mine
+
+
 def _lr(step: int, cfg: TrainConfig, total: int) -> float:
     if step < cfg.warmup:
         return cfg.lr * (step + 1) / cfg.warmup
@@ -140,8 +159,16 @@ def save_checkpoint(path: Path, recipe, model, optimizer, cfg: TrainConfig, iter
     tmp.replace(path)
 
 
-def train(cfg: TrainConfig, console: Console | None = None, train_items: list[Item] | None = None, valid_items: list[Item] | None = None) -> dict:
-    """Train one generator; returns the metrics written next to the checkpoint."""
+def train(
+    cfg: TrainConfig,
+    console: Console | None = None,
+    train_items: list[Item] | None = None,
+    valid_items: list[Item] | None = None,
+    on_end: Callable[[torch.nn.Module], None] | None = None,
+) -> dict:
+    """Train one generator; returns the metrics written next to the checkpoint.
+
+    `on_end` receives the trained (unwrapped) model, e.g. to compare DDP ranks."""
     console = console or Console(stderr=True)
     rank, world = _ddp()
     random.seed(cfg.seed)
@@ -173,13 +200,14 @@ def train(cfg: TrainConfig, console: Console | None = None, train_items: list[It
     if rank == 0:
         console.print(f"{cfg.generator}: {n_params:,} parameters, {len(examples)} examples ({len(skipped)} skipped), device {device}")
     if world > 1:
-        model = torch.nn.parallel.DistributedDataParallel(model, find_unused_parameters=True)
+        model = torch.nn.parallel.DistributedDataParallel(model)
+    lengths = [recipe.length(e) for e in examples]
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     rng = random.Random(cfg.seed)
     steps_per_epoch = math.ceil(len(examples) / (cfg.batch_size * world))
     total = cfg.max_steps or steps_per_epoch * cfg.epochs
     out = Path(cfg.out)
-    best, bad, step, history = -1.0, 0, 0, []
+    best, bad, step, history = -math.inf, 0, 0, []
     t_start = time.perf_counter()
     seen = 0
     amp = device.type == "cuda"
@@ -188,13 +216,8 @@ def train(cfg: TrainConfig, console: Console | None = None, train_items: list[It
     with progress:
         task = progress.add_task(f"train {cfg.generator}", total=total, info="")
         for epoch in range(cfg.epochs):
-            order = list(range(len(examples)))
-            rng.shuffle(order)  # same on every rank (same seed): each takes its own slice
             model.train()
-            for i in range(0, len(order), cfg.batch_size * world):
-                chunk = order[i : i + cfg.batch_size * world][rank::world]
-                if not chunk:
-                    continue
+            for chunk in _batches(examples, lengths, cfg.batch_size, rank, world, rng):
                 batch = recipe.batch([examples[j] for j in chunk], rng, cfg.infill_prob)
                 batch = {k: v.to(device) for k, v in batch.items()}
                 for g in opt.param_groups:
@@ -214,10 +237,13 @@ def train(cfg: TrainConfig, console: Console | None = None, train_items: list[It
                     break
             train_s = time.perf_counter() - t_start
             metrics = {"epoch": epoch, "step": step, "train_loss": stats["loss"], "examples_per_s": seen / max(train_s, 1e-9)}
-            if rank == 0 and valid_items:
+            last_epoch = epoch == cfg.epochs - 1 or bool(cfg.max_steps and step >= cfg.max_steps) or bool(cfg.time_budget_s and time.perf_counter() - t_start > cfg.time_budget_s)
+            if rank == 0 and valid_items and (epoch % cfg.valid_every == cfg.valid_every - 1 or last_epoch):
                 metrics["valid"] = evaluate(recipe, raw, valid_items, device)
                 score = metrics["valid"]["answer"] + 1e-3 * metrics["valid"]["exact"]
                 console.print(f"epoch {epoch}: loss {stats['loss']:.3f}  valid answer {metrics['valid']['answer']:.3f}  exact {metrics['valid']['exact']:.3f}")
+            elif valid_items:
+                score = best - 1.0  # not validated this epoch: neither best nor a strike
             else:
                 score = -stats["loss"]
             history.append(metrics)
@@ -225,7 +251,7 @@ def train(cfg: TrainConfig, console: Console | None = None, train_items: list[It
                 if score > best:
                     best, bad = score, 0
                     save_checkpoint(out, recipe, model, opt, cfg, step, best, {"history": history, "parameters": n_params})
-                else:
+                elif score > best - 1.0:
                     bad += 1
             stop = bad >= cfg.patience or bool(cfg.max_steps and step >= cfg.max_steps) or bool(cfg.time_budget_s and time.perf_counter() - t_start > cfg.time_budget_s)
             if world > 1:
@@ -234,6 +260,8 @@ def train(cfg: TrainConfig, console: Console | None = None, train_items: list[It
                 stop = bool(flag.item())
             if stop:
                 break
+    if on_end is not None:
+        on_end(raw)
     result = {"generator": cfg.generator, "parameters": n_params, "best_metric": best, "steps": step, "train_seconds": time.perf_counter() - t_start, "examples": len(examples), "history": history, "config": asdict(cfg)}
     if rank == 0:
         out.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")

@@ -7,7 +7,15 @@ import random
 import pytest
 
 from graphmodel.grammar import Grammar
-from graphmodel.linearize import END, Decoding, LinearizeError, TreeVocab, build_tree, initial_state, linearize
+from graphmodel.linearize import (
+    END,
+    Decoding,
+    LinearizeError,
+    TreeVocab,
+    build_tree,
+    initial_state,
+    linearize,
+)
 from graphmodel.trees import parse_program, print_tree
 
 

@@ -7,7 +7,17 @@ from pathlib import Path
 import pytest
 
 from graphmodel.execution import check_answers
-from graphmodel.trees import HOLE, TreeError, cut, find_hole, iter_paths, parse_program, print_tree, replace_at, subtree_at
+from graphmodel.trees import (
+    HOLE,
+    TreeError,
+    cut,
+    find_hole,
+    iter_paths,
+    parse_program,
+    print_tree,
+    replace_at,
+    subtree_at,
+)
 from tasks import load_suite
 
 SUITES = sorted(Path("tasks/suites").glob("*.jsonl"))
