@@ -20,7 +20,7 @@ from tasks.ace.tokens import Word, merge_negative_numbers, tokenize
 
 # What each terminal is called in error messages.
 TERMINAL_NAMES = {
-    "DET": "a determiner (a, an, the, every, no)", "COP": "'is' or 'are'", "DO": "'do' or 'does'",
+    "DET": "a determiner (a, the, every, each, no, ...)", "COP": "'is' or 'are'", "DO": "'do' or 'does'",
     "RELOP": "'=' (or <, >, <=, >=)", "NOUN": "a noun", "VERB": "a verb", "ADJ": "an adjective",
     "PREP": "a preposition", "PROPER": "a proper name", "VARIABLE": "a variable like X",
     "NUMBER": "a number", "_OF": "'of'", "_POSS": "possessive 's", "_THAT": "'that'", "_AND": "'and'",

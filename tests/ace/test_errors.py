@@ -30,7 +30,7 @@ def test_word_in_the_wrong_place():
     err = rejection("The ladder is against is.")
     assert (err.line, err.column, err.word) == (1, 23, "is")
     assert err.reason == "unexpected word"
-    assert "a determiner (a, an, the, every, no)" in err.expected
+    assert "a determiner (a, the, every, each, no, ...)" in err.expected
 
 
 def test_unexpected_content_word_says_its_class():
