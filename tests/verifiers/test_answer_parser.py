@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verifiers import AnswerLimits, AnswerParseError, parse_answer
 
@@ -104,3 +106,23 @@ def test_large_crafted_expressions_stay_cheap_in_the_parent():
     canonical_answer(value)
     assert not answers_equivalent(value, "1")
     assert time.perf_counter() - started < 20
+
+
+_TOKENS = ["1", "0", "-", "+", "*", "/", "**", "(", ")", "{", "}", "[", "]", ",", "x", "pi",
+           "sqrt", "Rational", "Interval", "FiniteSet", "oo", "I", "2.5", "'2.5'", "True",
+           "%", "log", "E", "Abs", "1e3", " ", "__class__", ".", "lambda", ":", "=="]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_TOKENS), max_size=14).map("".join))
+def test_any_text_parses_or_fails_with_answer_parse_error(text):
+    """Whatever the text, the parser returns a sympy object or raises AnswerParseError; the
+    result always has a canonical string."""
+    from verifiers import canonical_answer
+
+    try:
+        value = parse_answer(text)
+    except AnswerParseError:
+        return
+    assert isinstance(value, sympy.Basic)
+    assert isinstance(canonical_answer(value), str)
