@@ -122,9 +122,9 @@ def _sharing(rng, s, a, b, item) -> Draft:
     it = _pl(item)
     prompts = [
         f"{a} shares {s.n(total)} {it} equally among {s.n(kids)} children. How many {it} does each child get?",
-        f"How many {it} does each child get when {total} {it} are split equally among {kids} children?",
-        f"{total} {it} are divided evenly between {kids} children. What is each child's share?",
-        f"{kids} children share {total} {it} fairly. How many {it} does one child receive?",
+        f"How many {it} does each child get when {a} splits {total} {it} equally among {kids} children?",
+        f"{a} divides {total} {it} evenly between {kids} children. What is each child's share?",
+        f"{kids} children share {a}'s {total} {it} fairly. How many {it} does one child receive?",
     ]
     ace = f"{a} has {total} {it}. {a} shares the {it} among {kids} children. How many {it} does every child get?"
     code = program(f"{it.replace(' ', '_')} = {total}", f"children = {kids}",

@@ -13,10 +13,10 @@ def _committee(rng: random.Random, s: Speaker) -> Draft:
     n = rng.randint(4, 40)
     k = rng.randint(2, min(8, n - 1))
     prompts = [
-        f"In how many ways can a committee of {s.n(k)} be chosen from {n} people?",
-        f"A club has {n} members. How many different groups of {k} members can it send to a meeting?",
-        f"How many ways are there to pick {k} students out of a class of {n} when the order does not matter?",
-        f"From {n} players, a coach picks a squad of {k}. Count the possible squads.",
+        f"In how many ways can a club with {n} members choose a committee of {s.n(k)} members?",
+        f"A club has {n} members. How many different committees of {k} members can it choose?",
+        f"How many committees of {k} can a club of {n} members form, when the order does not matter?",
+        f"From its {n} members, a club picks a committee of {k}. Count the possible committees.",
     ]
     ace = (
         f"A club has {n} members. The club chooses a committee of {k} members. "
@@ -30,10 +30,10 @@ def _podium(rng: random.Random, s: Speaker) -> Draft:
     n = rng.randint(3, 40)
     k = rng.randint(2, min(5, n))
     prompts = [
-        f"{n} runners are in a race. In how many ways can the first {k} places be filled?",
-        f"How many ways can {k} different prizes be given to {k} of {n} contestants, one prize each?",
+        f"{n} runners are in a race, and {k} different medals go to {k} of them. In how many orders can the medals be given?",
+        f"How many ways can {k} different medals be given to {k} of the {n} runners in a race, one medal each?",
         f"A race has {s.n(n)} runners and {s.n(k)} distinct medals. How many possible medal orders are there?",
-        f"In a contest with {n} entrants, the top {k} are ranked in order. Count the possible rankings.",
+        f"In a race with {n} runners, {k} different medals are awarded. Count the possible orders of the medals.",
     ]
     ace = (
         f"A race has {n} runners. The race gives {k} different medals to {k} runners. "
@@ -48,9 +48,9 @@ def _shelf(rng: random.Random, s: Speaker) -> Draft:
     n = rng.randint(2, 12)
     prompts = [
         f"In how many ways can {s.n(n)} different books be arranged on a shelf?",
-        f"How many different orders are there for {n} people standing in a line?",
+        f"How many different orders are there for {n} books on a shelf?",
         f"A shelf holds {n} distinct books. Count the arrangements of the books on the shelf.",
-        f"{n} friends sit on a bench in a row. How many seating orders are possible?",
+        f"{n} different books stand on a shelf in a row. How many orders are possible?",
     ]
     ace = f"A shelf has {n} books. What is the number of the possible orders of the books?"
     code = program(f"books = {n}", "arrangements = factorial(books)", "answer = arrangements", imports="factorial")
@@ -60,9 +60,9 @@ def _shelf(rng: random.Random, s: Speaker) -> Draft:
 def _handshakes(rng: random.Random, s: Speaker) -> Draft:
     n = rng.randint(3, 60)
     prompts = [
-        f"At a party {n} people each shake hands with every other person once. How many handshakes are there?",
-        f"How many handshakes happen if {s.n(n)} people all shake hands with each other exactly once?",
-        f"Each of {n} guests shakes hands once with each other guest. Find the number of handshakes.",
+        f"At a party {n} guests each shake hands with every other guest once. How many handshakes are there?",
+        f"How many handshakes happen at a party if {s.n(n)} guests all shake hands with each other exactly once?",
+        f"Each of the {n} guests at a party shakes hands once with each other guest. Find the number of handshakes.",
         f"There are {n} guests at a party and every guest shakes hands with every other guest. Count the handshakes.",
     ]
     ace = (
@@ -77,10 +77,10 @@ def _mixed_committee(rng: random.Random, s: Speaker) -> Draft:
     men, women = rng.randint(2, 15), rng.randint(2, 15)
     pick_m, pick_w = rng.randint(1, min(4, men)), rng.randint(1, min(4, women))
     prompts = [
-        f"A team of {pick_m} boys and {pick_w} girls is chosen from {men} boys and {women} girls. How many different teams are possible?",
-        f"How many ways are there to choose {pick_m} of {men} boys and {pick_w} of {women} girls for a team?",
+        f"A teacher chooses {pick_m} boys and {pick_w} girls from a class of {men} boys and {women} girls. How many different choices are possible?",
+        f"How many ways are there for a teacher to choose {pick_m} of {men} boys and {pick_w} of {women} girls in a class?",
         f"A class has {s.n(men)} boys and {s.n(women)} girls. The teacher picks {pick_m} boys and {pick_w} girls for a choir. In how many ways can this be done?",
-        f"From {men} boys pick {pick_m}, and from {women} girls pick {pick_w}. Count the possible selections.",
+        f"In a class with {men} boys and {women} girls, the teacher picks {pick_m} boys and {pick_w} girls. Count the possible choices.",
     ]
     ace = (
         f"A class has {men} boys and {women} girls. The teacher chooses {pick_m} boys and {pick_w} girls. "

@@ -27,14 +27,14 @@ def _percent_of_triangle_area(rng: random.Random) -> Draft:
     base, height = rng.randint(2, 40), rng.randint(2, 40)
     pct = rng.choice([10, 20, 25, 30, 40, 50, 60, 75])
     prompts = [
-        f"A triangle has a base of {base} {u} and a height of {height} {u}. {pct}% of it is painted red. What area is painted red?",
+        f"A triangle has a base of {base} {u} and a height of {height} {u}. What is {pct}% of its area?",
         f"What is {pct} percent of the area of a triangle with base {s.n(base)} {ab} and height {s.n(height)} {ab}?",
-        f"A triangular garden has a base of {base} {u} and a height of {height} {u}. Grass covers {pct} percent of the garden. How many square {u} of grass are there?",
+        f"Take a triangle with a base of {base} {u} and a height of {height} {u}. How many square {u} are {pct} percent of its area?",
         f"Find {pct}% of the area of a triangle whose height is {height} {u} and whose base is {base} {u}.",
     ]
     ace = (
         f"A triangle has a base of {base} {u} and a height of {height} {u}. "
-        f"Grass covers a share of the triangle. The share is {pct} percent. What is the area of the grass?"
+        f"A share of the area of the triangle is {pct} percent. What is the share?"
     )
     code = program(f"base = {base}", f"height = {height}", f"percent = {pct}", "area = Rational(base * height, 2)",
                    "part = area * Rational(percent, 100)", "answer = part")
@@ -74,7 +74,7 @@ def _hypotenuse_perimeter(rng: random.Random) -> Draft:
         f"A right triangle has legs of {a} and {b} {u}. What is its perimeter?",
         f"What is the perimeter of a right triangle whose legs are {s.n(a)} {ab} and {s.n(b)} {ab}?",
         f"The two legs of a right-angled triangle measure {a} {u} and {b} {u}. Find the distance around the triangle.",
-        f"A fence goes around a field shaped like a right triangle with legs {a} {u} and {b} {u}. How long is the fence?",
+        f"How long is the perimeter of a right triangle with legs {a} {u} and {b} {u}?",
     ]
     ace = (
         f"A right triangle has a leg of {a} {u} and a leg of {b} {u}. "
@@ -95,7 +95,7 @@ def _floor_cost(rng: random.Random) -> Draft:
         f"A room is {length} m long and {width} m wide. Carpet costs {money(price)} per square meter, and {who} gets a {pct}% discount. How much does {who} pay to carpet the room?",
         f"How much does {who} pay to carpet a {s.n(length)} by {s.n(width)} meter floor at {price} dollars per square meter after a {pct} percent discount?",
         f"{who} carpets a rectangular floor of {length} meters by {width} meters. The carpet is {price} dollars per square meter, minus {pct}% off. Find the cost.",
-        f"Carpet sells for {money(price)} a square meter with {pct} percent off. What does carpet for a room {length} meters long and {width} meters wide cost?",
+        f"Carpet sells for {money(price)} a square meter with {pct} percent off. What does {who} pay for carpet for a room {length} meters long and {width} meters wide?",
     ]
     ace = (
         f"A room has a length of {length} meters and a width of {width} meters. A carpet costs {price} dollars per square meter. "
@@ -113,9 +113,9 @@ def _box_liters(rng: random.Random) -> Draft:
     s = Speaker(rng)
     length, width, height = rng.randint(5, 100), rng.randint(5, 80), rng.randint(5, 80)
     prompts = [
-        f"A fish tank is {length} cm long, {width} cm wide and {height} cm high. How many liters of water does it hold?",
+        f"A box is {length} cm long, {width} cm wide and {height} cm high. How many liters does it hold?",
         f"How many liters fit in a box measuring {length} cm by {width} cm by {s.n(height)} cm?",
-        f"A container has length {length} centimeters, width {width} centimeters and height {height} centimeters. What is its volume in liters?",
+        f"A box has length {length} centimeters, width {width} centimeters and height {height} centimeters. What is its volume in liters?",
         f"One liter is 1000 cubic centimeters. What is the volume in liters of a box {length} cm by {width} cm by {height} cm?",
     ]
     ace = (

@@ -47,8 +47,8 @@ def _together(rng: random.Random, s: Speaker) -> Draft:
     a, b = _pair(rng, 2, 10)
     prompts = [
         f"A {v} leaves a station every {a} minutes and a {w} leaves it every {b} minutes. They have just left together. After how many minutes will they next leave together?",
-        f"A {v} departs from a terminal every {s.n(a)} minutes and a {w} every {s.n(b)} minutes. If both depart now, how many minutes until they next depart at the same time?",
-        f"How many minutes pass before a {v} that leaves every {a} minutes and a {w} that leaves every {b} minutes, which just left together, leave together again?",
+        f"A {v} departs from a station every {s.n(a)} minutes and a {w} every {s.n(b)} minutes. If both depart now, how many minutes until they next depart at the same time?",
+        f"How many minutes pass before a {v} that leaves a station every {a} minutes and a {w} that leaves it every {b} minutes, which just left together, leave together again?",
         f"The {v} runs every {a} minutes. The {w} runs every {b} minutes. Both leave the station at the same moment. When is the next time they leave together, in minutes?",
     ]
     ace = (
@@ -67,7 +67,7 @@ def _groups(rng: random.Random, s: Speaker) -> Draft:
     a, b = _pair(rng, 2, 15)
     prompts = [
         f"{who} has {a} {x} and {b} {y}. {who} shares them among {many} so that every one of them gets the same number of {x} and the same number of {y}, with nothing left. What is the largest number of {many}?",
-        f"What is the greatest number of {many} who can share {a} {x} and {b} {y} equally with nothing left over?",
+        f"What is the greatest number of {many} of {who} who can share {a} {x} and {b} {y} equally with nothing left over?",
         f"{who} wants to give {a} {x} and {b} {y} to {many}, each getting an equal share of both and none left over. At most how many {many} can there be?",
         f"With {s.n(a)} {x} and {s.n(b)} {y}, {who} makes equal shares for {many} and uses everything. Find the largest possible number of {many}.",
     ]

@@ -73,7 +73,7 @@ def _tickets(rng: random.Random, s: Speaker) -> Draft:
     ask = rng.choice([a, b])
     prompts = [
         f"A theater sells {a} tickets for ${pa} and {b} tickets for ${pb}. It sells {count} tickets and takes in ${income}. How many {ask} tickets were sold?",
-        f"{a.capitalize()} tickets cost {pa} dollars and {b} tickets cost {pb} dollars. {count} tickets were sold for a total of {income} dollars. How many of them were {ask} tickets?",
+        f"At a theater, {a} tickets cost {pa} dollars and {b} tickets cost {pb} dollars. The theater sold {count} tickets for a total of {income} dollars. How many of them were {ask} tickets?",
         f"How many {ask} tickets did a theater sell if it sold {count} tickets in all, {a} tickets at {money(pa)} and {b} tickets at {money(pb)}, for {money(income)}?",
         f"At a theater, {count} tickets were sold and the income was {income} dollars. A {a} ticket costs {pa} dollars, a {b} ticket {pb} dollars. Find the number of {ask} tickets sold.",
     ]

@@ -97,7 +97,7 @@ def _recipe(rng: random.Random, s: Speaker, who: str) -> Draft:
         f"A recipe for {serves} people needs {flour} grams of flour. {who} cooks it for {guests} people. Flour comes in {bag}-gram bags. How many bags does {who} need?",
         f"How many {bag} g bags of flour must {who} buy to make a recipe for {guests} people, if the recipe uses {flour} g of flour for {serves} people?",
         f"{who} wants to scale a recipe that serves {s.n(serves)} and uses {flour} grams of flour up to {guests} servings. Flour is sold in bags of {bag} grams. How many bags are needed?",
-        f"For {serves} people a cake takes {flour} grams of flour. {who} bakes for {guests} people and buys flour in {bag} gram bags. Find the number of bags {who} has to buy.",
+        f"For {serves} people a recipe takes {flour} grams of flour. {who} cooks it for {guests} people and buys flour in {bag} gram bags. Find the number of bags {who} has to buy.",
     ]
     ace = (
         f"A recipe needs {flour} grams for {serves} people. {who} cooks the recipe for {guests} people. "

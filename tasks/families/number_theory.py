@@ -13,7 +13,7 @@ def _remainder(rng: random.Random, s: Speaker) -> Draft:
     prompts = [
         f"What is the remainder when {dividend} is divided by {divisor}?",
         f"Find the remainder of {dividend} divided by {s.n(divisor)}.",
-        f"{dividend} candies are shared equally among {divisor} children, each getting as many as possible. How many candies are left over?",
+        f"What is left over when {dividend} is divided by {divisor}?",
         f"When you divide {dividend} by {divisor}, what remainder do you get?",
     ]
     ace = f"X = {dividend}. Y = {divisor}. What is the remainder of the division of X by Y?"

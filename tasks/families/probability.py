@@ -18,10 +18,10 @@ def _dice(rng: random.Random, s: Speaker) -> Draft:
     target = rng.randint(2, 2 * faces)
     favorable = sum(1 for a in range(1, faces + 1) for b in range(1, faces + 1) if a + b == target)
     prompts = [
-        f"Two fair {faces}-sided dice are rolled. What is the probability that the sum is {target}?",
+        f"{who} rolls two fair {faces}-sided dice. What is the probability that the sum is {target}?",
         f"{who} rolls two fair dice with {faces} faces each. Find the probability that the total is {s.n(target)}.",
-        f"What is the probability of a total of {target} when two fair dice numbered 1 to {faces} are thrown?",
-        f"Two dice, each with faces 1 to {faces}, are thrown together. How likely is it that they add up to {target}? Give an exact fraction.",
+        f"What is the probability that {who} gets a total of {target} when rolling two fair dice with {faces} faces each?",
+        f"{who} throws two dice, each with {faces} faces numbered 1 to {faces}. How likely is a sum of {target}? Give an exact fraction.",
     ]
     ace = (
         f"{who} rolls 2 dice. Every die has {faces} faces. "
@@ -45,10 +45,10 @@ def _coins(rng: random.Random, s: Speaker) -> Draft:
     heads = rng.randint(0, tosses)
     side = rng.choice(["heads", "tails"])
     prompts = [
-        f"A fair coin is tossed {tosses} times. What is the probability of getting exactly {heads} {side}?",
+        f"{who} tosses a fair coin {tosses} times. What is the probability of getting exactly {heads} {side}?",
         f"{who} flips a fair coin {s.n(tosses)} times. Find the probability that exactly {s.n(heads)} of the flips are {side}.",
-        f"What is the probability that exactly {heads} of {tosses} tosses of a fair coin land {side}?",
-        f"If you toss a fair coin {tosses} times, how likely are exactly {heads} {side}? Give an exact fraction.",
+        f"What is the probability that exactly {heads} of {who}'s {tosses} tosses of a fair coin land {side}?",
+        f"If {who} tosses a fair coin {tosses} times, how likely are exactly {heads} {side}? Give an exact fraction.",
     ]
     ace = f"{who} tosses {tosses} {plural('coin', tosses)}. What is the probability of {heads} {plural(side[:-1], heads)}?"
     code = program(f"tosses = {tosses}", f"{side} = {heads}", f"ways = binomial(tosses, {side})",
@@ -74,8 +74,8 @@ def _urn(rng: random.Random, s: Speaker) -> Draft:
     drawn = f"{draws} {plural('marble', draws)}"
     prompts = [
         f"A bag holds {n1} {c1} marbles and {n2} {c2} marbles. {who} draws {drawn} at random{' without replacement' if draws == 2 else ''}. What is the probability that {q_en}?",
-        f"What is the probability that {q_en} if {drawn} {'is' if draws == 1 else 'are'} drawn at random from a bag of {s.n(n1)} {c1} and {s.n(n2)} {c2} marbles{' without putting any back' if draws == 2 else ''}?",
-        f"An urn contains {n2} {c2} balls and {n1} {c1} balls. {drawn.replace('marble', 'ball').capitalize()} {'is' if draws == 1 else 'are'} taken out at random{' one after the other, without replacement' if draws == 2 else ''}. Find the probability that {q_en.replace('marble', 'ball')}.",
+        f"What is the probability that {q_en} if {who} draws {drawn} at random from a bag of {s.n(n1)} {c1} and {s.n(n2)} {c2} marbles{' without putting any back' if draws == 2 else ''}?",
+        f"A bag contains {n2} {c2} marbles and {n1} {c1} marbles. {who} takes out {drawn} at random{' one after the other, without replacement' if draws == 2 else ''}. Find the probability that {q_en}.",
         f"{who} picks {drawn} from a box with {n1} {c1} and {n2} {c2} marbles{', without replacement' if draws == 2 else ''}. How likely is it that {q_en}?",
     ]
     ace = (

@@ -52,7 +52,7 @@ def _rectangle(rng: random.Random, s: Speaker) -> Draft:
     rel_ace = f"Y = X + {k}" if relation == "more" else f"Y = {k} * X"
     prompts = [
         f"The length of a rectangle is {rel_en}. Its area is {area} square {u}. What is its {ask}?",
-        f"A rectangular garden has an area of {area} square {u}, and its length is {rel_en}. Find the {ask} of the garden.",
+        f"A rectangle has an area of {area} square {u}, and its length is {rel_en}. Find the {ask} of the rectangle.",
         f"What is the {ask} of a rectangle whose area is {area} square {u} if the length is {rel_en}?",
         f"A rectangle covers {area} sq {ab}. Its length is {rel_en}. How many {u} is the {ask}?",
     ]

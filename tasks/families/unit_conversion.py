@@ -50,9 +50,9 @@ def sample(rng: random.Random) -> Draft:
     qsrc = f"{v_en} {plural(src, value)}" if rng.random() < 0.6 else f"{ace_num(value)} {src_ab}"
     dsts = plural(dst, 2)
     prompts = [
-        f"How many {dsts} are in {qsrc}?",
+        f"How many {dsts} does a {thing} of {qsrc} {VERBS[measure]}?",
         f"A {thing} has {'an' if measure[0] in 'aeiou' else 'a'} {measure} of {qsrc}. What is its {measure} in {dsts}?",
-        f"Convert {qsrc} to {dsts}.",
+        f"A {thing} {VERBS[measure]}s {qsrc}. Convert this to {dsts}.",
         f"The {measure} of a {thing} is {qsrc}. Express this {measure} in {dsts}.",
     ]
     factor_name = f"{plural(small, 2).replace(' ', '_')}_per_{big.replace(' ', '_')}"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import defaultdict
 
 import pytest
 
 from tasks import dump_suite
 from tasks.families import COMPOSITIONAL, FAMILIES, FamilyError, stable_seed
+from tasks.families.text import PEOPLE
 from tasks.generate import MAX_ATTEMPTS, generate, to_problem
 from tasks.schema import Problem, Split
 from tasks.splits import BUCKETS, split_of
@@ -134,3 +136,16 @@ def test_meta_keeps_template_and_parameters(suites):
         assert problem.meta["template"].startswith(problem.meta["subtype"] + ".")
         assert problem.meta["params"], problem.id
         assert 1 <= problem.difficulty <= 10
+
+
+def test_every_person_in_the_ace_is_named_in_the_prompt(suites):
+    """A rewriter can restate the English, not invent people: the ACE names only who the prompt names."""
+    names = re.compile(r"\b(" + "|".join(PEOPLE) + r")\b")
+    invented = [
+        f"{p.id} ({p.meta['template']}): {name} not in {p.prompt!r}"
+        for name_ in ("train", "test", "compositional")
+        for p in suites[name_]
+        for name in set(names.findall(p.ace))
+        if name not in p.prompt
+    ]
+    assert not invented, "\n".join(invented[:10])
