@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from collections.abc import Callable
 from fractions import Fraction
 
@@ -77,7 +78,9 @@ def parse_answer(text: str, limits: AnswerLimits | None = None) -> sympy.Basic:
         raise AnswerParseError(f"longer than {limits.max_length} characters", text)
     _check_brackets(text, limits)
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        with warnings.catch_warnings():  # e.g. "invalid decimal literal": an error below
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text.strip(), mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         column = getattr(exc, "offset", None)
         raise AnswerParseError(f"not an expression ({type(exc).__name__})", text,
@@ -161,6 +164,7 @@ class _Builder:
 
     def _UnaryOp(self, node: ast.UnaryOp) -> sympy.Basic:
         operand = self.build(node.operand)
+        self._require_expressions(node, operand)
         if isinstance(node.op, ast.USub):
             return -operand
         if isinstance(node.op, ast.UAdd):
@@ -175,7 +179,10 @@ class _Builder:
         if operation is None:
             raise self.fail(node, f"operator {type(node.op).__name__} is not allowed")
         self._require_expressions(node, left, right)
-        return operation(left, right)
+        try:
+            return operation(left, right)
+        except (ArithmeticError, TypeError, ValueError) as exc:
+            raise self.fail(node, f"{type(exc).__name__}: {exc}") from None
 
     def _require_expressions(self, node: ast.AST, *values: sympy.Basic) -> None:
         for value in values:

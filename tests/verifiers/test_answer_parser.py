@@ -56,6 +56,10 @@ def test_parses_exact_values(text, expected):
     ("2**(2**20)", "more than 1000 digits"),
     ("x**100000", "exponent larger"),
     ("Interval(0, 1, evaluate=False)", "keyword 'evaluate'"),
+    ("-True", "arithmetic on a BooleanTrue"),
+    ("-EmptySet", "arithmetic on a EmptySet"),
+    ("x % 0", "ZeroDivisionError"),
+    ("0x1g", "not an expression"),
 ])
 def test_refuses_with_a_reason(text, reason):
     with pytest.raises(AnswerParseError, match=reason):
