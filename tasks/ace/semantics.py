@@ -141,18 +141,25 @@ class GraphBuilder:
                 roots.append(root)
             else:  # more_object: `and` one more object (with its own modifiers)
                 np, mods, more = parts if len(parts) == 3 else (parts[0], None, parts[1])
-                if (mods is not None and self.nodes[root].kind == NodeKind.RELATION
-                        and self.targets(root, EdgeKind.RELATION)):
-                    # Gapping: `gives 3 apples to Mary and 2 apples to Sue` is a second giving;
-                    # `puts the pencils and the erasers into packs` shares one phrase.
-                    root = self.node(NodeKind.RELATION, self.nodes[root].label)
-                    for s in subjects:
-                        self.edge(root, s, EdgeKind.AGENT)
+                gapped = self.gapped_event(root, subjects, mods)
+                if gapped is not None:
+                    root, attach = gapped, self.object_adder(gapped)
                     roots.append(root)
-                    attach = self.object_adder(root)
                 attach(self.np(np))
                 self.modify(root, self.mod_items(mods))
         return roots
+
+    def gapped_event(self, root: int, subjects: list[int], mods: Tree | None) -> int | None:
+        """A second event for gapping (`gives 3 apples to Mary and 2 apples to Sue`), or None
+        when the coordinated object shares the verb's phrases (`puts A and B into packs`)."""
+        if mods is None or self.nodes[root].kind != NodeKind.RELATION:
+            return None
+        if not self.targets(root, EdgeKind.RELATION):
+            return None
+        event = self.node(NodeKind.RELATION, self.nodes[root].label)
+        for s in subjects:
+            self.edge(event, s, EdgeKind.AGENT)
+        return event
 
     def subject(self, tree: Tree) -> list[int]:
         """The subject's referents (several when coordinated with `and`)."""
