@@ -89,6 +89,10 @@ def localize_exception(source: str, line: int, column: int | None = None,
     while node.type in _TOO_SMALL and node.parent is not None:
         node = node.parent
     if node.type in _STATEMENTS and node.type != "expression_statement":
+        header = _HEADER_FIELDS.get(node.type)
+        part = node.child_by_field_name(header) if header else None
+        if part is not None and node.start_point.row == row:
+            return _span(part)  # the `if`/`for`/`while` keyword: its condition or iterable
         return _span(node)
     if node.type == "expression_statement" or node.type == "module":
         return _statement_on_row(root, row, lines[row])

@@ -76,3 +76,13 @@ def test_localizes_what_the_sandbox_reports(run_checked):
 def test_bad_input_is_a_clear_error():
     with pytest.raises(TypeError, match="program source text"):
         localize_variable(b"x = 1", "x")  # type: ignore[arg-type]
+
+
+def test_column_on_a_compound_keyword_gives_its_header():
+    span = localize_exception(PROGRAM, line=6, column=0)
+    assert span.text == "range(count)"
+
+
+@pytest.mark.parametrize("line", [0, -1, 99])
+def test_lines_outside_are_none(line):
+    assert localize_exception(PROGRAM, line=line, column=0) is None
