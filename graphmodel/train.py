@@ -116,6 +116,13 @@ def evaluate(recipe, model, items: list[Item], device: torch.device) -> dict:
     return {"n": len(items), "exact": exact / n, "answer": correct / n, "valid_trees": sum(t is not None for t in trees) / n, "decode_s": secs}
 
 
+def _graph_params(items: list[Item], size: dict) -> int:
+    """Parameter count of the graph model that these items and size would give."""
+    from graphmodel.recipes import GraphRecipe
+
+    return sum(p.numel() for p in GraphRecipe.fit(items, size).new_model().parameters())
+
+
 def _batches(examples: list, lengths: list[int], size: int, rank: int, world: int, rng: random.Random):
     """Shuffled batches of similar length (less padding); every rank draws the same order, takes its slice."""
     order = list(range(len(examples)))
@@ -189,7 +196,8 @@ def train(
     R = recipe_class(cfg.generator)
     size = cfg.size()
     if cfg.generator == "seq":
-        recipe = R.fit(train_items, size, match_params=cfg.match_params)
+        target = cfg.match_params or _graph_params(train_items, size)  # same budget as the graph model
+        recipe = R.fit(train_items, size, match_params=target)
     else:
         recipe = R.fit(train_items, size)
     examples, skipped = recipe.examples(train_items)
