@@ -80,7 +80,7 @@ def _owner_first(text: str) -> str:
     canonical form introduces the owner as the subject (P1/P5).
     """
     measures = _MEASURES.match(text)
-    if measures is not None:
+    if measures is not None and " of " in measures.group(1):  # `The leg of X measures 5 feet.`
         text = f"{measures.group(1)} is {measures.group(2)}."
     m = _OF_INDEFINITE.match(text)
     if m is not None and re.match(rf"^{_QTY}$", m.group(3)):
@@ -94,9 +94,6 @@ def _owner_first(text: str) -> str:
     if definite is not None:
         attribute, owner, value = definite.groups()
         return f"{owner[:1].upper()}{owner[1:]} has {_article(attribute)} of {value}."
-    measures = _MEASURES.match(text)
-    if measures is not None:
-        return f"{measures.group(1)} is {measures.group(2)}."
     return text
 
 

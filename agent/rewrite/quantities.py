@@ -34,6 +34,9 @@ CONVERSIONS: dict[tuple[str, str], Fraction] = {
 }  # fmt: skip
 VERB_OF_ATTRIBUTE = {"length": "measure", "height": "measure", "width": "measure", "distance": "measure",
                      "mass": "weigh", "weight": "weigh", "duration": "last", "area": "cover", "volume": "hold"}  # fmt: skip
+ATTRIBUTE_OF_VERB = {"lasts": "duration", "measures": "length", "weighs": "mass", "covers": "area"}
+_MEASURED_BY_VERB = re.compile(rf"^((?:A|An|The)\s+[a-z]+)\s+(lasts|measures|weighs|covers)\s+({_NUM}\s+(?:square\s+|cubic\s+)?[a-z]+)\.$")
+_CONVERT_THIS = re.compile(r"^(?:Convert|Express|Change) (?:this|it|that) (?:to|in|into) ((?:square |cubic )?[a-z]+)[.?!]$")
 _IN_UNIT = re.compile(r"^What is the ([a-z]+) of (the [a-z]+) in ((?:square |cubic )?[a-z]+)\?$")
 _EXPRESS = re.compile(r"^(?:Express|Convert|Give|Write) (?:this|the) ([a-z]+)(?: of (the [a-z]+))? (?:in|to|into) ((?:square |cubic )?[a-z]+)[.?!]$")
 
@@ -89,6 +92,19 @@ def changes(sentences: list[str]) -> list[str]:
 
 def conversions(text: str, context: str) -> list[str]:
     """A question for an attribute in another unit than given gets the conversion fact."""
+    measured = _MEASURED_BY_VERB.match(text)
+    if measured is not None:  # `A movie lasts 22 hours.` -> `A movie has a duration of 22 hours.`
+        owner, verb, quantity = measured.groups()
+        attribute = ATTRIBUTE_OF_VERB[verb]
+        return [f"{owner} has {'an' if attribute[0] in 'aeiou' else 'a'} {attribute} of {quantity}."]
+    this = _CONVERT_THIS.match(text)
+    if this is not None:
+        facts = [conversions(s, "")[0] for s in re.split(r"(?<=[.?!])\s+", context) if _MEASURED_BY_VERB.match(s)]
+        context = " ".join(facts) + " " + context
+        owners = re.findall(r"\b(?:A|An|The)\s+([a-z]+)\s+has\s+an?\s+([a-z]+)\s+of\b", context)
+        if len(set(owners)) == 1:
+            owner, attribute = owners[0]
+            text = f"What is the {attribute} of the {owner} in {this.group(1)}?"
     express = _EXPRESS.match(text)
     if express is not None:
         attribute, owner, unit = express.groups()

@@ -94,7 +94,8 @@ def _how_much(text: str, context: str) -> str | None:
         return None
     subject, lemma, rest = clause
     if lemma == "cost":
-        return f"What is the price of {subject}?"
+        changed = re.search(r"\b(?:discount|increases|decreases)\b", context)
+        return f"What is the {'new ' if changed else ''}price of {subject}?"
     return f"How many {currency}s does {subject} {lemma}{rest}?"
 
 
