@@ -329,6 +329,7 @@ def forms_of(word_class: WordClass) -> frozenset[str]:
 
 
 def is_unit(lemma: str) -> bool:
-    """Whether a noun lemma is a unit of measurement (as opposed to a counted thing)."""
-    base = lemma.split("^")[0]
-    return base in UNITS
+    """Whether a unit lemma is a unit of measurement, as opposed to a counted thing: `foot`,
+    `meter^2` and `mile/hour` are; `apple` and `apple/day` are not."""
+    parts = [part.split("^")[0].strip() for part in lemma.split("/")]
+    return all(part in UNITS for part in parts)

@@ -97,3 +97,10 @@ def test_no_listed_noun_is_the_plural_of_another():
     assert not (nouns & plurals), sorted(nouns & plurals)
     doubled = sorted(n for n in nouns if pluralize(n) != n and pluralize(n) in nouns)
     assert not doubled, f"nouns listed with their plural as another noun: {doubled}"
+
+
+def test_units_of_measurement_versus_counted_things():
+    from tasks.ace.lexicon import is_unit
+
+    assert [is_unit(u) for u in ("foot", "meter^2", "mile/hour", "dollar/kilogram")] == [True] * 4
+    assert [is_unit(u) for u in ("apple", "apple/day", "toy car")] == [False] * 3
