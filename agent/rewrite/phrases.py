@@ -37,8 +37,32 @@ _CONTAINERS = re.compile(
 _PAID = re.compile(r"\b(?:is|are|gets|get)\s+paid\s+(\d+(?:\.\d+)?\s+(?:dollars?|euros?|cents?))\s+(?:for\s+every|per|an|a|each)\s+(hour|day|week|month|year)(?:\s+of\s+work)?")
 
 
+_STATE = re.compile(r"\b([Tt]he)\s+(?:same|full|empty|whole)\s+(?=[a-z])")
+# `A tank is filled by a pipe in 5 hours and by a tap in 3 hours.` -> active sentences
+_PASSIVE = re.compile(
+    r"^(?:A|An|The)\s+([a-z]+)\s+(?:is|are|gets)\s+([a-z]+ed)\s+by\s+(an?|the)\s+([a-z]+)(\s+in\s+[^,.;]+?)?"
+    r"(?:,?\s+and\s+by\s+(an?|the)\s+([a-z]+)(\s+in\s+[^,.;]+?)?)?([.!])$"
+)
+
+
+def _active(m: re.Match[str]) -> str:
+    from agent.rewrite.lexicon import LEMMA_OF_PAST, third_person
+
+    thing, participle, art1, agent1, pp1, art2, agent2, pp2, mark = m.groups()
+    lemma = LEMMA_OF_PAST.get(participle)
+    if lemma is None:
+        return m.group(0)
+    verb = third_person(lemma)
+    first = f"{art1.capitalize()} {agent1} {verb} a {thing}{pp1 or ''}{mark}"
+    if not agent2:
+        return first
+    return f"{first[:-1]}; {art2} {agent2} {verb} the {thing}{pp2 or ''}{mark}"
+
+
 def normalize_phrases(text: str) -> str:
     """`text` with the variants above replaced."""
+    text = _PASSIVE.sub(_active, text)
+    text = _STATE.sub(r"\1 ", text)
     text = _EACH_OF.sub(lambda m: f"{m.group(3)} has {m.group(4)} {m.group(5)}; every {_singular(m.group(5))} has {m.group(1)} {m.group(2)}{m.group(6)}", text)
     text = _PAID.sub(r"earns \1 per \2", text)
     text = _ADVERBS.sub("", text)

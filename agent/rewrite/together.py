@@ -21,6 +21,7 @@ _JOB = re.compile(
 )
 _JOINT = re.compile(r"\b(?:together|both|at once|at the same time|simultaneously)\b", re.I)
 _NUMBER = re.compile(r"\d")
+_ASKING = re.compile(r"^(?:find|calculate|compute|determine|work out|give)\b", re.I)
 
 
 def join_work(draft: Draft) -> None:
@@ -39,7 +40,10 @@ def join_work(draft: Draft) -> None:
     else:
         joint = f"{a} {verb_a} the {job} and {_lower(b)} {verb_b} the {job}."
     question = f"How many {unit} does {_lower(a)} need?"
-    kept = [s for s in draft.sentences if not s.is_question and (_NUMBER.search(s.text) or not _JOINT.search(s.text))]
+    kept = [
+        s for s in draft.sentences
+        if not s.is_question and not _ASKING.match(s.text) and (_NUMBER.search(s.text) or not _JOINT.search(s.text))
+    ]
     last = draft.sentences[-1]
     draft.sentences = [*kept, last.with_text(joint), last.with_text(question)]
 
