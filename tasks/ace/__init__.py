@@ -14,7 +14,10 @@ def parse_ace(text: str) -> SemanticGraph:
     """Parse ACE text into its semantic graph; raises AceError outside the fragment."""
     if not isinstance(text, str):
         raise TypeError(f"parse_ace expects a str, got {type(text).__name__}")
-    return build_graph(text, parse_tree(text))
+    try:
+        return build_graph(text, parse_tree(text))
+    except RecursionError:  # e.g. thousands of nested of-phrases: the walk is recursive
+        raise AceError(1, 1, "", ["fewer nested phrases"], "text nested too deeply") from None
 
 
 __all__ = ["AceError", "EdgeKind", "GraphEdge", "GraphNode", "NodeKind", "SemanticGraph",

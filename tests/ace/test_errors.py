@@ -91,3 +91,8 @@ def test_error_survives_pickling_across_processes():
     again = pickle.loads(pickle.dumps(err))
     assert (again.line, again.column, again.word, again.expected, str(again)) == (
         err.line, err.column, err.word, err.expected, str(err))
+
+
+def test_absurd_nesting_is_an_ace_error():
+    err = rejection("What is " + "the length of " * 3000 + "the ladder?")
+    assert err.reason == "text nested too deeply"
