@@ -25,6 +25,7 @@ from agent.rewrite.facts import implicit_owners, normalize_fact, supports
 from agent.rewrite.formulas import normalize_formulas, solve_question
 from agent.rewrite.interest import define_deposit
 from agent.rewrite.measures import extract_measures
+from agent.rewrite.meetings import define_meeting
 from agent.rewrite.mixtures import define_mixture
 from agent.rewrite.motion import normalize_motion
 from agent.rewrite.normalize import normalize
@@ -111,7 +112,7 @@ def _concepts(draft: Draft) -> None:
     """A text that names one number-theory concept becomes the concept's ACE definition."""
     text = draft.text()
     solved = next((q for q in map(solve_question, (s.text for s in draft.sentences)) if q), None)
-    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text) or define_deposit(text) or define_algebra(text) or define_ages(text) or define_mixture(text) or define_counting(text) or define_story(text)
+    definition = solved or define_concepts(text) or define_sequence(text) or define_equation(text) or define_deposit(text) or define_algebra(text) or define_ages(text) or define_mixture(text) or define_counting(text) or define_story(text) or define_meeting(text)
     if definition is None or not draft.sentences:
         return
     whole = Sentence(text="", start=draft.sentences[0].start, end=draft.sentences[-1].end)
