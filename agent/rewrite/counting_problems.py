@@ -20,8 +20,8 @@ import re
 _N = r"(\d+)"
 _PERSON = re.compile(r"\b([A-Z][a-z]+)\s+(?:tosses|flips|rolls|draws|picks|throws)\b")
 _HANDSHAKES = re.compile(rf"{_N}\s+(?:people|guests|persons|players|friends)|{_N}\s+guests", re.I)
-_CHOOSE = re.compile(rf"(?:committee|group|squad|team)\s+of\s+{_N}(?:\s+members)?\s+(?:be\s+)?(?:chosen|picked|selected)?\s*from\s+{_N}|from\s+{_N}\s+[a-z]+,?\s+[a-z ]*?(?:picks|chooses|selects)\s+a\s+[a-z]+\s+of\s+{_N}|(?:pick|choose|select)\s+{_N}\s+[a-z]+\s+out\s+of\s+a\s+[a-z]+\s+of\s+{_N}|has\s+{_N}\s+members.*?groups?\s+of\s+{_N}", re.I)
-_MIXED = re.compile(rf"{_N}\s+boys\s+and\s+{_N}\s+girls", re.I)
+_CHOOSE = re.compile(rf"(?:committee|group|squad|team)\s+of\s+{_N}(?:\s+members)?\s+(?:be\s+)?(?:chosen|picked|selected)?\s*from\s+{_N}|from\s+{_N}\s+[a-z]+,?\s+[a-z ]*?(?:picks|chooses|selects)\s+a\s+[a-z]+\s+of\s+{_N}|(?:pick|choose|select)\s+{_N}\s+[a-z]+\s+out\s+of\s+a\s+[a-z]+\s+of\s+{_N}|has\s+{_N}\s+members.*?(?:groups?|committees?|teams?|squads?)\s+of\s+{_N}|from\s+(?:its\s+)?{_N}\s+members,?\s+.*?(?:committee|group|team|squad)\s+of\s+{_N}", re.I)
+_MIXED = re.compile(rf"{_N}\s+boys?\s+and\s+{_N}\s+girls?", re.I)
 _PLACES = re.compile(rf"{_N}\s+(?:runners|contestants|entrants|players|people)|(?:with|of)\s+{_N}\s+(?:runners|contestants|entrants)", re.I)
 _ORDERED = re.compile(rf"(?:first|top)\s+{_N}|{_N}\s+(?:different\s+)?(?:prizes|medals|places)", re.I)
 
