@@ -23,10 +23,6 @@ REPORT_FD = 3
 PROGRAM_NAME = "<program>"
 
 
-class _OutputLimit(BaseException):
-    """Raised by the capped stdout once the program printed more than allowed."""
-
-
 class CappedOutput(io.TextIOBase):
     """stdout/stderr for the program: keeps the first ``cap`` characters, then ends the run
     with an output_limit report (the report is sent from here, so catching the exception
@@ -244,8 +240,6 @@ def _execute(code: str, limits: dict, layers: list[str]) -> None:
             report["kind"] = "ok"
     except MemoryError as exc:
         report.update(kind="memory", exception=_exception_info(exc, code))
-    except _OutputLimit:
-        overflow()
     except BaseException as exc:  # noqa: BLE001 - every failure is a result here
         report["exception"] = _exception_info(exc, code)
     if os.getpid() != reporter:
