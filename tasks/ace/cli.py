@@ -45,6 +45,7 @@ def parse_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the graph as JSON instead of a table.")] = False,
     canonical: Annotated[bool, typer.Option("--canonical", help="Print the canonical string instead of a table.")] = False,
     agreement: Annotated[bool, typer.Option("--agreement", help="Also report a/an and numeral-noun slips (stderr).")] = False,
+    normal: Annotated[bool, typer.Option("--normal", help="Print the text's normal form (digits, spacing) instead of a table.")] = False,
 ) -> None:
     """Parse ACE text into ladder's semantic graph and print it."""
     from tasks.ace import parse_ace
@@ -57,7 +58,11 @@ def parse_command(
     except AceError as err:
         _err.print(f"not ACE: {err}", markup=False)
         raise typer.Exit(code=EXIT_NOT_ACE) from None
-    if as_json:
+    if normal:
+        from tasks.ace.render import normalize
+
+        _out.print(normalize(text), markup=False)
+    elif as_json:
         _out.print(graph.model_dump_json(indent=2), markup=False)
     elif canonical:
         _out.print(graph.canonical(), markup=False)

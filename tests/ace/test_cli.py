@@ -58,3 +58,9 @@ def test_parse_reads_stdin_and_reports_agreement():
     assert result.exit_code == 0, result.output
     assert "write 'an apple'" in result.stderr
     assert "after 1 write the singular 'dollar'" in result.stderr
+
+
+def test_parse_normal_form():
+    result = runner.invoke(app, ["parse", "john has twenty-five apples .", "--normal"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "John has 25 apples."
