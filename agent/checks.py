@@ -46,6 +46,16 @@ def _float_artefact(value: sympy.Basic) -> bool:
     return any(r.q > MAX_FLOAT_DENOMINATOR for r in rationals)
 
 
+def _nonnegative(value: sympy.Expr) -> bool | None:
+    """value >= 0 decided exactly; a non-real number is not (sympy refuses to compare it)."""
+    if value.is_real is False:
+        return False
+    try:
+        return _truth(value >= 0)
+    except TypeError:
+        return None
+
+
 def _kind_checks(value: sympy.Basic, derived: Derived, answer_type: str | None) -> list[CheckRecord]:
     exact = not value.has(sympy.Float) and not (answer_type == "float" and _float_artefact(value))
     detail = f"{value} (computed as a Python {answer_type})" if answer_type == "float" else str(value)
@@ -64,7 +74,7 @@ def _domain_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
     if derived.integer:
         checks.append(_record(f"integer: {derived.integer}", value.is_integer, str(value)))
     if derived.nonnegative:
-        checks.append(_record(f"sign: {value} >= 0 ({derived.nonnegative})", _truth(value >= 0)))
+        checks.append(_record(f"sign: {value} >= 0 ({derived.nonnegative})", _nonnegative(value)))
     return checks
 
 
@@ -147,7 +157,7 @@ def _z3_member(relations, unknowns, domain, target, element, shown) -> CheckReco
 
 def _admissible(v: sympy.Basic, derived: Derived) -> bool:
     """A solution the domain facts allow (the negative root of a length is not one)."""
-    if derived.nonnegative and _truth(v >= 0) is False:
+    if derived.nonnegative and _nonnegative(v) is False:
         return False
     return not (derived.integer and v.is_integer is False)
 

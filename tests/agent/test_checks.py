@@ -117,3 +117,8 @@ def test_a_set_answer_must_be_the_whole_solution_set() -> None:
     assert failure is not None and "the solutions are" in failure.message, failure
     verdict, failure = check_answer("{2, 8}", graph)
     assert failure is not None and not verdict.verified
+
+
+def test_a_complex_length_is_refuted_not_a_crash() -> None:
+    verdict, failure = check_answer("3*sqrt(119)*I", parse_ace(LADDER_ACE))
+    assert failure is not None and not verdict.passed
