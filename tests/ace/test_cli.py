@@ -61,6 +61,6 @@ def test_parse_reads_stdin_and_reports_agreement():
 
 
 def test_parse_normal_form():
-    result = runner.invoke(app, ["parse", "john has twenty-five apples .", "--normal"])
+    result = runner.invoke(app, ["parse", "John  has twenty-five apples .", "--normal"])
     assert result.exit_code == 0
     assert result.stdout.strip() == "John has 25 apples."
