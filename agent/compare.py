@@ -34,6 +34,7 @@ class RunRecord(BaseModel):
     subtree_rounds: int = Field(default=0, description="Rounds that infilled a subtree.")
     regenerate_rounds: int = Field(default=0, description="Rounds that ran a whole new program.")
     first_failed: bool = Field(description="Whether the first program was not accepted.")
+    error: str | None = Field(default=None, description="An exception the agent raised (a bug), if any.")
 
 
 class ProblemRecord(BaseModel):
@@ -94,13 +95,20 @@ def _run(solution: Solution, expected: str) -> RunRecord:
     )
 
 
+def _attempt(spec: CompareSpec, mode: str, repair: str, problem: Any) -> RunRecord:
+    """One run; an exception is a bug to report, recorded so that a long run goes on."""
+    try:
+        return _run(_agent(spec, mode, repair).solve(problem.prompt), problem.answer)
+    except Exception as err:  # recorded with its type and message, counted in the summary
+        return RunRecord(answer=None, status=Status.no_answer, correct=False, repairs=0, first_failed=False,
+                         error=f"{type(err).__name__}: {err}")
+
+
 def compare_problem(spec: CompareSpec, problem: Any) -> ProblemRecord:
     """The three runs on one problem (the third only when the first tree failed)."""
-    structural = _run(_agent(spec, "structural", "subtree").solve(problem.prompt), problem.answer)
-    tool = _run(_agent(spec, "tool", "subtree").solve(problem.prompt), problem.answer)
-    regenerate = None
-    if tool.first_failed:
-        regenerate = _run(_agent(spec, "tool", "regenerate").solve(problem.prompt), problem.answer)
+    structural = _attempt(spec, "structural", "subtree", problem)
+    tool = _attempt(spec, "tool", "subtree", problem)
+    regenerate = _attempt(spec, "tool", "regenerate", problem) if tool.first_failed else None
     return ProblemRecord(
         id=problem.id, family=problem.family, expected=problem.answer,
         structural=structural, tool=tool, regenerate=regenerate,
@@ -141,6 +149,7 @@ class Summary(BaseModel):
     subtree_fixed: int
     regenerate_fixed: int
     subtree_arm_rounds: tuple[int, int] = (0, 0)  # (subtree, regenerate-fallback) rounds of the subtree arm
+    errors: int = 0  # runs that raised (bugs), over all arms
 
 
 def summarize(records: list[ProblemRecord]) -> Summary:
@@ -156,6 +165,7 @@ def summarize(records: list[ProblemRecord]) -> Summary:
         subtree_fixed=sum(r.tool.correct for r in failed),
         regenerate_fixed=sum(bool(r.regenerate and r.regenerate.correct) for r in failed),
         subtree_arm_rounds=(sum(r.tool.subtree_rounds for r in failed), sum(r.tool.regenerate_rounds for r in failed)),
+        errors=sum(bool(run and run.error) for r in records for run in (r.structural, r.tool, r.regenerate)),
     )
 
 
@@ -182,6 +192,8 @@ def print_summary(summary: Summary, spec: CompareSpec, console: Console) -> None
     infills, fallbacks = summary.subtree_arm_rounds
     console.print(f"subtree arm: {infills} infill rounds, {fallbacks} rounds fell back to a new whole program "
                   "(no subtree to localize, or no new infill)")
+    if summary.errors:
+        console.print(f"[red]{summary.errors} run(s) raised an exception: see the records' `error` field[/red]")
 
 
 def compare_command(
