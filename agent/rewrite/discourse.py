@@ -32,6 +32,8 @@ def fix_discourse(draft: Draft) -> None:
         text = _NP.sub(lambda m, q=question: _article(m, seen, q), sentence.text)
         for pair in _COUNTED.findall(text):
             seen.update(word for word in pair if word)
+            if pair[0] in ("dollars", "dollar", "euros", "cents"):
+                seen.add("money")  # an amount of dollars is the money the text refers back to
         text = text[:1].upper() + text[1:]
         if text[-1] not in ".?!":
             text += "."

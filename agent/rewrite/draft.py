@@ -14,7 +14,7 @@ from agent.rewrite.result import RewriteIssue
 
 # A '.', '?' or '!' ends a sentence when it is followed by the end of the text or by space and
 # something that can start a sentence; "12.50", "ft. ladder" and "Mr. Smith" do not end one.
-_END = re.compile(r"[.?!]+(?=\s+[\"'(]?[A-Z0-9$€£]|\s*$)")
+_END = re.compile(r"[.?!]+(?=\s+[\"'(]?[A-Z0-9$€£]|\s+(?:how|what|which|who|when|where|find|calculate)\b|\s*$)")
 _TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Prof.", "e.g.", "i.e.", "vs.")
 
 

@@ -15,7 +15,9 @@ from agent.rewrite.draft import Sentence
 from agent.rewrite.lexicon import (
     ATTRIBUTE_OF_ADJECTIVE,
     ATTRIBUTE_SYNONYMS,
+    LEMMA_OF_3SG,
     LEMMA_OF_GERUND,
+    LEMMA_OF_PAST,
     VERBS,
     third_person,
 )
@@ -44,6 +46,7 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
     text = re.sub(r"(?<=[a-z]) alone\b", "", text)
     text = text[:1].upper() + text[1:]
     text = _PROGRESSIVE.sub(_simple_present, text)
+    text = _present_tense(text)
     text = _MODAL.sub(lambda m: _finite(m, text), text)
     text = _placement(text)
     text = _REACH.sub(_reach, text)
@@ -105,6 +108,26 @@ def _dimensions(m: re.Match[str]) -> str:
     names = ["length", "width", "height"]
     parts = [f"a {name} of {value}{' ' + (unit or last_unit) if (unit or last_unit) else ''}" for name, (value, unit) in zip(names, values, strict=False)]
     return f"{subject} has {' and '.join(parts)}."
+
+
+_AUXILIARY_BEFORE = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "being", "a", "an", "the"}
+
+
+def _present_tense(text: str) -> str:
+    """`Bob had 136 dollars. Bob spent ...` -> `has`, `spends`: ACE states facts in the present."""
+    words = text.split()
+    for i, word in enumerate(words):
+        bare = word.strip(",.;")
+        lemma = LEMMA_OF_PAST.get(bare)
+        if lemma is None or i == 0 or words[i - 1].lower() in _AUXILIARY_BEFORE or bare in LEMMA_OF_3SG:
+            continue
+        if bare == lemma:  # `put`, `cost`, `read`: past and present look alike
+            continue
+        subject = " ".join(words[:i])
+        plural = " and " in subject or subject.lower() in ("they", "we", "you")
+        words[i] = word.replace(bare, lemma if plural else third_person(lemma))
+        break  # the main verb only
+    return " ".join(words)
 
 
 def _simple_present(m: re.Match[str]) -> str:

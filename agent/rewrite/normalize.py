@@ -38,6 +38,7 @@ def normalize(text: str) -> str:
         text = text.replace(char, plain)
     text = _WORD_WITH_APOSTROPHE.sub(_expand, text)
     text = _SPACES.sub(" ", text).strip()
+    text = text[:1].upper() + text[1:]  # a sentence starts with a capital (`how much ...?`)
     return _SPACE_BEFORE_MARK.sub(r"\1", text)
 
 

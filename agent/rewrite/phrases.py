@@ -18,7 +18,7 @@ _EACH_OF = re.compile(r"^There (?:are|is) (\d+) ([a-z]+) in each of ([A-Z][a-z]+
 _BASE = re.compile(rf"\b([Tt]he)\s+(?:{'|'.join(BASE_SYNONYMS)})\s+of\s+(?=the\s|an?\s)")
 _SEGMENT = re.compile(rf"\b(?:the\s+)?length\s+of\s+(the\s+(?:(?:other|missing|remaining|first|second)\s+)?(?:{'|'.join(SEGMENTS)}))\b")
 _AWAY = re.compile(r"\baway\s+from\b")
-_LEFT = re.compile(r"\s+(?:left|now|in all|altogether|in total|still|left over)(?=\?$)")
+_LEFT = re.compile(r"(?<!is)(?<!are)\s+(?:left|now|in all|altogether|in total|still|left over)(?=\?$)")
 _STILL = re.compile(r"\b(does|do)\s+(.+?)\s+still\s+")
 
 
@@ -59,8 +59,16 @@ def _active(m: re.Match[str]) -> str:
     return f"{first[:-1]}; {art2} {agent2} {verb} the {thing}{pp2 or ''}{mark}"
 
 
+# `There are 260 toys, and they fill bags of 20 toys each.` -> `...; every bag has 20 toys.`
+_FILL_EACH = re.compile(r",?\s+and\s+they\s+(?:fill|go\s+into|are\s+packed\s+into)\s+([a-z]+?)s?\s+of\s+(\d+)\s+([a-z]+)\s+each")
+# `How many bags are needed for 154 toys if every bag holds 11 toys?` -> `There are 154 toys. ...`
+_NEEDED_FOR = re.compile(r"^How many ([a-z]+) are needed for (\d+) ([a-z]+),? if (every [a-z]+ (?:holds|has|takes|contains) \d+ [a-z]+)\?$")
+
+
 def normalize_phrases(text: str) -> str:
     """`text` with the variants above replaced."""
+    text = _FILL_EACH.sub(lambda m: f"; every {m.group(1)} has {m.group(2)} {m.group(3)}", text)
+    text = _NEEDED_FOR.sub(lambda m: f"There are {m.group(2)} {m.group(3)}; {m.group(4)}; how many {m.group(1)} are there?", text)
     text = _PASSIVE.sub(_active, text)
     text = _STATE.sub(r"\1 ", text)
     text = _EACH_OF.sub(lambda m: f"{m.group(3)} has {m.group(4)} {m.group(5)}; every {_singular(m.group(5))} has {m.group(1)} {m.group(2)}{m.group(6)}", text)

@@ -15,7 +15,7 @@ import re
 from fractions import Fraction
 
 _NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
-_SHARE = re.compile(rf"^(.+?)\s+(takes|gets|eats|uses|spends|sells|gives|keeps|loses|saves)\s+({_NUM})\s+percent\s+of\s+(?:the\s+)?([a-z]+)(.*?)\.$")
+_SHARE = re.compile(rf"^(.+?)\s+(takes|gets|eats|uses|spends|sells|gives|keeps|loses|saves)\s+({_NUM})(\s+percent)?\s+of\s+(?:the\s+)?([a-z]+)(.*?)\.$")
 _CHANGE_VERBS = {"falls": "decreases", "drops": "decreases", "decreases": "decreases", "goes down": "decreases",
                  "rises": "increases", "grows": "increases", "increases": "increases", "goes up": "increases"}  # fmt: skip
 _CHANGE = re.compile(rf"^(The\s+[a-z]+(?:\s+of\s+the\s+[a-z]+)?)\s+({'|'.join(_CHANGE_VERBS)})\s+by\s+({_NUM}\s+percent)(?:\s+from\s+[^.]+)?\.$")
@@ -46,8 +46,11 @@ def share_of(text: str) -> list[str]:
     m = _SHARE.match(text)
     if m is None:
         return [text]
-    subject, verb, percent, noun, rest = m.groups()
-    return [f"{subject} {verb} a share of the {noun}{rest}.", f"The share is {percent} percent."]
+    subject, verb, amount, percent, noun, rest = m.groups()
+    if not percent and "/" not in amount:
+        return [text]  # `gives 3 of the apples` is a count, not a share
+    size = f"{amount} percent" if percent else amount
+    return [f"{subject} {verb} a share of the {noun}{rest}.", f"The share is {size}."]
 
 
 _NOMINAL_CHANGE = re.compile(rf"^(?:A|An|The)\s+(increase|decrease|rise|fall|drop|reduction)\s+of\s+({_NUM}\s+percent)\.$")

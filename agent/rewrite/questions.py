@@ -36,7 +36,7 @@ def rewrite_question(text: str, context: str) -> str:
     text = _trip(text, context)
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
-    for rule in (_already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
+    for rule in (_money_left, _what_cost, _already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
         rewritten = rule(text, context)
         if rewritten is not None:
             return attach_owner(rewritten, context)
@@ -45,11 +45,31 @@ def rewrite_question(text: str, context: str) -> str:
 
 _THERE = re.compile(r"^How many [a-z]+(?: [a-z]+)? (?:are|is) (?:there|in|on)\b.*\?$", re.I)
 _TOTAL = re.compile(r"^(?:what is|find|calculate) the total (?:number of |amount of )?([a-z]+)[.?]$", re.I)
+_NUMBER_OF_ALL = re.compile(r"^(?i:find|count|what is) the (?:total )?number of ([a-z]+)[.?]$")
 _NUMBER_OF = re.compile(r"^(?i:what is|find|calculate|count) the number of ([a-z]+) (?:that )?([A-Z][a-z]+|the [a-z]+) ([a-z]+)(.*?)[.?]$")
 _REMAIN = re.compile(r"^How many ([a-z]+) (?:remain|are left|is left)\?$", re.I)
 _GIVER = re.compile(r"\b([A-Z][a-z]+|[Tt]he [a-z]+) gives\b")
 _HOW_MUCH = re.compile(rf"^how much (?:money )?{_AUX} (.+)\?$", re.I)
 _MONEY = ("dollar", "euro", "cent", "pound")
+
+
+_WHAT_COST = re.compile(r"^What (?:do|does) (\d+ [a-z]+) cost\?$")
+_MONEY_LEFT = re.compile(r"^How much (?:money )?(?:is|does .+? have) left\?$", re.I)
+_SPENDER = re.compile(r"\b([A-Z][a-z]+) (?:spends|pays|gives)\b")
+
+
+def _what_cost(text: str, context: str) -> str | None:
+    m = _WHAT_COST.match(text)
+    return f"How many dollars do {m.group(1)} cost?" if m else None
+
+
+def _money_left(text: str, context: str) -> str | None:
+    """`How much is left?` after `Bob spends ...` asks how many dollars Bob keeps."""
+    m = _MONEY_LEFT.match(text)
+    spenders = _SPENDER.findall(context)
+    if m is None or not spenders or "dollar" not in context:
+        return None
+    return f"How many dollars does {spenders[-1]} keep?"
 
 
 def _already_query(text: str, context: str) -> str | None:
@@ -64,6 +84,9 @@ def _total(text: str, context: str) -> str | None:
 
 def _number_of(text: str, context: str) -> str | None:
     """`Find the number of stickers Bob has.` -> `How many stickers does Bob have?`"""
+    everything = _NUMBER_OF_ALL.match(text)
+    if everything is not None:
+        return f"How many {everything.group(1)} are there?"
     m = _NUMBER_OF.match(text)
     if m is None:
         return None
@@ -93,6 +116,8 @@ def _how_much(text: str, context: str) -> str | None:
     if clause is None or currency is None:
         return None
     subject, lemma, rest = clause
+    if lemma == "cost" and subject.split()[0][0].isdigit():
+        return f"How many {currency}s do {subject} cost?"
     if lemma == "cost":
         changed = re.search(r"\b(?:discount|increases|decreases)\b", context)
         return f"What is the {'new ' if changed else ''}price of {subject}?"
