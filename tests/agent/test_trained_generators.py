@@ -1,0 +1,68 @@
+"""The agent with the shipped graph and seq checkpoints: both modes, repair, solve_many."""
+
+from __future__ import annotations
+
+import pytest
+from agent_fakes import LADDER
+
+from agent import Agent, Status
+from graphmodel.generators import CHECKPOINT_DIR, load_generator
+from graphmodel.trees import parse_program
+
+EQUATION = "If you multiply a number by 3 and add 5, you get 20. Find the number."
+
+
+def shipped(name: str):
+    return pytest.param(
+        name,
+        marks=pytest.mark.skipif(not (CHECKPOINT_DIR / f"{name}.pt").is_file(), reason=f"no shipped {name} checkpoint"),
+    )
+
+
+@pytest.fixture(scope="module", params=[shipped("graph"), shipped("seq")])
+def generator(request):
+    return load_generator(request.param)
+
+
+@pytest.mark.parametrize("mode", ["tool", "structural"])
+def test_each_generator_runs_the_whole_graph_in_each_mode(generator, mode: str) -> None:
+    solution = Agent(generator=generator, mode=mode).solve(LADDER)
+    nodes = [step.node for step in solution.trace]
+    assert nodes[:3] == ["rewrite", "parse", "generate"], nodes
+    assert nodes[-1] == "answer"
+    assert ("execute" in nodes) == (mode == "tool") and ("reduce" in nodes) == (mode == "structural")
+    assert solution.program is not None and parse_program(solution.program).type == "module"
+    assert solution.status in (Status.verified, Status.answered, Status.no_answer)
+
+
+def test_the_graph_generator_answers_the_headline(generator) -> None:
+    if generator.name != "graph":
+        pytest.skip("the headline is the default generator's")
+    solution = Agent(generator=generator).solve(LADDER)
+    assert solution.answer == "5", [(s.node, s.output) for s in solution.trace]
+
+
+def test_the_graph_generator_infills_a_broken_subtree(generator) -> None:
+    """A deliberately broken subtree, cut out and infilled by the trained model."""
+    if generator.name != "graph":
+        pytest.skip("one generator is enough for the infill path")
+    from graphmodel.trees import cut
+    from tasks.ace import parse_ace
+
+    graph = parse_ace("Calculate the number X such that 3 * X + 5 = 20.")
+    [first] = generator.generate(graph, k=1)
+    tree = first.tree
+    path = (len(tree.children) - 1, 0, 1)  # the right-hand side of the last assignment, `answer = ...`
+    candidates = generator.infill(graph, cut(tree, path), path, k=2)
+    assert candidates, "the model filled the hole"
+    for candidate in candidates:
+        assert candidate.tree.children[:-1] == tree.children[:-1], "only the hole changed"
+
+
+def test_solve_many_in_processes_keeps_the_order(generator) -> None:
+    if generator.name != "graph":
+        pytest.skip("one generator is enough for the worker pool")
+    agent = Agent(generator="graph", max_repairs=1)
+    solutions = agent.solve_many([EQUATION, "", LADDER], workers=2)
+    assert [s.question for s in solutions] == [EQUATION, "", LADDER]
+    assert solutions[1].status is Status.rejected
