@@ -1,8 +1,9 @@
 """Semantic graph -> the tensors the encoder reads, and what each node can be copied as.
 
 Node features are symbols: kind, label (lemma; numbers above 12 become `<num>` so that
-the model copies them rather than memorising them), unit, sentence index, plus a random-
-walk positional encoding. Edges get a reverse twin with its own kind so that messages flow
+the model copies them rather than memorising them), unit, sentence index, the node's
+order of appearance (nodes are numbered in text order), plus a random-walk positional
+encoding. Edges get a reverse twin with its own kind so that messages flow
 both ways. `renderings` says how a node is written when the decoder copies it into a
 leaf of a given type: `Rational('2.5')` copies the number node 2.5 as the string `'2.5'`.
 """
@@ -22,6 +23,7 @@ from torch_geometric.transforms import AddRandomWalkPE
 
 UNK, NUM = "<unk>", "<num>"
 MAX_SENTENCE = 15
+MAX_ORDER = 64  # node order in the text: tells apart nodes the graph alone cannot (`a leg ... and a leg ...`)
 RWPE_STEPS = 8
 SMALL_INT = 12  # numbers up to this keep their own label embedding
 _INT = re.compile(r"^\d+$")
@@ -121,11 +123,12 @@ class GraphVocab:
                     idx["labels"].get(label_symbol(n), 0),
                     idx["units"].get(_text(n, "unit") or "-", 0),
                     min(int(getattr(n, "sentence", 0) or 0), MAX_SENTENCE),
+                    min(i, MAX_ORDER - 1),
                 ]
-                for n in nodes
+                for i, n in enumerate(nodes)
             ],
             dtype=torch.long,
-        ).view(-1, 4)  # (N, 4)
+        ).view(-1, 5)  # (N, 5)
         src, dst, attr = [], [], []
         n_kinds = len(self.edge_kinds) // 2
         for e in graph.edges:

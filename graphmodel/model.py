@@ -18,7 +18,7 @@ from torch_geometric.nn import TransformerConv
 from torch_geometric.utils import to_dense_batch
 
 from graphmodel.decoder import Decoder, init_weights, memory_mask, pointer_scores
-from graphmodel.graph_features import MAX_SENTENCE, RWPE_STEPS
+from graphmodel.graph_features import MAX_ORDER, MAX_SENTENCE, RWPE_STEPS
 from graphmodel.linearize import MAX_DEPTH
 
 MAX_SIB = 16  # child index embedding size (later children share the last slot)
@@ -56,6 +56,7 @@ class GraphEncoder(nn.Module):
         self.label = nn.Embedding(cfg.n_labels, d)
         self.unit = nn.Embedding(cfg.n_units, d)
         self.sentence = nn.Embedding(MAX_SENTENCE + 1, d)
+        self.order = nn.Embedding(MAX_ORDER, d)
         self.rwpe = nn.Linear(RWPE_STEPS, d)
         self.edge_kind = nn.Embedding(cfg.n_edge_kinds, d)
         self.edge_label = nn.Embedding(cfg.n_edge_labels, d)
@@ -70,8 +71,8 @@ class GraphEncoder(nn.Module):
         self.ln_f = nn.LayerNorm(d)
 
     def forward(self, x: Tensor, rwpe: Tensor, edge_index: Tensor, edge_attr: Tensor) -> Tensor:
-        """x: (N, 4) [kind, label, unit, sentence]; rwpe: (N, RWPE_STEPS); -> (N, d)."""
-        h = self.kind(x[:, 0]) + self.label(x[:, 1]) + self.unit(x[:, 2]) + self.sentence(x[:, 3]) + self.rwpe(rwpe)
+        """x: (N, 5) [kind, label, unit, sentence, order]; rwpe: (N, RWPE_STEPS); -> (N, d)."""
+        h = self.kind(x[:, 0]) + self.label(x[:, 1]) + self.unit(x[:, 2]) + self.sentence(x[:, 3]) + self.order(x[:, 4]) + self.rwpe(rwpe)
         e = self.edge_kind(edge_attr[:, 0]) + self.edge_label(edge_attr[:, 1])  # (E, d)
         for i, conv in enumerate(self.convs):
             h = h + conv(self.norms[2 * i](h), edge_index, e)

@@ -90,27 +90,26 @@ def beam_search(
         return [[Finished(list(forced0), 0.0, begin)] for _ in range(G)]
     owner = list(range(G))  # graph of each active row
     rows = [h for b in beams for h in b]
+    # per-row views of each graph's memory; re-gathered only when the set of rows changes
+    g_idx = torch.tensor(owner, device=device)
+    r_mem, r_pad, r_rend, r_mmask = mem[g_idx], mem_pad[g_idx], rend[g_idx], mmask[g_idx]
+    r_kvs = [(kk[g_idx], vv[g_idx]) for kk, vv in mem_kvs]
     for t in range(t0, t0 + max_steps):
         if not rows:
             break
         specs = [dec.spec(h.state) for h in rows]
-        g_idx = torch.tensor(owner, device=device)
-        inp = torch.tensor([[h.inp[0]] for h in rows], device=device)
-        cpy = torch.tensor([[h.inp[1]] for h in rows], device=device)
-        frame = torch.tensor([[codec.frame_index.get(s.frame, 0)] for s in specs], device=device)
-        depth = torch.tensor([[len(s.anc)] for s in specs], device=device)
-        sib = torch.tensor([[s.sib] for s in specs], device=device)
-        seg = torch.ones_like(inp)
+        feats = torch.tensor(
+            [[h.inp[0], h.inp[1], codec.frame_index.get(s.frame, 0), len(s.anc), s.sib] for h, s in zip(rows, specs, strict=True)],
+            device=device,
+        )[:, :, None]  # (M, 5, 1)
         anc_new = torch.tensor([[_anc_row(s.anc)] for s in specs], device=device)  # (M, 1, D)
         anc_hist = torch.cat([anc_hist, anc_new], dim=1)  # (M, t+1, D)
-        m_mem = mem[g_idx]
-        x = model.embed(inp, cpy, frame, depth, sib, seg, m_mem)  # (M, 1, d)
+        x = model.embed(feats[:, 0], feats[:, 1], feats[:, 2], feats[:, 3], feats[:, 4], torch.ones_like(feats[:, 0]), r_mem)  # (M, 1, d)
         pos_q = torch.tensor([t], device=device)
         pos_k = torch.arange(t + 1, device=device)
         mask = model.decoder.self_mask(anc_new, anc_hist, pos_q, pos_k, None)
-        kvs = [(kk[g_idx], vv[g_idx]) for kk, vv in mem_kvs]
-        h = model.decoder(x, mask, kvs, mmask[g_idx], caches)[:, 0]  # (M, d)
-        cands = _expand(model, codec, rows, specs, h, m_mem, mem_pad[g_idx], rend[g_idx], datas, owner, k)
+        h = model.decoder(x, mask, r_kvs, r_mmask, caches)[:, 0]  # (M, d)
+        cands = _expand(model, codec, rows, specs, h, r_mem, r_pad, r_rend, datas, owner, k)
         # select per graph
         new_rows, new_owner, parent = [], [], []
         for g in range(G):
@@ -135,10 +134,15 @@ def beam_search(
             live.append(i)
         rows = [new_rows[i] for i in live]
         owner = [new_owner[i] for i in live]
-        sel = torch.tensor([parent[i] for i in live], dtype=torch.long, device=device)
+        keep = [parent[i] for i in live]
+        if keep == list(range(len(specs))):
+            continue  # same rows in the same order: nothing to reorder
+        sel = torch.tensor(keep, dtype=torch.long, device=device)
         for c in caches:
             c["k"], c["v"] = c["k"][sel], c["v"][sel]
         anc_hist = anc_hist[sel]
+        r_mem, r_pad, r_rend, r_mmask = r_mem[sel], r_pad[sel], r_rend[sel], r_mmask[sel]
+        r_kvs = [(kk[sel], vv[sel]) for kk, vv in r_kvs]
     return [sorted(f, key=lambda f: -f.score)[:k] for f in finished]
 
 
