@@ -29,7 +29,7 @@ _SYNONYMS = {"falls": "decreases", "drops": "decreases", "rises": "increases", "
              "holds": "has", "hold": "have", "contains": "has", "contain": "have"}  # fmt: skip
 _SYNONYM = re.compile(rf"\b({'|'.join(_SYNONYMS)})\b(?=\s+(?:\d|a\b|an\b|the\b|by\b|[A-Z]))")
 # `gives Mary 8 apples` -> `gives 8 apples to Mary` (ACE's object then `to`)
-_DATIVE = re.compile(r"\b(gives|give|sends|send|pays|pay|lends|lend|sells|sell)\s+([A-Z][a-z]+)\s+(\d+(?:\.\d+)?\s+[a-z]+)")
+_DATIVE = re.compile(r"\b(gives|give|gave|sends|send|sent|pays|pay|paid|lends|lend|lent|sells|sell|sold)\s+([A-Z][a-z]+)\s+(\d+(?:\.\d+)?\s+(?:of\s+them|of\s+it|[a-z]+))")
 # `X has 3 boxes with 20 stamps in every box` -> `X has 3 boxes. Every box has 20 stamps.`
 _CONTAINERS = re.compile(
     r"^(.+?\b(?:has|have))\s+(\d+)\s+([a-z]+)\s+(?:with|of)\s+(\d+)\s+([a-z]+)\s+(?:in\s+every\s+[a-z]+|each|in\s+each\s+[a-z]+)([.?!])$"
@@ -82,7 +82,8 @@ def normalize_phrases(text: str) -> str:
     text = _SEGMENT.sub(r"\1", text)
     text = re.sub(r"\b(the\s+)(?:missing|remaining)\s+(leg|side)\b", r"\1other \2", text)
     text = _AWAY.sub("from", text)
-    text = _LEFT.sub("", text)
+    if not text.startswith("How much"):  # `How much money does Tom have left?` asks what he keeps
+        text = _LEFT.sub("", text)
     return _STILL.sub(r"\1 \2 ", text)
 
 

@@ -53,6 +53,19 @@ def share_of(text: str) -> list[str]:
     return [f"{subject} {verb} a share of the {noun}{rest}.", f"The share is {size}."]
 
 
+_SHARE_OF_AMOUNT = re.compile(rf"^(.+?)\s+(spends|gives|uses|saves|loses)\s+({_NUM})(\s+percent)?\s+of\s+({_NUM})\s+(dollars|euros)(.*?)\.$")
+
+
+def share_of_amount(text: str) -> list[str]:
+    """`Maya spends 7/8 of 240 dollars on a toy.` -> she has the money, and spends a share of it."""
+    m = _SHARE_OF_AMOUNT.match(text)
+    if m is None:
+        return share_of(text)
+    subject, verb, amount, percent, total, currency, rest = m.groups()
+    size = f"{amount} percent" if percent else amount
+    return [f"{subject} has {total} {currency}.", f"{subject} {verb} a share of the money{rest}.", f"The share is {size}."]
+
+
 _NOMINAL_CHANGE = re.compile(rf"^(?:A|An|The)\s+(increase|decrease|rise|fall|drop|reduction)\s+of\s+({_NUM}\s+percent)\.$")
 _DISCOUNT = re.compile(rf"^((?:A|The)\s+(?:shop|store|seller))\s+gives\s+a\s+discount\s+of\s+({_NUM}\s+percent)\.$")
 _ASKS_ATTRIBUTE = re.compile(r"^What is the ([a-z]+) of the ([a-z]+)\?$")

@@ -47,14 +47,14 @@ _THERE = re.compile(r"^How many [a-z]+(?: [a-z]+)? (?:are|is) (?:there|in|on)\b.
 _TOTAL = re.compile(r"^(?:what is|find|calculate) the total (?:number of |amount of )?([a-z]+)[.?]$", re.I)
 _NUMBER_OF_ALL = re.compile(r"^(?i:find|count|what is) the (?:total )?number of ([a-z]+)[.?]$")
 _NUMBER_OF = re.compile(r"^(?i:what is|find|calculate|count) the number of ([a-z]+) (?:that )?([A-Z][a-z]+|the [a-z]+) ([a-z]+)(.*?)[.?]$")
-_REMAIN = re.compile(r"^How many ([a-z]+) (?:remain|are left|is left)\?$", re.I)
+_REMAIN = re.compile(r"^How many ([a-z]+) (?:remain|are left|is left)(?: with ([A-Z][a-z]+))?\?$", re.I)
 _GIVER = re.compile(r"\b([A-Z][a-z]+|[Tt]he [a-z]+) gives\b")
 _HOW_MUCH = re.compile(rf"^how much (?:money )?{_AUX} (.+)\?$", re.I)
 _MONEY = ("dollar", "euro", "cent", "pound")
 
 
 _WHAT_COST = re.compile(r"^What (?:do|does) (\d+ [a-z]+) cost\?$")
-_MONEY_LEFT = re.compile(r"^How much (?:money )?(?:is|does .+? have) left\?$", re.I)
+_MONEY_LEFT = re.compile(r"^How much (?:money )?(?:is left|does .+? have left|remains)\?$", re.I)
 _SPENDER = re.compile(r"\b([A-Z][a-z]+) (?:spends|pays|gives)\b")
 
 
@@ -100,10 +100,12 @@ def _number_of(text: str, context: str) -> str | None:
 def _remain(text: str, context: str) -> str | None:
     """`How many toys remain?` after `Mary gives ...` asks what the giver has."""
     m = _REMAIN.match(text)
-    givers = _GIVER.findall(context)
-    if m is None or not givers:
+    if m is None:
         return None
-    return f"How many {m.group(1)} does {givers[-1]} have?"
+    if m.group(1) in ("dollars", "euros") and _SPENDER.findall(context):
+        return f"How many {m.group(1)} does {_SPENDER.findall(context)[-1]} keep?"
+    owner = m.group(2) or (_GIVER.findall(context) or [None])[-1]
+    return f"How many {m.group(1)} does {owner} have?" if owner else None
 
 
 def _how_much(text: str, context: str) -> str | None:

@@ -75,6 +75,8 @@ def resolve_pronouns(sentences: list[str]) -> list[str]:
         resolved = _PRONOUN.sub(lambda m, s=sentence: _replace(m, history, s), sentence)
         out.append(resolved[:1].upper() + resolved[1:])
         # Later entries win: the subject is preferred, so it goes last.
+        if re.search(r"\b\d+(?:\.\d+)?\s+(?:dollars|euros|cents)\b", resolved):
+            history.append(Referent("the money", plural=False, person=False, role="object"))
         history.extend(reversed(objects_of(resolved)))
         subject = subject_of(resolved)
         if subject is not None and subject.text != "they":
@@ -161,7 +163,8 @@ _MARKED = re.compile(r"<([^>]+)>\s+((?:[a-z]+\s)*?[a-z]+)(?=\s+(?:is|are|was|fro
 
 
 def expand_possessives(sentence: str) -> str:
-    """`<the ladder> base is ...` -> `the base of the ladder is ...`."""
+    """`<the ladder> base is ...` -> `the base of the ladder is ...`; `41 of the toys` -> `41 toys`."""
+    sentence = re.sub(r"\b(\d+)\s+of\s+the\s+([a-z]+s)\b", r"\1 \2", sentence)
     result = _MARKED.sub(lambda m: f"the {m.group(2)} of {m.group(1)}", sentence)
     if "<" in result:  # no noun found after the possessive: use ACE's `'s` form
         result = re.sub(r"<([^>]+)>\s+", r"\1's ", result)
