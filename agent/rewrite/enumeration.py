@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_SECOND = re.compile(r"\b(another|the other|a second|the second)\s+([a-z]+)\b", re.I)
+_SECOND = re.compile(r"\b(another|the other|a second|the second|the remaining|the missing)\s+([a-z]+)\b", re.I)
 
 
 def enumerate_pairs(sentences: list[str]) -> list[str]:
@@ -20,7 +20,7 @@ def enumerate_pairs(sentences: list[str]) -> list[str]:
     nouns = {n for n in nouns if re.search(rf"\bone\s+(?:of\s+(?:its|the|his|her|their)\s+)?{n}s?\b", text, re.I)}
     if not nouns:
         return sentences
-    other = {m.group(2).lower() for m in _SECOND.finditer(text) if m.group(1).lower() == "the other"}
+    other = {m.group(2).lower() for m in _SECOND.finditer(text) if m.group(1).lower() in ("the other", "the remaining", "the missing")}
     return [_rename(sentence, nouns, other) for sentence in sentences]
 
 

@@ -27,7 +27,7 @@ _UNIT = r"(?:(?:square|cubic)\s)?(?:" + "|".join(_UNIT_FORMS) + r")"
 _ADJ = "|".join(ATTRIBUTE_OF_ADJECTIVE)
 _NOT_NOUN = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | {"is", "are", "was", "has", "have", "per", "long", "wide", "high", "tall"}
 _NOUN = r"(?:right\s|first\s|second\s)?(?:[a-z]+-)?[a-z]+"
-_ATTRIBUTE = r"length|width|height|depth|radius|diameter|side length|sides|side|edges|edge|base|weight|speed|area|volume|perimeter|circumference|price|cost|hypotenuse"
+_ATTRIBUTE = r"length|width|height|depth|radius|diameter|side length|sides|side|edges|edge|legs|leg|base|weight|speed|area|volume|perimeter|circumference|price|cost|hypotenuse"
 
 # `a 13-foot ladder`, `a 12-foot-tall tree`, `a 13 feet ladder`
 _MODIFIER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_NUM})[\s-]({_UNIT})(?:[\s-]({_ADJ}))?\s+({_NOUN})\b")

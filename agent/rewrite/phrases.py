@@ -65,8 +65,18 @@ _FILL_EACH = re.compile(r",?\s+and\s+they\s+(?:fill|go\s+into|are\s+packed\s+int
 _NEEDED_FOR = re.compile(r"^How many ([a-z]+) are needed for (\d+) ([a-z]+),? if (every [a-z]+ (?:holds|has|takes|contains) \d+ [a-z]+)\?$")
 
 
+_STANDS = re.compile(r"\b(?:stands|sits|lies|is\s+located|is\s+placed)\s+(\d+(?:\.\d+)?\s+[a-z]+\s+(?:away\s+)?from)\b")
+# Right-triangle words: the longest side is the hypotenuse, the two shorter sides are the legs.
+_LONGEST = re.compile(r"\b(?:longest|longer)\s+side\b")
+_SHORTER = re.compile(r"\b(?:the\s+)?(?:two|2)\s+shorter\s+sides\b")
+
+
 def normalize_phrases(text: str) -> str:
     """`text` with the variants above replaced."""
+    text = _STANDS.sub(r"is \1", text)
+    if re.search(r"\bright(?:-angled| angled)? triangle", text) or "hypotenuse" in text:
+        text = _LONGEST.sub("hypotenuse", text)
+        text = _SHORTER.sub("the legs", text)
     text = _FILL_EACH.sub(lambda m: f"; every {m.group(1)} has {m.group(2)} {m.group(3)}", text)
     text = _NEEDED_FOR.sub(lambda m: f"There are {m.group(2)} {m.group(3)}; {m.group(4)}; how many {m.group(1)} are there?", text)
     text = _PASSIVE.sub(_active, text)

@@ -36,7 +36,7 @@ def rewrite_question(text: str, context: str) -> str:
     text = _trip(text, context)
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
-    for rule in (_money_left, _what_cost, _already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
+    for rule in (_attribute_reached, _money_left, _what_cost, _already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
         rewritten = rule(text, context)
         if rewritten is not None:
             return attach_owner(rewritten, context)
@@ -56,6 +56,15 @@ _MONEY = ("dollar", "euro", "cent", "pound")
 _WHAT_COST = re.compile(r"^What (?:do|does) (\d+ [a-z]+) cost\?$")
 _MONEY_LEFT = re.compile(r"^How much (?:money )?(?:is left|does .+? have left|remains)\?$", re.I)
 _SPENDER = re.compile(r"\b([A-Z][a-z]+) (?:spends|pays|gives)\b")
+
+
+_REACHED = re.compile(r"^(?:Find|Calculate|Determine|What is) the ([a-z]+) (?:that )?(the [a-z]+) (?:reaches|covers|travels|has) ((?:on|from|up) the [a-z]+)[.?]$")
+
+
+def _attribute_reached(text: str, context: str) -> str | None:
+    """`Find the height the ladder reaches on the wall.` -> `What is the height of the ladder on the wall?`"""
+    m = _REACHED.match(text)
+    return f"What is the {m.group(1)} of {m.group(2)} {m.group(3).replace('up the', 'on the')}?" if m else None
 
 
 def _what_cost(text: str, context: str) -> str | None:
