@@ -25,6 +25,8 @@ def fix_discourse(draft: Draft) -> None:
     questions = [s for s in draft.sentences if s.is_question]
     ordered = facts + questions
     seen: set[str] = set()
+    for pair in _COUNTED.findall(" ".join(s.text for s in ordered)):
+        seen.update(word for word in pair if word)  # `60 cookies` anywhere makes `the cookies` definite
     fixed = []
     said: set[str] = set()
     for sentence in ordered:

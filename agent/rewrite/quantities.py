@@ -56,6 +56,35 @@ def share_of(text: str) -> list[str]:
 _SHARE_OF_AMOUNT = re.compile(rf"^(.+?)\s+(spends|gives|uses|saves|loses)\s+({_NUM})(\s+percent)?\s+of\s+({_NUM})\s+(dollars|euros)(.*?)\.$")
 
 
+_CHANGE_FROM = re.compile(rf"^The\s+([a-z]+)\s+of\s+(an?)\s+([a-z]+)\s+(increases|decreases)\s+by\s+({_NUM}\s+percent)\s+from\s+({_NUM}\s+[a-z]+)\.$")
+_ON_SALE = re.compile(rf"^(The\s+[a-z]+)\s+is\s+(?:on\s+sale\s+)?(?:at\s+)?({_NUM}\s+percent)\s+off\.$")
+_PART_IN = re.compile(rf"^(.+?)\s+(takes|gets|eats|uses|sells)\s+({_NUM})\s+percent\s+of\s+the\s+({_NUM})\s+([a-z]+)\s+(?:in|from|on)\s+(an?)\s+([a-z]+)\.$")
+_CONTAINER_OF = re.compile(rf"\s+from\s+(an?)\s+([a-z]+)\s+of\s+({_NUM})\s+([a-z]+)")
+
+
+def stated_changes(text: str) -> list[str]:
+    """`The rent of a house increases by 5 percent from 900 dollars.` -> the rent, then the change;
+    `The chair is on sale at 10 percent off.` -> a shop gives that discount on the chair;
+    `Paul takes 40 percent of the 100 coins in a jar.` -> the jar has them, Paul takes a share."""
+    m = _CHANGE_FROM.match(text)
+    if m is not None:
+        attribute, article, owner, verb, amount, start = m.groups()
+        return [f"{article.capitalize()} {owner} has {'an' if attribute[0] in 'aeiou' else 'a'} {attribute} of {start}.",
+                f"The {attribute} of the {owner} {verb} by {amount}."]
+    sale = _ON_SALE.match(text)
+    if sale is not None:
+        return [f"A shop gives a discount of {sale.group(2)} on {sale.group(1)[0].lower()}{sale.group(1)[1:]}."]
+    part = _PART_IN.match(text)
+    if part is not None:
+        who, verb, percent, total, noun, article, holder = part.groups()
+        return [f"{article.capitalize()} {holder} has {total} {noun}.", f"{who} {verb} a share of the {noun}.", f"The share is {percent} percent."]
+    container = _CONTAINER_OF.search(text)
+    if container is not None and text.endswith("?"):
+        article, holder, total, noun = container.groups()
+        return [f"{article.capitalize()} {holder} has {total} {noun}.", text[: container.start()] + text[container.end() :]]
+    return [text]
+
+
 def share_of_amount(text: str) -> list[str]:
     """`Maya spends 7/8 of 240 dollars on a toy.` -> she has the money, and spends a share of it."""
     m = _SHARE_OF_AMOUNT.match(text)
@@ -66,9 +95,11 @@ def share_of_amount(text: str) -> list[str]:
     return [f"{subject} has {total} {currency}.", f"{subject} {verb} a share of the money{rest}.", f"The share is {size}."]
 
 
+_COSTS = re.compile(rf"^((?:A|An)\s+[a-z]+)\s+costs\s+({_NUM}\s+dollars)\.$")
 _NOMINAL_CHANGE = re.compile(rf"^(?:A|An|The)\s+(increase|decrease|rise|fall|drop|reduction)\s+of\s+({_NUM}\s+percent)\.$")
 _DISCOUNT = re.compile(rf"^((?:A|The)\s+(?:shop|store|seller))\s+gives\s+a\s+discount\s+of\s+({_NUM}\s+percent)\.$")
 _ASKS_ATTRIBUTE = re.compile(r"^What is the ([a-z]+) of the ([a-z]+)\?$")
+_AFTER_CHANGE = re.compile(r"^(?:What is|Find) the (?:([a-z]+) after the change|(sale|new|final) (price|[a-z]+))[.?]$")
 
 
 def changes(sentences: list[str]) -> list[str]:
@@ -78,6 +109,9 @@ def changes(sentences: list[str]) -> list[str]:
     attributes: dict[str, str] = {}
     changed = False
     out = []
+    if any("discount" in s for s in sentences):  # a price that is discounted is the thing's price
+        sentences = [_COSTS.sub(r"\1 has a price of \2.", s) for s in sentences]
+        changed = True
     for text in sentences:
         for owner, attribute in _HAS_ATTRIBUTE.findall(text):
             attributes[owner] = attribute
@@ -91,6 +125,12 @@ def changes(sentences: list[str]) -> list[str]:
         if discount is not None and len(priced) == 1:
             text = f"{discount.group(1)} gives a discount of {discount.group(2)} on the {priced[0]}."
             changed = True
+        after = _AFTER_CHANGE.match(text)
+        if after is not None and changed:
+            attribute = after.group(1) or after.group(3)
+            owners = [o for o, a in attributes.items() if a == attribute]
+            if len(owners) == 1:
+                text = f"What is the new {attribute} of the {owners[0]}?"
         asked = _ASKS_ATTRIBUTE.match(text)
         if asked is not None and changed and attributes.get(asked.group(2)) == asked.group(1):
             text = f"What is the new {asked.group(1)} of the {asked.group(2)}?"

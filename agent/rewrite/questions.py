@@ -36,7 +36,7 @@ def rewrite_question(text: str, context: str) -> str:
     text = _trip(text, context)
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
-    for rule in (_attribute_reached, _money_left, _what_cost, _already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
+    for rule in (_how_many_is_that, _attribute_reached, _money_left, _what_cost, _already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
         rewritten = rule(text, context)
         if rewritten is not None:
             return attach_owner(rewritten, context)
@@ -59,6 +59,20 @@ _SPENDER = re.compile(r"\b([A-Z][a-z]+) (?:spends|pays|gives)\b")
 
 
 _REACHED = re.compile(r"^(?:Find|Calculate|Determine|What is) the ([a-z]+) (?:that )?(the [a-z]+) (?:reaches|covers|travels|has) ((?:on|from|up) the [a-z]+)[.?]$")
+
+
+_IS_THAT = re.compile(r"^How many ([a-z]+) (?:is|are) (?:that|those|this)\?$")
+_LAST_ACTION = re.compile(r"\b([A-Z][a-z]+) (takes|gets|eats|uses|sells|gives|buys)\b")
+
+
+def _how_many_is_that(text: str, context: str) -> str | None:
+    """`How many coins is that?` asks how many the last actor took."""
+    m = _IS_THAT.match(text)
+    actions = _LAST_ACTION.findall(context)
+    if m is None or not actions:
+        return None
+    who, verb = actions[-1]
+    return f"How many {m.group(1)} does {who} {verb_lemma(verb)}?"
 
 
 def _attribute_reached(text: str, context: str) -> str | None:

@@ -31,7 +31,7 @@ from agent.rewrite.motion import normalize_motion
 from agent.rewrite.normalize import normalize
 from agent.rewrite.numbers import numbers_to_digits
 from agent.rewrite.phrases import normalize_phrases
-from agent.rewrite.quantities import changes, conversions, share_of_amount
+from agent.rewrite.quantities import changes, conversions, share_of_amount, stated_changes
 from agent.rewrite.question_facts import extract_question_facts
 from agent.rewrite.questions import rewrite_question
 from agent.rewrite.references import Unresolved, expand_possessives, resolve_pronouns
@@ -171,6 +171,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("question_facts", _with_context(extract_question_facts, "question_facts")),
     ("facts", _each_sentence(normalize_fact, "facts")),
     ("motion", _each_sentence(normalize_motion, "motion")),
+    ("stated_changes", _each_sentence(lambda s: [s.with_text(t) for t in stated_changes(s.text)], "stated_changes")),
     ("shares", _each_sentence(lambda s: [s.with_text(t) for t in share_of_amount(s.text)], "shares")),
     ("changes", _whole_text(changes)),
     ("conversions", _with_context(lambda s, c: [s.with_text(t) for t in conversions(s.text, c)], "conversions")),
