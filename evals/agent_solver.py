@@ -74,7 +74,7 @@ def make_agent_solver(config: SolverConfig, cell: Cell) -> Solver:
         mode=cell.mode,
         llm=llm,
         max_repairs=config.max_repairs,
-        checkpoint=config.checkpoint,
+        checkpoint=config.checkpoints.get(cell.generator),
     )
 
     def solve(problem: Problem, attempt: int) -> SolveOutcome:

@@ -25,6 +25,20 @@ def _split(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _checkpoints(value: str | None) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for part in (value or "").split(","):
+        if not part.strip():
+            continue
+        name, sep, path = part.partition("=")
+        if not sep or name.strip() not in ("graph", "seq") or not path.strip():
+            raise typer.BadParameter(f"{part!r}: expected graph=PATH or seq=PATH", param_hint="--checkpoint")
+        if not Path(path.strip()).is_file():
+            raise typer.BadParameter(f"{path.strip()}: no such checkpoint file", param_hint="--checkpoint")
+        pairs[name.strip()] = str(Path(path.strip()).resolve())
+    return pairs
+
+
 def eval_command(
     suites: Annotated[list[Path], typer.Argument(help="Suite files (JSONL of Problem records).")],
     out: Annotated[Path, typer.Option("--out", help="Run directory: records.jsonl, run.json, report.md.")],
@@ -42,6 +56,9 @@ def eval_command(
     timeout: Annotated[float, typer.Option(min=0.1, help="Wall-clock limit per attempt, in s.")] = 120.0,
     solver: Annotated[str, typer.Option(help="agent, or reference (runs each problem's reference program).")] = "agent",
     max_repairs: Annotated[int, typer.Option(min=0, help="Agent repair rounds per attempt.")] = 3,
+    checkpoint: Annotated[
+        str | None, typer.Option(help="Checkpoints other than the shipped ones: 'graph=PATH,seq=PATH'.")
+    ] = None,
     max_retries: Annotated[int, typer.Option(min=0, help="Retries of a transient LLM failure, with backoff.")] = 3,
     llm_model: Annotated[str | None, typer.Option(help="Model name for the llm generator.")] = None,
     llm_base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL for the llm generator.")] = None,
@@ -70,6 +87,7 @@ def eval_command(
     settings = AttemptSettings(
         solver=SolverConfig(
             solver=solver,
+            checkpoints=_checkpoints(checkpoint),
             max_repairs=max_repairs,
             llm_model=llm_model,
             llm_base_url=llm_base_url,

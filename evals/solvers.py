@@ -36,7 +36,9 @@ class SolverConfig(BaseModel):
 
     solver: Literal["agent", "reference"] = Field(default="agent", description="What answers the problems.")
     max_repairs: int = Field(default=3, ge=0, description="Agent repair rounds per attempt.")
-    checkpoint: str | None = Field(default=None, description="Generator checkpoint; the shipped one when None.")
+    checkpoints: dict[str, str] = Field(
+        default_factory=dict, description="Generator name -> checkpoint path; the shipped checkpoint when absent."
+    )
     llm_model: str | None = Field(default=None, description="Model name for the llm generator.")
     llm_base_url: str | None = Field(
         default=None, description="OpenAI-compatible server for the llm generator (vLLM, Ollama, llama.cpp)."
