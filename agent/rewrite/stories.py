@@ -23,7 +23,23 @@ _NOT_NAMES = {"A", "An", "The", "How", "What", "Find", "If", "At", "Each", "Ever
 
 def define_story(text: str) -> str | None:
     """Canonical ACE for one of the five stories, or None."""
-    return _shopping(text) or _savings(text) or _schedule(text) or _recipe(text) or _budget(text)
+    return _shopping(text) or _savings(text) or _schedule(text) or _recipe(text) or _budget(text) or _score(text)
+
+
+def _score(text: str) -> str | None:
+    """A test score as a percentage: questions answered right out of all questions."""
+    if not re.search(r"\bpercent(?:age)?\b", text) or "question" not in text:
+        return None
+    person = _person(text)
+    total = re.search(rf"({_NUM})[\s-]questions?\s+test|test\s+of\s+({_NUM})\s+questions|out\s+of\s+({_NUM})\s+questions", text)
+    right = re.search(rf"(?:gets|got|answers|answered)\s+({_NUM})(?:\s+questions)?(?:\s+(?:right|correctly))?", text)
+    if person is None or total is None or right is None:
+        return None
+    n = next(g for g in total.groups() if g)
+    return (
+        f"A test has {n} questions. {person} answers {right.group(1)} questions. "
+        f"What is the percentage of the questions that {person} answers?"
+    )
 
 
 def _person(text: str) -> str | None:
