@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import write_suite
+from eval_suites import write_suite
 
 from evals.attempt import AttemptSettings, RetryPolicy
 from evals.records import Status

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import STATUS_CASES, quarters_rows, write_suite
+from eval_suites import STATUS_CASES, quarters_rows, write_suite
 
 from evals.attempt import AttemptSettings, RetryPolicy, solve_with_retries
 from evals.records import Status, comparable, read_records
