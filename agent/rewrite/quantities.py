@@ -175,6 +175,28 @@ def conversions(text: str, context: str) -> list[str]:
     return [text]
 
 
+def _derived(attribute: str, owner: str, target: str, target_unit, context: str) -> list[str] | None:  # noqa: ANN001
+    """An area or volume computed from lengths, asked in square/cubic units or liters."""
+    from agent.rewrite.units import unit_for
+
+    length = re.search(rf"\bhas an? (?:length|width|height|side|radius|base) of {_NUM} ([a-z]+)", context)
+    verb = VERB_OF_ATTRIBUTE.get(attribute)
+    source = unit_for(length.group(1)) if length else None
+    if source is None or verb is None:
+        return None
+    if target_unit.singular == "liter" and source.singular == "centimeter":
+        return ["1 liter is 1000 cubic centimeters.", f"How many {target} does {owner} {verb}?"]
+    power = {"square": 2, "cubic": 3}.get(target.split()[0])
+    pair = (source.singular, target_unit.singular)
+    if power is None or (pair not in CONVERSIONS and pair[::-1] not in CONVERSIONS):
+        return None
+    big, small = pair if pair in CONVERSIONS else pair[::-1]
+    factor = CONVERSIONS[(big, small)] ** power
+    prefix = target.split()[0]
+    small_plural = unit_for(small).plural
+    return [f"1 {prefix} {big} is {factor} {prefix} {small_plural}.", f"How many {target} does {owner} {verb}?"]
+
+
 def _owner_of(attribute: str, context: str) -> str | None:
     owners = {o for o, a in _HAS_ATTRIBUTE.findall(context) if a == attribute}
     return f"the {owners.pop()}" if len(owners) == 1 else None
@@ -185,6 +207,8 @@ def _convert(attribute: str, owner: str, target: str, context: str) -> list[str]
 
     given = re.search(rf"\bhas an? {attribute} of {_NUM} ((?:square |cubic )?[a-z]+)", context)
     target_unit = unit_for(target.split()[-1])
+    if given is None and target_unit is not None:
+        return _derived(attribute, owner, target, target_unit, context)
     if given is None or target_unit is None:
         return None
     source_unit = unit_for(given.group(1).split()[-1])
