@@ -122,11 +122,26 @@ def _worker(args: tuple[dict[str, Any], dict[str, Any]]) -> ProblemRecord:
     return compare_problem(CompareSpec.model_validate(spec), Problem.model_validate(problem))
 
 
+def spread(items: list[Any], limit: int | None) -> list[Any]:
+    """`limit` items evenly spaced through `items` (suites are grouped by family, so the first
+    N would be one family); all of them when `limit` is None or not smaller."""
+    if limit is None or limit >= len(items):
+        return list(items)
+    return [items[(i * len(items)) // limit] for i in range(limit)]
+
+
+def read_records(path: Path) -> tuple[CompareSpec, list[ProblemRecord]]:
+    """The spec and records of a (possibly unfinished) comparison file."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    spec = CompareSpec.model_validate(json.loads(lines[0])["spec"])
+    return spec, [ProblemRecord.model_validate_json(line) for line in lines[1:]]
+
+
 def run_comparison(spec: CompareSpec, workers: int = 1) -> Iterator[ProblemRecord]:
     """Yield one record per problem of the suite, in suite order."""
     from tasks import load_suite
 
-    problems = load_suite(spec.suite)[: spec.limit] if spec.limit else load_suite(spec.suite)
+    problems = spread(load_suite(spec.suite), spec.limit)
     if workers <= 1:
         for problem in problems:
             yield compare_problem(spec, problem)
@@ -201,11 +216,21 @@ def compare_command(
     generator: Annotated[str, typer.Option(help="graph or seq.")] = "graph",
     checkpoint: Annotated[str | None, typer.Option(help="Generator checkpoint (default: the shipped one).")] = None,
     max_repairs: Annotated[int, typer.Option(min=0, help="Repair budget: programs run after the first.")] = 3,
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N problems.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only N problems, evenly spaced through the suite.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     out: Annotated[Path | None, typer.Option(help="Write the per-problem records (JSONL) here.")] = None,
+    summary_only: Annotated[
+        bool, typer.Option("--summary-only", help="Print the summary of the records in --out (even unfinished).")
+    ] = False,
 ) -> None:
     """Print tool vs structural accuracy, and subtree repair vs regeneration at equal budget."""
+    if summary_only:
+        if out is None or not out.is_file():
+            Console(stderr=True).print("--summary-only needs the records file of a run: --out FILE")
+            raise typer.Exit(2)
+        spec, records = read_records(out)
+        print_summary(summarize(records), spec, Console())
+        return
     if not suite.is_file():
         Console(stderr=True).print(f"suite {suite} does not exist")
         raise typer.Exit(2)
@@ -219,6 +244,7 @@ def compare_command(
             records.append(record)
             if sink:
                 sink.write(record.model_dump_json() + "\n")
+                sink.flush()  # an unfinished run still has every record so far
     finally:
         if sink:
             sink.close()

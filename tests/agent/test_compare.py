@@ -23,3 +23,23 @@ def test_summary_counts_each_comparison() -> None:
     assert (s.problems, s.tool_correct, s.structural_correct) == (3, 2, 1)
     assert (s.tool_verified, s.tool_verified_wrong, s.tool_answered_wrong) == (1, 0, 1)
     assert (s.first_failed, s.subtree_fixed, s.regenerate_fixed) == (2, 1, 1)
+
+
+def test_spread_takes_evenly_spaced_problems() -> None:
+    from agent.compare import spread
+
+    assert spread(list(range(10)), 5) == [0, 2, 4, 6, 8]
+    assert spread(list(range(3)), 5) == [0, 1, 2]
+    assert spread(list(range(4)), None) == [0, 1, 2, 3]
+
+
+def test_an_unfinished_records_file_still_summarizes(tmp_path) -> None:
+    import json
+
+    from agent.compare import CompareSpec, read_records
+
+    path = tmp_path / "records.jsonl"
+    record = ProblemRecord(id="a", family="f", expected="5", structural=run(True), tool=run(True))
+    path.write_text(json.dumps({"spec": CompareSpec(suite="s.jsonl").model_dump()}) + "\n" + record.model_dump_json() + "\n")
+    spec, records = read_records(path)
+    assert spec.suite == "s.jsonl" and summarize(records).tool_correct == 1
