@@ -53,6 +53,7 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
     text = _LIST_COMMA.sub(r" and \1", text)
     text = _PLURAL_ATTRIBUTE.sub(lambda m: f"has {_article(ATTRIBUTE_SYNONYMS.get(m.group(1), m.group(1).rstrip('s')))} of", text)
     text = _owner_first(text)
+    text = _BASE_RADIUS.sub(r"The \1 has a \2 of", text)
     text = _THERE_IN.sub(lambda m: f"{m.group(3).capitalize()} {m.group(4)} has {m.group(1)} {m.group(2)}.", text)
     measured = _MEASURED.match(text)
     if measured:
@@ -70,7 +71,9 @@ _LIST_COMMA = re.compile(rf",\s+(an?\s+[a-z]+\s+of\s+{_QTY})(?=\s+and\b|,)")
 _PLURAL_ATTRIBUTE = re.compile(r"\bhas\s+(edges|sides|legs)\s+of\b")
 # `There are 60 beads in a jar.` -> `A jar has 60 beads.`
 _THERE_IN = re.compile(rf"^There\s+(?:are|is)\s+({_NUM})\s+([a-z]+(?:\s[a-z]+)?)\s+(?:in|on|inside)\s+(a|an)\s+([a-z]+)\.$")
-_OF_INDEFINITE = re.compile(r"^(?:The|Each)\s+((?:first\s|second\s)?[a-z]+)\s+of\s+(an?\s+(?:[a-z]+\s)?[a-z]+)\s+(?:is|are|measures)\s+(.+)\.$")
+# The radius of a cylinder's (cone's) base is the cylinder's radius.
+_BASE_RADIUS = re.compile(r"^The\s+base\s+of\s+the\s+(cylinder|cone)\s+has\s+an?\s+(radius|diameter)\s+of")
+_OF_INDEFINITE = re.compile(r"^(?:The|Each|A|An|One)\s+((?:first\s|second\s)?[a-z]+)\s+of\s+(an?\s+(?:[a-z]+\s)?[a-z]+)\s+(?:is|are|measures)\s+(.+)\.$")
 _MEASURES = re.compile(rf"^(.+?)\s+measures\s+({_QTY})\.$")
 _OF_DEFINITE = re.compile(rf"^The\s+([a-z]+)\s+of\s+(the\s+(?:[a-z]+\s)?[a-z]+)\s+is\s+({_QTY})\.$")
 _BY = re.compile(rf"^(.+?)\s+(?:measures|is)\s+({_NUM})(?:\s((?:square\s|cubic\s)?(?:{_UNIT_FORMS})))?\s+by\s+({_NUM})(?:\s((?:square\s|cubic\s)?(?:{_UNIT_FORMS})))?(?:\s+by\s+({_NUM})(?:\s((?:square\s|cubic\s)?(?:{_UNIT_FORMS})))?)?\.$")

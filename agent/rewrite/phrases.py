@@ -68,15 +68,26 @@ _NEEDED_FOR = re.compile(r"^How many ([a-z]+) are needed for (\d+) ([a-z]+),? if
 _STANDS = re.compile(r"\b(?:stands|sits|lies|is\s+located|is\s+placed)\s+(\d+(?:\.\d+)?\s+[a-z]+\s+(?:away\s+)?from)\b")
 # Right-triangle words: the longest side is the hypotenuse, the two shorter sides are the legs.
 _LONGEST = re.compile(r"\b(?:longest|longer)\s+side\b")
-_SHORTER = re.compile(r"\b(?:the\s+)?(?:two|2)\s+shorter\s+sides\b")
+_SHORTER = re.compile(r"\b(?:the\s+)?(?:two|2)\s+shorter\s+sides\b", re.I)
+# `In a right triangle one leg is 4 feet long and the other leg is 3 feet long.`
+_IN_FIGURE = re.compile(
+    r"^In\s+(an?)\s+((?:right\s+)?[a-z]+),?\s+(?:one|a)\s+([a-z]+)\s+is\s+(\d+(?:\.\d+)?\s+[a-z]+)(?:\s+long)?"
+    r"\s+and\s+(?:the\s+other|another|a\s+second)\s+\3\s+is\s+(\d+(?:\.\d+)?\s+[a-z]+)(?:\s+long)?\.$"
+)
+_PARTS_MEASURE = re.compile(r"^[Tt]he\s+(legs|sides)\s+of\s+(an?\s+(?:right\s+)?[a-z]+)\s+(?:measure|are)\s+(\d+(?:\.\d+)?\s+[a-z]+)\s+and\s+(\d+(?:\.\d+)?\s+[a-z]+)\.$")
 
 
 def normalize_phrases(text: str) -> str:
     """`text` with the variants above replaced."""
     text = _STANDS.sub(r"is \1", text)
+    text = _IN_FIGURE.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2)} has a {m.group(3)} of {m.group(4)} and a {m.group(3)} of {m.group(5)}.", text)
+    text = _LONGEST.sub("hypotenuse", text)  # only a triangle has a longest side asked for by name
     if re.search(r"\bright(?:-angled| angled)? triangle", text) or "hypotenuse" in text:
-        text = _LONGEST.sub("hypotenuse", text)
         text = _SHORTER.sub("the legs", text)
+        parts = _PARTS_MEASURE.match(text)
+        if parts:
+            part = parts.group(1).rstrip("s")
+            text = f"{parts.group(2)[:1].upper()}{parts.group(2)[1:]} has a {part} of {parts.group(3)} and a {part} of {parts.group(4)}."
     text = _FILL_EACH.sub(lambda m: f"; every {m.group(1)} has {m.group(2)} {m.group(3)}", text)
     text = _NEEDED_FOR.sub(lambda m: f"There are {m.group(2)} {m.group(3)}; {m.group(4)}; how many {m.group(1)} are there?", text)
     text = _PASSIVE.sub(_active, text)

@@ -53,7 +53,7 @@ def subject_of(sentence: str) -> Referent | None:
         return None
     if len(head) == 3 and head[1] == "and" and head[0][0].isupper() and head[2][0].isupper():
         return Referent(" ".join(head), plural=True, person=True)
-    if "of" in head[1:-1] and head[0].lower() in ("the", "each"):
+    if "of" in head[1:-1] and head[0].lower() in ("the", "each", "a", "an", "one"):
         head = head[len(head) - 1 - head[::-1].index("of") + 1 :]  # `the base of the ladder` -> `the ladder`
     if head[0].lower() in DETERMINERS:
         noun = " ".join(head[1:])
