@@ -33,6 +33,12 @@ def count_nouns(text: str, context: str) -> list[str]:
         if bare and counted:
             text = f"{bare.group(1)} {bare.group(2)} {counted.group(1)}{bare.group(3) or ''}."
         text = _MORE_ORDER.sub(r"\1 \3 \2 than", text)
+        contained = re.match(r"^How many ([a-z]+) are there\?$", text)
+        holder = re.search(rf"\bEvery ([a-z]+) has {_NUM} ([a-z]+)\b", context)
+        if contained and holder and holder.group(2) == contained.group(1):
+            from tasks.ace.lexicon import pluralize
+
+            text = f"How many {contained.group(1)} do the {pluralize(holder.group(1))} have?"
         together = _TOGETHER.match(text)
         if together:
             text = f"How many {together.group(1)} are there?"

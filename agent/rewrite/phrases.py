@@ -34,6 +34,8 @@ _DATIVE = re.compile(r"\b(gives|give|gave|sends|send|sent|pays|pay|paid|lends|le
 _CONTAINERS = re.compile(
     r"^(.+?\b(?:has|have))\s+(\d+)\s+([a-z]+)\s+(?:with|of)\s+(\d+)\s+([a-z]+)\s+(?:in\s+every\s+[a-z]+|each|in\s+each\s+[a-z]+)([.?!])$"
 )
+# `Each of 5 jars contains 9 books.` -> `There are 5 jars; every jar has 9 books.`
+_EACH_OF_N = re.compile(r"^Each of (\d+) ([a-z]+) (?:contains|has|holds) (\d+) ([a-z]+)([.?!])$")
 _PAID = re.compile(r"\b(?:is|are|gets|get)\s+paid\s+(\d+(?:\.\d+)?\s+(?:dollars?|euros?|cents?))\s+(?:for\s+every|per|an|a|each)\s+(hour|day|week|month|year)(?:\s+of\s+work)?")
 
 
@@ -92,6 +94,7 @@ def normalize_phrases(text: str) -> str:
     text = _NEEDED_FOR.sub(lambda m: f"There are {m.group(2)} {m.group(3)}; {m.group(4)}; how many {m.group(1)} are there?", text)
     text = _PASSIVE.sub(_active, text)
     text = _STATE.sub(r"\1 ", text)
+    text = _EACH_OF_N.sub(lambda m: f"There are {m.group(1)} {m.group(2)}; every {_singular(m.group(2))} has {m.group(3)} {m.group(4)}{m.group(5)}", text)
     text = _EACH_OF.sub(lambda m: f"{m.group(3)} has {m.group(4)} {m.group(5)}; every {_singular(m.group(5))} has {m.group(1)} {m.group(2)}{m.group(6)}", text)
     text = _PAID.sub(r"earns \1 per \2", text)
     text = _ADVERBS.sub("", text)

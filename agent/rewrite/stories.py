@@ -23,7 +23,23 @@ _NOT_NAMES = {"A", "An", "The", "How", "What", "Find", "If", "At", "Each", "Ever
 
 def define_story(text: str) -> str | None:
     """Canonical ACE for one of the five stories, or None."""
-    return _shopping(text) or _savings(text) or _schedule(text) or _recipe(text) or _budget(text) or _score(text)
+    return _shopping(text) or _savings(text) or _schedule(text) or _recipe(text) or _budget(text) or _score(text) or _ratio(text)
+
+
+def _ratio(text: str) -> str | None:
+    """Money shared between two people in a ratio; asked for one person's share."""
+    ratio = re.search(rf"ratio\s+(?:of\s+)?({_NUM})\s*(?::|to)\s*({_NUM})", text)
+    amount = re.search(rf"({_NUM})\s+dollars", text)
+    pair = re.search(r"([A-Z][a-z]+)\s+shares\s+.+?\s+with\s+([A-Z][a-z]+)|between\s+([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)|([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(?:divide|share|split)", text)
+    asked = re.search(r"([A-Z][a-z]+)'s\s+share|does\s+([A-Z][a-z]+)\s+(?:receive|get)", text)
+    if not (ratio and amount and pair and asked):
+        return None
+    first, second = [g for g in pair.groups() if g][:2]
+    who = asked.group(1) or asked.group(2)
+    return (
+        f"{first} shares {amount.group(1)} dollars with {second}. The share of {first} is {ratio.group(1)} parts. "
+        f"The share of {second} is {ratio.group(2)} parts. How many dollars does {who} get?"
+    )
 
 
 def _score(text: str) -> str | None:
