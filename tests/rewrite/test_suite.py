@@ -16,7 +16,7 @@ from agent.rewrite.coverage import CoverageReport, format_report, measure
 
 SUITE = Path(__file__).resolve().parents[2] / "tasks" / "suites" / "test.jsonl"
 TARGET = 0.95  # issue 4's "done when"
-FLOOR = 0.60  # 63.7% measured at commit time (tasks/suites/test.jsonl of that hour); see the docstring
+FLOOR = 0.60  # measured 75.2% (valid.jsonl 69.8%) at the last raise; suites are still regenerated, hence the margin
 
 
 @pytest.fixture(scope="module")
