@@ -337,6 +337,9 @@ def _interpreter_paths() -> list[str]:
     return sorted(p for p in paths if not any(p != q and p.startswith(q + "/") for q in paths))
 
 
+_SANDBOX_SCRATCH_ROOT = "/ladder-scratch"  # inside the server's mount namespace only
+
+
 def _server_command(iso: Isolation, scratch_root: str) -> tuple[list[str], list[str], str]:
     """The command that starts the fork server, the namespace layers it gets, and where the
     scratch directories go (a tmpfs inside bubblewrap)."""
@@ -372,8 +375,10 @@ def _server_command(iso: Isolation, scratch_root: str) -> tuple[list[str], list[
     else:
         args += ["--unshare-user", "--disable-userns"]
         layers.insert(0, "userns")
-    args += ["--chdir", "/", "--"]
-    return args + python, layers, "/tmp"
+    # Scratch directories live in a tmpfs of their own, not in /tmp: a checkout under /tmp
+    # (CI clones there) puts the interpreter's bind points in /tmp, which are not scratch.
+    args += ["--tmpfs", _SANDBOX_SCRATCH_ROOT, "--chdir", "/", "--"]
+    return args + python, layers, _SANDBOX_SCRATCH_ROOT
 
 
 def _interpret(response: dict, limits: Limits, layers: list[str]) -> ExecResult:
