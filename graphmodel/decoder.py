@@ -71,6 +71,24 @@ class Attention(nn.Module):
         return self.out(y.transpose(1, 2).reshape(B, Tq, self.h * self.dh))
 
 
+def _append(cache: dict, k: Tensor, v: Tensor) -> tuple[Tensor, Tensor]:
+    """Write new keys/values (B, h, T, dh) into a growing buffer; return the filled part.
+
+    The buffer doubles when full, so decoding T steps copies O(T) rows, not O(T^2)."""
+    n, new = cache.get("n", 0), k.shape[2]
+    if "k" not in cache or n + new > cache["k"].shape[2]:
+        cap = max(64, 2 * (n + new))
+        bk = k.new_empty(k.shape[0], k.shape[1], cap, k.shape[3])
+        bv = v.new_empty(bk.shape)
+        if n:
+            bk[:, :, :n], bv[:, :, :n] = cache["k"][:, :, :n], cache["v"][:, :, :n]
+        cache["k"], cache["v"] = bk, bv
+    cache["k"][:, :, n : n + new] = k
+    cache["v"][:, :, n : n + new] = v
+    cache["n"] = n + new
+    return cache["k"][:, :, : n + new], cache["v"][:, :, : n + new]
+
+
 class DecoderLayer(nn.Module):
     """Pre-norm: self-attention (biased), cross-attention to the encoder, MLP."""
 
@@ -93,10 +111,7 @@ class DecoderLayer(nn.Module):
         h = self.ln1(x)
         k, v = self.self_attn.keys_values(h)
         if cache is not None:  # incremental decoding: append this step's keys/values
-            if "k" in cache:
-                k = torch.cat([cache["k"], k], dim=2)
-                v = torch.cat([cache["v"], v], dim=2)
-            cache["k"], cache["v"] = k, v
+            k, v = _append(cache, k, v)
         x = x + self.drop(self.self_attn(h, k, v, self_mask))
         x = x + self.drop(self.cross_attn(self.ln2(x), mem_kv[0], mem_kv[1], mem_mask))
         return x + self.mlp(self.ln3(x))

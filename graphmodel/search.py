@@ -152,6 +152,17 @@ def _pad_render(r: Tensor, N: int) -> Tensor:
     return out
 
 
+def _mask_row(codec: TreeCodec, allowed: tuple[int, ...], n: int) -> Tensor:
+    """Bool row of the legal node tokens (cached per allowed set)."""
+    cache = codec.__dict__.setdefault("_mask_rows", {})
+    row = cache.get(allowed)
+    if row is None:
+        row = torch.zeros(n, dtype=torch.bool)
+        row[list(allowed)] = True
+        cache[allowed] = row
+    return row
+
+
 def _expand(model, codec, rows, specs, h, mem, mem_pad, rend, datas, owner, k) -> list[tuple]:
     """Top legal continuations of every row: (graph, row, score, action, next input)."""
     out = []
@@ -160,9 +171,7 @@ def _expand(model, codec, rows, specs, h, mem, mem_pad, rend, datas, owner, k) -
     if node_rows:
         idx = torch.tensor(node_rows, device=h.device)
         logits = model.node_head(h[idx]).float()  # (Mn, n_node)
-        mask = torch.zeros_like(logits, dtype=torch.bool)
-        for j, i in enumerate(node_rows):
-            mask[j, list(specs[i].allowed)] = True
+        mask = torch.stack([_mask_row(codec, specs[i].allowed, logits.shape[-1]) for i in node_rows]).to(h.device)
         logp = torch.log_softmax(logits.masked_fill(~mask, float("-inf")), dim=-1)
         top = torch.topk(logp, min(k, logp.shape[-1]), dim=-1)
         for j, i in enumerate(node_rows):
@@ -195,3 +204,36 @@ def _expand(model, codec, rows, specs, h, mem, mem_pad, rend, datas, owner, k) -
 
 
 __all__ = ["END", "Finished", "beam_search"]
+
+
+@torch.no_grad()
+def score_steps(model: GraphToTree, codec: TreeCodec, data: Data, steps: list[Step]) -> float:
+    """Log-probability of a gold step sequence under teacher forcing (one forward pass).
+
+    Equals the score beam search gives the same tree: the check that cached incremental
+    decoding and the training-time forward agree."""
+    from graphmodel.data import collate
+
+    class _Ex:  # collate reads .data
+        def __init__(self, d: Data) -> None:
+            self.data = d
+
+    device = next(model.parameters()).device
+    b = {k: v.to(device) for k, v in collate(codec, [_Ex(data)], [steps]).items()}  # type: ignore[list-item]
+    mem, mem_pad = model.encode(b["graph"])
+    x = model.embed(b["inp"], b["copy_node"], b["frame"], b["depth"], b["sib"], b["seg"], mem)
+    pos = torch.arange(x.shape[1], device=device)
+    h = model.decoder(x, model.decoder.self_mask(b["anc"], b["anc"], pos, pos, b["pad"]), model.decoder.memory(mem), memory_mask(mem_pad))
+    logp_n = torch.log_softmax(model.node_head(h).float().masked_fill(~b["node_mask"], float("-inf")), dim=-1)  # (1, T, n_node)
+    ptr_ok = b["renderable"][0, b["vtype"][0]][None]  # (1, T, N)
+    logp_v = torch.log_softmax(model.value_logits(h, mem, mem_pad, b["vtype"], ptr_ok).float(), dim=-1)  # (1, T, V+N)
+    total = 0.0
+    for t in range(x.shape[1]):
+        if not b["loss"][0, t]:
+            continue
+        if b["is_node"][0, t]:
+            total += float(logp_n[0, t, b["node_target"][0, t]])
+        else:
+            gold = b["value_target"][0, t, : logp_v.shape[-1]]
+            total += float(torch.logsumexp(logp_v[0, t][gold], dim=0))
+    return total

@@ -126,3 +126,17 @@ def test_ddp_two_ranks_end_with_identical_weights(tiny_suite: Path, tmp_path: Pa
     assert a.keys() == b.keys()
     for key in a:
         assert torch.equal(a[key], b[key]), f"rank weights differ at {key}"
+
+
+def test_search_scores_equal_teacher_forced_scores(quick_run: Path, tiny_suite: Path) -> None:
+    from graphmodel.linearize import build_tree, linearize
+    from graphmodel.search import beam_search, score_steps
+    from tasks.ace import parse_ace
+
+    gen = load_generator("graph", str(quick_run))
+    codec = gen.codec
+    datas = [codec.graph_vocab.encode(parse_ace(p.ace)) for p in load_suite(tiny_suite)[:6]]
+    for data, beams in zip(datas, beam_search(gen.model, codec, datas, k=2, max_steps=codec.max_steps), strict=True):
+        for hyp in beams:
+            steps = linearize(codec.decoding, build_tree(codec.decoding, hyp.actions))
+            assert score_steps(gen.model, codec, data, steps) == pytest.approx(hyp.score, abs=1e-3), "cached decoding disagrees with the full forward pass"
