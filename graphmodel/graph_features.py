@@ -50,18 +50,24 @@ def renderings(node: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     label = _text(node, "label") or ""
     value = _text(node, "value")
-    number = value if value is not None else (label if _INT.match(label) or _DEC.match(label) or "/" in label else None)
+    number = value if value is not None else (label if _is_number(label) else None)
     if number is not None:
-        if _INT.match(number):
-            out["integer"] = number
-        if _DEC.match(number):
-            out["float"] = number
+        magnitude = number[1:] if number.startswith("-") else number  # `-4` is unary minus on the leaf `4`
+        if _INT.match(magnitude):
+            out["integer"] = magnitude
+        if _DEC.match(magnitude):
+            out["float"] = magnitude
         if "'" not in number and "\\" not in number:
             out["string"] = f"'{number}'"
-    name = to_identifier(label) if label and not _INT.match(label) else None
+    name = to_identifier(label) if label and not _is_number(label) else None
     if name is not None:
         out["identifier"] = name
     return out
+
+
+def _is_number(label: str) -> bool:
+    body = label[1:] if label.startswith("-") else label
+    return bool(_INT.match(body) or _DEC.match(body) or re.match(r"^\d+/\d+$", body))
 
 
 def label_symbol(node: Any) -> str:
@@ -69,7 +75,7 @@ def label_symbol(node: Any) -> str:
     label = (_text(node, "label") or "").lower()
     if _INT.match(label) and int(label) <= SMALL_INT:
         return label
-    if _INT.match(label) or _DEC.match(label) or "/" in label:
+    if _is_number(label):
         return NUM
     return label
 
