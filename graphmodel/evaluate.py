@@ -69,6 +69,7 @@ def main(
     infill: Annotated[bool, typer.Option(help="Also measure infilling of random holes.")] = False,
     checkpoint_dir: Annotated[Path | None, typer.Option(help="Directory with NAME.pt (default: the shipped ones).")] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N problems of each suite.")] = None,
+    infill_limit: Annotated[int | None, typer.Option(help="Infill only the first N problems of each suite.")] = None,
     out: Annotated[Path | None, typer.Option(help="Write the results as JSON here.")] = None,
     threads: Annotated[int, typer.Option(help="torch CPU threads.")] = 1,
 ) -> None:
@@ -94,7 +95,8 @@ def main(
             total = results[key]["n"] + len(skipped)  # problems the ACE parser rejects count as wrong
             results[key]["answer_of_all"] = results[key]["answer"] * results[key]["n"] / max(total, 1)
             if infill:
-                results[key]["infill"] = infill_accuracy(gen, items)
+                results[key]["infill"] = infill_accuracy(gen, items[:infill_limit] if infill_limit else items)
+            console.print(f"{key}: answer {results[key]['answer']:.3f} ({results[key]['n']} problems, {len(skipped)} skipped)")
     table = Table(title="generator accuracy (first tree, greedy)")
     for col in ("generator:suite", "n", "answer", "exact", "infill answer", "trees/s"):
         table.add_column(col, justify="right")
