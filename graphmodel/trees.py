@@ -169,17 +169,21 @@ def _items(t: Tree, open_: str, close: str, single_comma: bool = False) -> str:
     return f"{open_}{inner}{close}"
 
 
+def _op(t: Tree) -> str:
+    """An operator leaf's text (a hole where the operator was cut out)."""
+    return HOLE if t.type == HOLE else (t.text or "")
+
+
 def _binary(t: Tree) -> str:
-    return f"{expr(_one(t, 'left'))} {_one(t, 'operator').text} {expr(_one(t, 'right'))}"
+    return f"{expr(_one(t, 'left'))} {_op(_one(t, 'operator'))} {expr(_one(t, 'right'))}"
 
 
 def _unary(t: Tree) -> str:
-    op = _one(t, "operator").text or ""
-    return f"{op}{expr(_one(t, 'argument'))}"
+    return f"{_op(_one(t, 'operator'))}{expr(_one(t, 'argument'))}"
 
 
 def _comparison(t: Tree) -> str:
-    return " ".join(c.text if c.field == "operators" else expr(c) for c in t.children)  # type: ignore[misc]
+    return " ".join(_op(c) if c.field == "operators" else expr(c) for c in t.children)
 
 
 def _call(t: Tree) -> str:
