@@ -91,7 +91,7 @@ def main() -> None:
         gen = load_generator(name, str(path), device)
         params = sum(p.numel() for p in gen.model.parameters())
         graphs = [it.graph for it in test_items]
-        greedy = bench_decoding(gen, graphs, 1, 64)
+        greedy = bench_decoding(gen, graphs, 1, 128)
         beam = bench_decoding(gen, graphs, 4, 16)
         train_rate = bench_training(name, ckpt, train_items, device, args.train_steps, args.batch)
         print(f"{name:<10}{params:>12,}{train_rate:>12.1f}{greedy:>16.1f}{beam:>15.1f}{peak_mb(device):>10.0f}")

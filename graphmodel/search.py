@@ -39,7 +39,7 @@ def _anc_row(anc: tuple[int, ...]) -> list[int]:
     return list(anc) + [-1] * (MAX_DEPTH - len(anc))
 
 
-@torch.no_grad()
+@torch.inference_mode()
 def beam_search(
     model: GraphToTree,
     codec: TreeCodec,
@@ -206,7 +206,7 @@ def _expand(model, codec, rows, specs, h, mem, mem_pad, rend, datas, owner, k) -
 __all__ = ["END", "Finished", "beam_search"]
 
 
-@torch.no_grad()
+@torch.inference_mode()
 def score_steps(model: GraphToTree, codec: TreeCodec, data: Data, steps: list[Step]) -> float:
     """Log-probability of a gold step sequence under teacher forcing (one forward pass).
 

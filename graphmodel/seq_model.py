@@ -361,7 +361,7 @@ def _ace_of(graph: Any) -> str:
     return text
 
 
-@torch.no_grad()
+@torch.inference_mode()
 def _seq_beam(model: SeqToSeq, recipe: SeqRecipe, words: list[list[str]], k: int, prefix: list[str] | None, device: torch.device, max_len: int = MAX_LEN) -> list[list[tuple[list[str], float]]]:
     """Beam search over tokens for several inputs; returns (tokens, log-prob) best first."""
     G = len(words)
