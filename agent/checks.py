@@ -56,6 +56,16 @@ def _nonnegative(value: sympy.Expr) -> bool | None:
         return None
 
 
+def _positive(value: sympy.Expr) -> bool | None:
+    """value > 0 decided exactly; a non-real number is not."""
+    if value.is_real is False:
+        return False
+    try:
+        return _truth(value > 0)
+    except TypeError:
+        return None
+
+
 def _kind_checks(value: sympy.Basic, derived: Derived, answer_type: str | None) -> list[CheckRecord]:
     exact = not value.has(sympy.Float) and not (answer_type == "float" and _float_artefact(value))
     detail = f"{value} (computed as a Python {answer_type})" if answer_type == "float" else str(value)
@@ -73,7 +83,9 @@ def _domain_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
     checks = []
     if derived.integer:
         checks.append(_record(f"integer: {derived.integer}", value.is_integer, str(value)))
-    if derived.nonnegative:
+    if derived.positive:
+        checks.append(_record(f"sign: {value} > 0 ({derived.positive})", _positive(value)))
+    elif derived.nonnegative:
         checks.append(_record(f"sign: {value} >= 0 ({derived.nonnegative})", _nonnegative(value)))
     return checks
 
@@ -114,7 +126,11 @@ def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
 
 def _target_domain(derived: Derived) -> Domain:
     if derived.integer:
+        if derived.positive:
+            return Domain.positive_integer
         return Domain.nonnegative_integer if derived.nonnegative else Domain.integer
+    if derived.positive:
+        return Domain.positive
     return Domain.nonnegative if derived.nonnegative else Domain.real
 
 
@@ -158,6 +174,8 @@ def _z3_member(relations, unknowns, domain, target, element, shown) -> CheckReco
 def _admissible(v: sympy.Basic, derived: Derived) -> bool:
     """A solution the domain facts allow (the negative root of a length is not one)."""
     if derived.nonnegative and _nonnegative(v) is False:
+        return False
+    if derived.positive and _positive(v) is False:
         return False
     return not (derived.integer and v.is_integer is False)
 

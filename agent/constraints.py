@@ -22,6 +22,10 @@ from tasks.ace.lexicon import is_unit
 MAGNITUDES = frozenset(
     ["length", "width", "height", "depth", "breadth", "thickness", "distance", "perimeter", "area", "volume", "surface", "side", "edge", "diameter", "radius", "circumference", "hypotenuse", "leg", "speed", "velocity", "time", "duration", "age", "weight", "mass", "size", "capacity", "price", "cost", "fee", "fare", "rent", "salary", "wage"]
 )
+# The sizes of a figure or solid that exists are positive: a triangle with a 0 side is none.
+GEOMETRIC_SIZES = frozenset(
+    ["length", "width", "height", "depth", "breadth", "thickness", "perimeter", "area", "volume", "surface", "side", "edge", "diameter", "radius", "circumference", "hypotenuse", "leg"]
+)
 # Units of non-negative dimensions: length, area, volume, mass, duration, speed.
 NONNEGATIVE_UNITS = frozenset(
     ["foot", "inch", "yard", "mile", "meter", "centimeter", "millimeter", "kilometer", "gram", "kilogram", "milligram", "pound", "ounce", "ton", "tonne", "liter", "milliliter", "gallon", "quart", "pint", "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "acre", "hectare", "byte", "kilobyte", "megabyte", "gigabyte"]
@@ -59,6 +63,7 @@ class Derived:
     target: sympy.Symbol = ANSWER  # the symbol the answer is the value of
     formulas: list[sympy.Basic] = field(default_factory=list)  # relations over variables
     nonnegative: str | None = None  # why the answer cannot be negative, if it cannot
+    positive: str | None = None  # why the answer cannot be zero or negative, if it cannot
     integer: str | None = None  # why the answer must be an integer, if it must
     real: str | None = None  # why the answer must be a real number, if it must
     notes: list[str] = field(default_factory=list)  # formulas that could not be read, and why
@@ -157,6 +162,14 @@ def _units_near(graph: SemanticGraph, node_id: int) -> list[str]:
     return units
 
 
+def _of_a_figure(graph: SemanticGraph, node_id: int) -> bool:
+    """Whether an attribute belongs to an entity (`the hypotenuse of the triangle`), not to
+    a relation between things (`the distance of the base from the wall`, which may be 0)."""
+    owners = [e.dst for e in graph.out_edges(node_id, EdgeKind.OF)]
+    relations = graph.out_edges(node_id, EdgeKind.RELATION)
+    return bool(owners) and not relations and all(graph.nodes[o].kind == NodeKind.ENTITY for o in owners)
+
+
 def _unit_base(unit: str) -> str:
     """`mile/hour` -> mile, `meter^2` -> meter: the dimension's sign is that of its base."""
     return unit.split("/")[0].split("^")[0].strip()
@@ -186,6 +199,8 @@ def _domain_of(graph: SemanticGraph, node_id: int, query_label: str, derived: De
     if lemma in MAGNITUDES:
         derived.nonnegative = f"a {lemma} is never negative"
         derived.real = f"a {lemma} is a real number"
+    if lemma in GEOMETRIC_SIZES and _of_a_figure(graph, node_id):
+        derived.positive = f"the {lemma} of a figure that exists is positive"
     for unit in measured:
         derived.real = derived.real or f"a quantity in {unit}s is a real number"
         if unit in NONNEGATIVE_UNITS:

@@ -122,3 +122,13 @@ def test_a_set_answer_must_be_the_whole_solution_set() -> None:
 def test_a_complex_length_is_refuted_not_a_crash() -> None:
     verdict, failure = check_answer("3*sqrt(119)*I", parse_ace(LADDER_ACE))
     assert failure is not None and not verdict.passed
+
+
+def test_a_figure_has_positive_sizes_but_a_distance_may_be_zero() -> None:
+    triangle = parse_ace(
+        "A right triangle has a leg of 3 feet and a leg of 4 feet. What is the hypotenuse of the right triangle?"
+    )
+    _, failure = check_answer("0", triangle)
+    assert failure is not None and "positive" in failure.message
+    assert check_answer("5", triangle)[1] is None
+    assert check_answer("0", parse_ace(LADDER_ACE))[1] is None, "a base may touch the wall"
