@@ -41,6 +41,15 @@ def _node_label(node: dict[str, Any]) -> str:
     return f"{node.get('kind', '?')}\n{label}"
 
 
+def _graph_layout(g: nx.MultiDiGraph, query: int | None) -> dict[Any, Any]:
+    """Rows by distance from the query (the question at the bottom, the facts above), when the graph is
+    connected; a seeded spring layout otherwise."""
+    undirected = nx.Graph(g)
+    if query is not None and query in g and len(g) > 1 and nx.is_connected(undirected):
+        return nx.bfs_layout(undirected, start=query, align="horizontal")
+    return nx.spring_layout(g, seed=0, k=3.0 / max(1, len(g)) ** 0.5, iterations=300)
+
+
 def draw_semantic_graph(graph: dict[str, Any], out: FilePath) -> FilePath:
     """The semantic graph (SemanticGraph.model_dump()) as a PNG, nodes colored by kind."""
     g = nx.MultiDiGraph()
@@ -50,7 +59,7 @@ def draw_semantic_graph(graph: dict[str, Any], out: FilePath) -> FilePath:
         g.add_edge(edge["src"], edge["dst"], label=edge.get("label") or str(edge.get("kind", "")))
     size = max(6.0, 1.2 * len(g) ** 0.5 * 3)
     fig, ax = plt.subplots(figsize=(size, size * 0.75))
-    pos = nx.spring_layout(g, seed=0, k=3.0 / max(1, len(g)) ** 0.5, iterations=300)  # seeded: same picture
+    pos = _graph_layout(g, graph.get("query"))
     colors = [KIND_COLORS.get(g.nodes[n]["kind"], "#dddddd") for n in g]
     nx.draw_networkx_nodes(g, pos, node_color=colors, node_size=1800, ax=ax)
     nx.draw_networkx_labels(g, pos, labels={n: g.nodes[n]["label"] for n in g}, font_size=7, ax=ax)
