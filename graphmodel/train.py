@@ -44,7 +44,7 @@ class TrainConfig:
     infill_prob: float = 0.35  # share of training sequences that are random-hole infillings (graph only)
     patience: int = 6  # epochs without validation improvement before stopping
     valid_every: int = 1  # epochs between validations (the last epoch is always validated)
-    valid_limit: int = 150  # validation problems decoded per epoch (answers are executed)
+    valid_limit: int = 270  # validation problems decoded per epoch, spread over the suite (answers are executed)
     max_steps: int | None = None  # stop after this many optimizer steps (tests, DDP check)
     time_budget_s: float | None = None  # stop training after this many seconds
     d_model: int = 128
@@ -191,7 +191,10 @@ def train(
         valid_items, _ = load_items([cfg.valid])
     if not train_items:
         raise TrainError(f"no usable training problems in {cfg.suite}")
-    valid_items = (valid_items or [])[: cfg.valid_limit]
+    valid_items = valid_items or []
+    if len(valid_items) > cfg.valid_limit:  # an even spread: suites are sorted by family
+        stride = len(valid_items) / cfg.valid_limit
+        valid_items = [valid_items[int(i * stride)] for i in range(cfg.valid_limit)]
 
     R = recipe_class(cfg.generator)
     size = cfg.size()
