@@ -98,7 +98,8 @@ def _save(fig: plt.Figure, path: Path) -> None:
 def plot_family(records: list[EvalRecord], path: Path) -> None:
     acc = accuracy_by_family(records)
     families = sorted({f for fams in acc.values() for f in fams})
-    fig, ax = plt.subplots(figsize=(max(6, 0.6 * len(families) * max(1, len(acc))), 4))
+    width = min(16.0, max(6.0, 2.0 + 0.25 * len(families) * max(1, len(acc))))  # inches; grouped bars stay legible
+    fig, ax = plt.subplots(figsize=(width, 4.5))
     _bars(ax, families, {c.name: [100 * acc[c].get(f, 0.0) for f in families] for c in acc}, "correct (%)")
     ax.set_ylim(0, 100)
     ax.set_title("Accuracy by family (pass@1)")
