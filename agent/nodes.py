@@ -16,7 +16,7 @@ from langgraph.runtime import Runtime
 
 from agent.checks import check_answer
 from agent.inputs import input_problem
-from agent.repair import exception_path, variable_path, widen
+from agent.repair import exception_path, undefined_names, variable_path, widen
 from agent.runtime import AgentContext
 from agent.state import (
     AgentState,
@@ -296,14 +296,15 @@ def _repair_subtree(
     except Exception as err:  # the generator could not fill this hole: recorded, then regenerate
         return None, record.model_copy(update={"replacement": f"infill failed: {type(err).__name__}: {err}"})
     tried = set(state.tried)
-    for candidate in candidates:
-        if candidate.source in tried:
-            continue
-        replacement = _replacement(candidate.tree, path)
-        return candidate.source, record.model_copy(
-            update={"replacement": replacement, "candidates": len(candidates)}
-        )
-    return None, record.model_copy(update={"candidates": len(candidates), "replacement": "no new candidate"})
+    fresh = [c for c in candidates if c.source not in tried]
+    runnable = [c for c in fresh if not undefined_names(c.tree)]  # a NameError is not worth a run
+    if not runnable:
+        why = "no new candidate" if not fresh else f"every new candidate reads an undefined name ({len(fresh)})"
+        return None, record.model_copy(update={"candidates": len(candidates), "replacement": why})
+    best = runnable[0]
+    return best.source, record.model_copy(
+        update={"replacement": _replacement(best.tree, path), "candidates": len(candidates)}
+    )
 
 
 def _next_candidate(
@@ -325,6 +326,8 @@ def _next_candidate(
         fresh = [c.source for c in pool if c.source not in tried]
     if not fresh:
         return None, failed, pool
+    runnable = [source for source in fresh if not _reads_undefined(source)]
+    fresh = runnable or fresh  # the same static filter as for infills; if none passes, try anyway
     note = f" (subtree repair found nothing: {failed.replacement})" if failed else ""
     record = RepairRound(
         round=number,
@@ -335,6 +338,13 @@ def _next_candidate(
         candidates=len(fresh),
     )
     return fresh[0], record, pool
+
+
+def _reads_undefined(source: str) -> bool:
+    try:
+        return bool(undefined_names(parse_program(source)))
+    except ValueError:
+        return True
 
 
 def _source_of(tree: Tree) -> str:

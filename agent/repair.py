@@ -9,6 +9,7 @@ its token. Repeated failures at the same place widen the hole one level per roun
 
 from __future__ import annotations
 
+import builtins
 import re
 
 import sympy
@@ -163,3 +164,72 @@ def variable_path(tree: Tree, program: str, name: str, max_hops: int = 8) -> Pat
 
 def has_hole(tree: Tree) -> bool:
     return any(node.type == HOLE for _, node in iter_paths(tree))
+
+
+_BUILTIN_NAMES = frozenset(dir(builtins))
+_NOT_LOADS = {"attribute", "name", "alias"}  # fields holding names that are not variable reads
+
+
+def undefined_names(tree: Tree) -> list[str]:
+    """Names a program reads before anything binds them (in statement order), found on the
+    tree without running it: a candidate that has any would raise NameError, so it is not
+    worth one of the round's executions."""
+    bound: set[str] = set(_BUILTIN_NAMES)
+    missing: list[str] = []
+
+    def reads(node: Tree) -> None:
+        if node.type == "identifier" and node.field not in _NOT_LOADS:
+            if node.text not in bound and node.text not in missing:
+                missing.append(node.text or "")
+            return
+        if node.type in ("list_comprehension", "set_comprehension", "generator_expression",
+                         "dictionary_comprehension"):
+            for _, inner in iter_paths(node):
+                if inner.type == "for_in_clause":
+                    binds(next(c for c in inner.children if c.field == "left"))
+        for child in node.children:
+            reads(child)
+
+    def binds(target: Tree) -> None:
+        for _, node in iter_paths(target):
+            if node.type == "identifier":
+                bound.add(node.text or "")
+
+    def statement(node: Tree) -> None:
+        if node.type in ("import_from_statement", "import_statement"):
+            for child in node.children:
+                if child.field == "name":
+                    bound.add(_text(child).split(".")[0])
+                elif child.type == "aliased_import":
+                    bound.update(_text(c) for c in child.children if c.field == "alias")
+            return
+        if node.type == "expression_statement" and node.children and node.children[0].type in _ASSIGNMENTS:
+            assignment = node.children[0]
+            left = next((c for c in assignment.children if c.field == "left"), None)
+            for child in assignment.children:
+                if child.field != "left" or assignment.type == "augmented_assignment":
+                    reads(child)
+            if left is not None:
+                binds(left)
+            return
+        if node.type == "for_statement":
+            for child in node.children:
+                if child.field == "right":
+                    reads(child)
+            binds(next(c for c in node.children if c.field == "left"))
+            for child in node.children:
+                if child.field in ("body", "alternative"):
+                    statement(child)
+            return
+        if node.type in ("block", "module", "else_clause"):
+            for child in node.children:
+                statement(child)
+            return
+        if node.type in ("if_statement", "elif_clause", "while_statement"):
+            for child in node.children:
+                (statement if child.type in ("block", "elif_clause", "else_clause") else reads)(child)
+            return
+        reads(node)
+
+    statement(tree)
+    return missing

@@ -101,3 +101,12 @@ def test_a_misspelt_own_name_is_not_an_import_problem() -> None:
     tree = parse_program(program)
     path = exception_path(tree, program, failure_of(program))
     assert path is not None and source_at(tree, path) == "solv_me"
+
+
+def test_undefined_names_are_found_without_running() -> None:
+    from agent.repair import undefined_names
+
+    assert undefined_names(parse_program("rate = 4\ninterest = 2900 * rate * years\nanswer = interest\n")) == ["years"]
+    assert undefined_names(parse_program("x += 1\nanswer = x\n")) == ["x"]
+    clean = "from sympy import sqrt\ntotal = 0\nfor i in range(3):\n    total += i\nanswer = [sqrt(j) for j in range(total)]\n"
+    assert undefined_names(parse_program(clean)) == []
