@@ -75,7 +75,9 @@ def detokenize(tokens: list[str]) -> str:
             depth += 1
             pairs.append((tokenize.INDENT, "    " * depth))
         elif t == DEDENT_T:
-            depth = max(depth - 1, 0)
+            if depth == 0:  # a dedent with nothing to close (generated junk): drop it
+                continue
+            depth -= 1
             pairs.append((tokenize.DEDENT, ""))
         elif t[:1] in "'\"":
             pairs.append((tokenize.STRING, t))
@@ -338,8 +340,8 @@ class SeqGenerator:
             for tokens, score in finished:
                 try:
                     tree = parse_program(detokenize(tokens))
-                except (TreeError, ValueError, IndentationError):
-                    continue
+                except (TreeError, ValueError, IndexError, IndentationError):
+                    continue  # generated tokens that are not a program: not a candidate
                 c = valid_candidate(tree, score)
                 if c is not None:
                     cands.append(c)
