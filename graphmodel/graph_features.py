@@ -21,7 +21,7 @@ import torch
 from torch_geometric.data import Data
 from torch_geometric.transforms import AddRandomWalkPE
 
-UNK, NUM = "<unk>", "<num>"
+UNK, NUM, NEG = "<unk>", "<num>", "<neg>"
 MAX_SENTENCE = 15
 MAX_ORDER = 64  # node order in the text: tells apart nodes the graph alone cannot (`a leg ... and a leg ...`)
 RWPE_STEPS = 8
@@ -76,7 +76,7 @@ def label_symbol(node: Any) -> str:
     if _INT.match(label) and int(label) <= SMALL_INT:
         return label
     if _is_number(label):
-        return NUM
+        return NEG if label.startswith("-") else NUM  # the sign decides whether a unary minus is written
     return label
 
 
@@ -126,7 +126,7 @@ class GraphVocab:
             [
                 [
                     idx["kinds"].get(_text(n, "kind"), 0),
-                    idx["labels"].get(label_symbol(n), 0),
+                    idx["labels"].get(label_symbol(n), idx["labels"].get(NUM, 0) if label_symbol(n) == NEG else 0),
                     idx["units"].get(_text(n, "unit") or "-", 0),
                     min(int(getattr(n, "sentence", 0) or 0), MAX_SENTENCE),
                     min(i, MAX_ORDER - 1),
