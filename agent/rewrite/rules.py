@@ -48,13 +48,24 @@ Pass = Callable[[Draft], None]
 
 
 def rewrite_rules(text: str) -> RewriteResult:
-    """Rewrite English `text` into ACE with the rule passes; ACE input passes through."""
+    """Rewrite English `text` into ACE with the rule passes; ACE the passes cannot improve on
+    passes through unchanged."""
     if not text or not text.strip():
         draft = Draft(source=text, sentences=[])
         draft.issues.append(_empty_issue(text))
         return RewriteResult(source=text, issues=draft.issues)
-    if parse_error(text) is None:
+    result = _run_passes(text)
+    if not result.ok and parse_error(text) is None:
+        # ACE as written: the passes could not bring it to the canonical patterns, but it
+        # already has exactly one reading, so it is kept unchanged.
         return RewriteResult(source=text, ace=text, ok=True)
+    return result
+
+
+def _run_passes(text: str) -> RewriteResult:
+    """Every pass in order; ACE input goes through them too, so that ACE written in another
+    of its forms (`Calculate the area of X.`, `Each side of a square is 5 feet.`) reaches the
+    canonical patterns the model reads; the passes leave canonical ACE's graph as it is."""
     draft = Draft(source=text, sentences=split_sentences(text))
     steps: list[RewriteStep] = []
     for name, run in PASSES:
