@@ -5,25 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from suite_graphs import SUITES, parsed_suite
 
 from tasks import load_suite
-from tasks.ace import AceError, parse_ace
+from tasks.ace import AceError
 from tasks.ace.ambiguity import count_ambiguities, sentence_terminals
-
-SUITES = sorted(Path(__file__).resolve().parents[2].joinpath("tasks", "suites").glob("*.jsonl"))
 
 
 @pytest.mark.parametrize("suite", SUITES, ids=[p.stem for p in SUITES])
 def test_every_ace_field_parses_to_one_graph(suite: Path):
-    problems = [p for p in load_suite(suite) if p.ace]
+    problems = parsed_suite(suite)
     assert problems, f"{suite.name} has no ace fields"
     failures: list[str] = []
     shapes: set[tuple[str, ...]] = set()
-    for problem in problems:
-        try:
-            graph = parse_ace(problem.ace)
-        except AceError as err:
-            failures.append(f"{problem.id} ({problem.family}): {err}")
+    for problem, graph in problems:
+        if isinstance(graph, AceError):
+            failures.append(f"{problem.id} ({problem.family}): {graph}")
             continue
         assert graph.query is not None, f"{problem.id}: the last sentence asks nothing"
         shapes.update(sentence_terminals(problem.ace))
