@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graphmodel.execution import check_answers
+from graphmodel.model import GraphModelConfig
 from graphmodel.recipes import Item, prepare, recipe_class
 from graphmodel.trees import print_tree
 
@@ -47,12 +48,13 @@ class TrainConfig:
     valid_limit: int = 270  # validation problems decoded per epoch, spread over the suite (answers are executed)
     max_steps: int | None = None  # stop after this many optimizer steps (tests, DDP check)
     time_budget_s: float | None = None  # stop training after this many seconds
-    d_model: int = 128
-    heads: int = 4
-    enc_layers: int = 3
-    dec_layers: int = 3
-    ffn: int = 256
-    dropout: float = 0.1
+    # the model's shape: one source of truth, GraphModelConfig (the seq recipe reads the same fields)
+    d_model: int = GraphModelConfig.d_model
+    heads: int = GraphModelConfig.heads
+    enc_layers: int = GraphModelConfig.enc_layers
+    dec_layers: int = GraphModelConfig.dec_layers
+    ffn: int = GraphModelConfig.ffn
+    dropout: float = GraphModelConfig.dropout
     match_params: int | None = None  # seq: size the baseline to this parameter count (+-10%)
     device: str = "auto"
     threads: int = 1  # CPU threads: 1 beats 2 on a shared 2-core machine (no spinning against other jobs)
