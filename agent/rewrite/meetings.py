@@ -44,16 +44,16 @@ def _meet(text: str) -> str | None:
     value, unit = next((distance.group(i), distance.group(i + 1)) for i in (1, 3, 5) if distance.group(i))
     speeds = {}
     for mover in movers:
-        m = re.search(rf"\b{mover}\b[^.;:]*?(?:at|going)\s+{_SPEED}", text)
+        # the mover's own speed: after the mover as a subject, not after `toward the boat`
+        m = re.search(rf"(?<!toward the )(?<!towards the )\b{mover}\b[^.;:]*?(?:at|going)\s+{_SPEED}", text)
         if m is None:
             return None
-        speeds[mover] = m.group(1)
+        speeds[mover] = f"{m.group(1)} {m.group(2)}"
     a, b = movers
-    speed_unit = unit
     return (
         f"A {a} is {value} {unit} from a {b}. "
-        f"The {a} travels towards the {b} at a speed of {speeds[a]} {speed_unit} per hour. "
-        f"The {b} travels towards the {a} at a speed of {speeds[b]} {speed_unit} per hour. "
+        f"The {a} travels towards the {b} at a speed of {speeds[a]} per hour. "
+        f"The {b} travels towards the {a} at a speed of {speeds[b]} per hour. "
         f"The {a} meets the {b}. How many hours does the {a} travel?"
     )
 
