@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.conservation import keeps_stated_numbers
+
 _N = r"(\d+)"
 _NAME = r"([A-Z][a-z]+)"
 _AGE_OF = rf"(?:{_NAME}'s\s+age|{_NAME})"
@@ -27,6 +29,7 @@ _FUTURE = re.compile(
 _ASKED = re.compile(rf"(?:how\s+old\s+is\s+{_NAME}|{_NAME}'s\s+(?:present\s+)?age|age\s+of\s+{_NAME})", re.I)
 
 
+@keeps_stated_numbers
 def define_ages(text: str) -> str | None:
     """The canonical age formulas for `text`, or None when it is not a two-person age problem."""
     if not re.search(r"\b(?:old|age|ages|older|younger)\b", text):

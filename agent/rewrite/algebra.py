@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.conservation import keeps_stated_numbers
+
 _NUM = r"\d+(?:\.\d+)?"
 _SUM = re.compile(rf"(?:sum\s+(?:of\s+(?:the\s+)?(?:two|2)\s+numbers\s+)?is|add\s+up\s+to|total\s+is|sum\s+is)\s+({_NUM})", re.I)
 _DIFFERENCE = re.compile(rf"(?:difference\s+is|differ\s+by|is\s+({_NUM})\s+more\s+than\s+the\s+other|({_NUM})\s+more\s+than\s+the\s+other)\s*({_NUM})?", re.I)
@@ -29,6 +31,7 @@ _AREA = re.compile(rf"(?:area\s+(?:of\s+\S+\s+)?(?:is|of)|covers)\s+({_NUM})\s+(
 _ASKS = re.compile(r"\b(length|width)\b(?=[^.?!]*\?$)|\b(?:find|what is)\s+the\s+(length|width)\b|how\s+many\s+[a-z]+\s+is\s+the\s+(length|width)", re.I)
 
 
+@keeps_stated_numbers
 def define_algebra(text: str) -> str | None:
     """The canonical formulas for one of the three problems, or None."""
     return _two_numbers(text) or _consecutive(text) or _rectangle(text)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.conservation import keeps_stated_numbers
+
 _N = r"(\d+(?:\s*(?:\^|\*\*)\s*\d+|\s+to\s+the\s+(?:power\s+(?:of\s+)?)?\d+(?:st|nd|rd|th)?(?:\s+power)?|\s+raised\s+to\s+the\s+\d+(?:st|nd|rd|th)?\s+power)?)"
 _OF_PAIR = rf"of\s+(?:the\s+numbers\s+)?{_N}\s+and\s+{_N}"
 _LCM = re.compile(rf"\b(?:the\s+)?(?:least|lowest|smallest)\s+common\s+multiple\s+{_OF_PAIR}|\bthe\s+LCM\s+{_OF_PAIR}", re.I)
@@ -36,6 +38,7 @@ _DIVISORS = re.compile(rf"\b(?:number\s+of\s+(?:positive\s+)?(?:divisors|factors
 _DIGITS = re.compile(rf"\b(?:sum\s+of\s+(?:the\s+)?digits\s+of\s+(?:the\s+number\s+)?{_N}|digit\s+sum\s+of\s+(?:the\s+number\s+)?{_N}|digits\s+of\s+{_N})", re.I)
 
 
+@keeps_stated_numbers
 def define_concepts(text: str) -> str | None:
     """The ACE definition of the concept the whole `text` asks about, or None."""
     for pattern, render in ((_LCM, _lcm), (_GCD, _gcd), (_REMAINDER, _remainder), (_DIVISORS, _divisors), (_DIGITS, _digits)):

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.chance import define_chance
+from agent.rewrite.conservation import keeps_stated_numbers
+
 _N = r"(\d+)"
-_PERSON = re.compile(r"\b([A-Z][a-z]+)\s+(?:tosses|flips|rolls|draws|picks|throws)\b")
 _HANDSHAKES = re.compile(rf"{_N}\s+(?:people|guests|persons|players|friends)|{_N}\s+guests", re.I)
 _CHOOSE = re.compile(rf"(?:committee|group|squad|team)\s+of\s+{_N}(?:\s+members)?\s+(?:be\s+)?(?:chosen|picked|selected)?\s*from\s+{_N}|from\s+{_N}\s+[a-z]+,?\s+[a-z ]*?(?:picks|chooses|selects)\s+a\s+[a-z]+\s+of\s+{_N}|(?:pick|choose|select)\s+{_N}\s+[a-z]+\s+out\s+of\s+a\s+[a-z]+\s+of\s+{_N}|has\s+{_N}\s+members.*?(?:groups?|committees?|teams?|squads?)\s+of\s+{_N}|from\s+(?:its\s+)?{_N}\s+members,?\s+.*?(?:committee|group|team|squad)\s+of\s+{_N}", re.I)
 _MIXED = re.compile(rf"{_N}\s+boys?\s+and\s+{_N}\s+girls?", re.I)
@@ -26,9 +28,10 @@ _PLACES = re.compile(rf"{_N}\s+(?:runners|contestants|entrants|players|people)|(
 _ORDERED = re.compile(rf"(?:first|top)\s+{_N}|{_N}\s+(?:different\s+)?(?:prizes|medals|places)", re.I)
 
 
+@keeps_stated_numbers
 def define_counting(text: str) -> str | None:
     """Canonical ACE for a standard counting or probability question, or None."""
-    return _handshakes(text) or _mixed(text) or _choose(text) or _ordered(text) or _probability(text)
+    return _handshakes(text) or _mixed(text) or _choose(text) or _ordered(text) or define_chance(text)
 
 
 def _handshakes(text: str) -> str | None:
@@ -96,30 +99,3 @@ def _ordered(text: str) -> str | None:
         f"A race has {n} runners. The race gives {k} different medals to {k} runners. "
         "What is the number of the possible orders of the medals?"
     )
-
-
-def _probability(text: str) -> str | None:
-    if not re.search(r"\b(?:probability|likely)\b", text, re.I):
-        return None
-    person = _PERSON.search(text)
-    if person is None:
-        return None  # the canonical form needs the person who acts
-    who = person.group(1)
-    coins = re.search(rf"(?:coin\s+{_N}\s+times|{_N}\s+(?:tosses|flips)|tosses\s+{_N}\s+coins).*?(?:exactly\s+)?{_N}\s+(?:of\s+the\s+\w+\s+are\s+)?(heads|tails)", text, re.I)
-    if coins:
-        n = next(g for g in coins.groups()[:3] if g)
-        return f"{who} tosses {n} coins. What is the probability of {coins.group(4)} {coins.group(5).lower()}?"
-    dice = re.search(rf"(?:two|2)\s+(?:fair\s+)?dice\s+with\s+{_N}\s+faces.*?(?:total|sum)\s+is\s+{_N}", text, re.I)
-    if dice:
-        return f"{who} rolls 2 dice. Every die has {dice.group(1)} faces. What is the probability of a sum of {dice.group(2)}?"
-    bag = re.search(rf"{_N}\s+([a-z]+)(?:\s+marbles)?\s+and\s+{_N}\s+([a-z]+)\s+marbles", text, re.I)
-    draws = re.search(rf"(?:draws|picks)\s+{_N}\s+marbles?", text, re.I)
-    color = re.search(r"(?:marbles?\s+(?:is|are)|both\s+marbles\s+are|marble\s+is)\s+([a-z]+)\s*\?", text, re.I)
-    if bag and draws and color:
-        k = draws.group(1)
-        marbles = "marble" if k == "1" else "marbles"
-        return (
-            f"A bag has {bag.group(1)} {bag.group(2)} marbles and {bag.group(3)} {bag.group(4)} marbles. "
-            f"{who} draws {k} {marbles} from the bag. What is the probability of {k} {color.group(1)} {marbles}?"
-        )
-    return None

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.conservation import keeps_stated_numbers
+
 _NUM = r"\d+(?:\.\d+)?"
 _AMOUNT = re.compile(rf"\b({_NUM})\s+dollars?\b")
 _RATE = re.compile(rf"\b({_NUM})\s+percent\b")
@@ -27,6 +29,7 @@ _ASKS_TOTAL = re.compile(r"\b(?:balance|total amount|final amount|how much money
 _NOT_NAMES = {"A", "An", "The", "How", "What", "Find", "If", "After", "Simple", "Compound", "In", "At", "For"}
 
 
+@keeps_stated_numbers
 def define_deposit(text: str) -> str | None:
     """The canonical deposit problem for `text`, or None when it is not one."""
     if not _INTEREST.search(text):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.conservation import keeps_stated_numbers
 from agent.rewrite.motion import MOTION_VERBS  # noqa: F401 - documents which verbs move
 
 VEHICLES = {"car", "bus", "train", "truck", "boat", "ship", "cyclist", "plane", "bike", "runner", "walker", "taxi", "van", "tram", "ferry"}
@@ -24,6 +25,7 @@ _SPEED = rf"({_NUM})\s+([a-z]+)\s+per\s+hour"
 _DISTANCE = re.compile(rf"({_NUM})\s+(miles|kilometers|meters)\s+(?:apart|from)|(?:distance|are)\s+(?:between\s+.+?\s+)?is\s+({_NUM})\s+(miles|kilometers|meters)|start\s+({_NUM})\s+(miles|kilometers)\s+apart")
 
 
+@keeps_stated_numbers
 def define_meeting(text: str) -> str | None:
     """Canonical ACE for a meeting or a common departure, or None."""
     return _meet(text) or _departures(text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.conservation import keeps_stated_numbers
 from tasks.ace.lexicon import singularize
 
 LEGS = {"chicken": 2, "duck": 2, "goose": 2, "bird": 2, "hen": 2, "turkey": 2, "ostrich": 2,
@@ -32,6 +33,7 @@ _INCOME = re.compile(rf"(?:total\s+of|takes\s+in|income\s+was|earns|for\s+a\s+to
 _SELLER = re.compile(r"\b(?:a|an|the)\s+(theater|theatre|cinema|school|club|zoo|museum|stadium)\b", re.I)
 
 
+@keeps_stated_numbers
 def define_mixture(text: str) -> str | None:
     """The canonical two-kind problem for `text`, or None."""
     return _animals(text) or _tickets(text)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from agent.rewrite.conservation import keeps_stated_numbers
+
 _NUM = r"-?\d+(?:\.\d+)?(?:/\d+)?"
 _KIND = re.compile(r"\b(arithmetic|geometric)\s+(?:sequence|progression|series)\b", re.I)
 _FIRST = re.compile(rf"(?:starts\s+with|begins\s+with|first\s+term\s+(?:of\s+[a-z ]+?\s+)?is|first\s+term\s+of)\s+({_NUM})", re.I)
@@ -28,6 +30,7 @@ _NTH = re.compile(r"\b(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+term\b", re.I)
 _SUM = re.compile(r"\bsum\s+of\s+the\s+first\s+(\d+)\s+terms\b", re.I)
 
 
+@keeps_stated_numbers
 def define_sequence(text: str) -> str | None:
     """The canonical ACE of a sequence question, or None when `text` is not one."""
     listed = _LIST.search(text)

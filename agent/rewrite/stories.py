@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.conservation import keeps_stated_numbers
 from tasks.ace.lexicon import singularize
 
 _NUM = r"\d+(?:\.\d+)?"
@@ -21,6 +22,7 @@ _NAME = re.compile(r"\b([A-Z][a-z]+)\b")
 _NOT_NAMES = {"A", "An", "The", "How", "What", "Find", "If", "At", "Each", "Every", "With", "For", "After", "Flour", "Rent", "Food", "Whatever"}
 
 
+@keeps_stated_numbers
 def define_story(text: str) -> str | None:
     """Canonical ACE for one of the five stories, or None."""
     return _shopping(text) or _savings(text) or _schedule(text) or _recipe(text) or _budget(text) or _score(text) or _ratio(text)

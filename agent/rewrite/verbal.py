@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.rewrite.conservation import keeps_stated_numbers
+
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:/\d+)?$")
 _UNKNOWN = {"a number", "the number", "it", "the result", "this number", "that number"}
 
@@ -48,6 +50,7 @@ _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 X = Expr("", "X")
 
 
+@keeps_stated_numbers
 def define_equation(text: str) -> str | None:
     """`Calculate the number X such that ...` for a one-unknown word equation, or None."""
     lowered = " ".join(text.lower().replace(",", " ").split())

@@ -1,0 +1,57 @@
+"""No stated number is lost: the guard every whole-text concept definition passes through.
+
+A concept pass replaces the user's whole text by a definition it writes itself. If the text
+said more than the concept reads (`Ben also has 23 cakes.`, a second speed), the definition
+would silently drop a fact, which is worse than no rewrite. So a definition is accepted only
+when every number of the text still occurs in it, with two exceptions that English forces:
+
+- `1` and `2` written as words are mostly not quantities but determiners and pronouns that
+  the numbers pass turned into digits (`one after the other`, `the smaller one`, `two
+  numbers`, `1 medal each`); they may go.
+- a listed run of terms (`6, 60, 600, ...`) may be summed up by its first term and a rule.
+
+Values are compared exactly and by magnitude (`5 less than` becomes a difference of -5); a
+value said twice may be one quantity named twice (`how many factors 12 has, including 1 and
+12 itself`), so it needs to occur once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from fractions import Fraction
+from functools import wraps
+
+_NUMBER = re.compile(r"(?<![\w./])-?\d+(?:\.\d+)?(?:/\d+)?(?![\w/])")
+_LISTED = re.compile(r"-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}")
+_DETERMINER_VALUES = {Fraction(1), Fraction(2)}
+
+
+def lost_numbers(source: str, ace: str) -> list[str]:
+    """The numbers of `source` that `ace` no longer states (each as written), in order."""
+    kept = {abs(Fraction(n)) for n in _NUMBER.findall(ace)}
+    listed = {m.start(): m.group(0) for m in _LISTED.finditer(source)}
+    skip: set[int] = set()
+    for start, run in listed.items():
+        first = _NUMBER.match(run)
+        if first is not None and abs(Fraction(first.group(0))) in kept:
+            skip.update(range(start + first.end(), start + len(run)))
+    lost: list[str] = []
+    for m in _NUMBER.finditer(source):
+        value = abs(Fraction(m.group(0)))
+        if value not in kept and value not in _DETERMINER_VALUES and m.start() not in skip:
+            lost.append(m.group(0))
+    return lost
+
+
+def keeps_stated_numbers(define: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """Wrap a whole-text definition so that it yields None when it would drop a number."""
+
+    @wraps(define)
+    def guarded(text: str) -> str | None:
+        ace = define(text)
+        if ace is None or lost_numbers(text, ace):
+            return None
+        return ace
+
+    return guarded

@@ -1,0 +1,93 @@
+"""Probability questions about coins, dice and draws, in wordings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.rewrite.chance import actor, define_chance
+from agent.rewrite.counting_problems import define_counting
+from agent.rewrite.numbers import numbers_to_digits
+from agent.rewrite.rules import rewrite_rules
+from tasks.ace import parse_ace
+
+
+def _same_graph(text: str, ace: str) -> None:
+    result = rewrite_rules(text)
+    assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
+    assert parse_ace(result.ace).canonical() == parse_ace(ace).canonical(), f"{text!r} -> {result.ace!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "ace"),
+    [
+        ("Hugo flips an unbiased coin six times. What is the chance that he gets precisely two heads?",
+         "Hugo tosses 6 coins. What is the probability of 2 heads?"),
+        ("What is the probability that exactly 4 of Rita's 10 coin flips come up tails?",
+         "Rita tosses 10 coins. What is the probability of 4 tails?"),
+        ("Kofi tosses 3 fair coins. How likely is it that he sees no tails?",
+         "Kofi tosses 3 coins. What is the probability of 0 tails?"),
+        ("Ines tosses a coin 5 times. Find the probability that exactly one of the tosses lands heads.",
+         "Ines tosses 5 coins. What is the probability of 1 head?"),
+    ],
+)
+def test_coin_tosses(text: str, ace: str) -> None:
+    _same_graph(text, ace)
+
+
+@pytest.mark.parametrize(
+    ("text", "ace"),
+    [
+        ("Pedro rolls a pair of dice. What is the probability that the numbers add up to 9?",
+         "Pedro rolls 2 dice. Every die has 6 faces. What is the probability of a sum of 9?"),
+        ("Yuki throws two four-sided dice. Find the chance that their total is 5.",
+         "Yuki rolls 2 dice. Every die has 4 faces. What is the probability of a sum of 5?"),
+        ("Zara rolls three dice, each numbered 1 to 10. How likely is a total of 12?",
+         "Zara rolls 3 dice. Every die has 10 faces. What is the probability of a sum of 12?"),
+    ],
+)
+def test_dice_totals(text: str, ace: str) -> None:
+    _same_graph(text, ace)
+
+
+@pytest.mark.parametrize(
+    ("text", "ace"),
+    [
+        ("A jar contains 6 purple beads and 4 orange beads. Omid pulls out 2 beads without looking and keeps them."
+         " What is the probability that both are orange?",
+         "A bag has 6 purple marbles and 4 orange marbles. Omid draws 2 marbles from the bag."
+         " What is the probability of 2 orange marbles?"),
+        ("Lena takes a ball from an urn with 3 red, 5 green and 2 white balls. What is the probability of drawing a green ball?",
+         "A bag has 3 red marbles and 5 green marbles and 2 white marbles. Lena draws 1 marble from the bag."
+         " What is the probability of 1 green marble?"),
+    ],
+)
+def test_draws_from_a_container(text: str, ace: str) -> None:
+    _same_graph(text, ace)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another question than the canonical ones: refused, not forced into them
+        "Hugo flips a coin 6 times. What is the probability of at least 2 heads?",
+        "A jar contains 6 purple beads and 4 orange beads. Omid draws 2 beads with replacement. What is the probability that both are orange?",
+        "A jar contains 6 purple beads and 4 orange beads. Omid draws 2 beads. What is the probability of one purple and one orange bead?",
+        # two people: who tosses is ambiguous
+        "Hugo and Rita each flip a coin 6 times. What is the probability that Rita gets 2 heads?",
+    ],
+)
+def test_other_questions_are_not_forced_into_a_definition(text: str) -> None:
+    assert define_chance(numbers_to_digits(text)) is None, text
+
+
+def test_a_distractor_fact_is_never_dropped() -> None:
+    text = "Pedro rolls a pair of dice. Pedro also has 7 pencils. What is the probability that the sum is 9?"
+    assert define_counting(numbers_to_digits(text)) is None, "the definition would drop '7 pencils'"
+    result = rewrite_rules(text)
+    assert not result.ok or "7 pencils" in result.ace, result.ace
+
+
+def test_actor_is_the_one_person_who_acts() -> None:
+    assert actor("What is the probability that exactly 2 of Sam's 4 tosses land heads?") == "Sam"
+    assert actor("Find the probability. Ana draws 2 marbles.") == "Ana"
+    assert actor("Ana draws 2 marbles and Ben draws 1 marble.") is None
