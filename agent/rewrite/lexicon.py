@@ -123,3 +123,16 @@ SEGMENTS = {"hypotenuse", "leg", "side", "edge", "radius", "diameter"}
 # Other words for the base of an object standing on the ground.
 BASE_SYNONYMS = {"foot", "bottom"}
 SHAPES = {"rectangle", "square", "circle", "triangle", "right triangle", "cylinder", "sphere", "cube", "box", "cone"}
+
+
+def is_plural_noun(word: str) -> bool:
+    """Whether `word` is a plural noun: the ACE lexicon decides for the nouns it knows (`bus`,
+    `glass`, `series` and `sheep` are not taken as plurals though they end in `s`); other words ending in a
+    plain `s` are taken as plurals."""
+    from tasks.ace.lexicon import WordClass, lexicon
+
+    lower = word.lower()
+    readings = [e for e in lexicon().get(lower, ()) if e.word_class == WordClass.NOUN]
+    if readings:
+        return all(e.number == "pl" for e in readings)  # `sheep`, `series`: singular unless counted
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))

@@ -99,6 +99,10 @@ def _is_motion(rest: str) -> bool:
     return bool(re.match(rf"^(?:{_NUM} {_LENGTH}|at a speed|for {_NUM}|towards?|in {_NUM})", rest))
 
 
+# `towards the boat`: where the mover heads; it stays in the sentence that gives the speed.
+_DIRECTION = re.compile(r"towards\s+(?:a|an|the)\s+[a-z]+")
+
+
 def _split_speed(text: str) -> list[str]:
     """`A car travels at a speed of S for 3 hours.` -> the speed fact, then the rest."""
     speed = _SPEED_PHRASE.search(text)
@@ -113,6 +117,8 @@ def _split_speed(text: str) -> list[str]:
     verb = verb_match.group(0)
     if rest == f"{subject} {verb}":
         return [text]
+    if _DIRECTION.fullmatch(rest[len(subject) + len(verb) + 1 :].strip()):
+        return [f"{rest}{speed.group(0)}."]  # one movement: its direction and its speed (P7's order)
     speed_fact = f"{subject} {verb}{speed.group(0)}."
     rest_fact = rest + "."
     if not re.search(rf"\b{_NUM} {_LENGTH}\b", rest):

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.draft import CannotRewrite
-from agent.rewrite.lexicon import ATTRIBUTE_OF_ADJECTIVE, SEGMENTS, third_person, verb_lemma
+from agent.rewrite.lexicon import (
+    ATTRIBUTE_OF_ADJECTIVE,
+    SEGMENTS,
+    is_plural_noun,
+    third_person,
+    verb_lemma,
+)
 from agent.rewrite.units import UNITS
 
 _ADJ = "|".join(ATTRIBUTE_OF_ADJECTIVE)
@@ -312,7 +318,7 @@ def _plural_subject(subject: str) -> bool:
         return True
     counted = words[0][0].isdigit() and words[0] != "1"
     determined = words[0].lower() in ("the", "these", "those", "all")
-    return counted or (determined and words[-1].endswith("s") and not words[-1].endswith("ss"))
+    return counted or (determined and is_plural_noun(words[-1]))
 
 
 def _what_noun_does(text: str, context: str) -> str | None:

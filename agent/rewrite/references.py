@@ -17,6 +17,7 @@ from agent.rewrite.lexicon import (
     LEMMA_OF_3SG,
     LEMMA_OF_PAST,
     PREPOSITIONS,
+    is_plural_noun,
 )
 from agent.rewrite.units import unit_for
 
@@ -59,7 +60,7 @@ def subject_of(sentence: str) -> Referent | None:
         noun = " ".join(head[1:])
         if " and " in noun or not noun:
             return Referent("they", plural=True, person=False) if " and " in noun else None
-        return Referent(f"the {noun}", plural=noun.endswith("s") and not noun.endswith("ss"), person=False)
+        return Referent(f"the {noun}", plural=is_plural_noun(noun.split()[-1]), person=False)
     if len(head) == 1 and head[0][0].isupper():
         return Referent(head[0], plural=False, person=True)
     if len(head) == 2 and head[0][0].isdigit():
@@ -109,7 +110,7 @@ def objects_of(sentence: str) -> list[Referent]:
             continue
         if len(words) == 2 and (words[1] in _FINITE or words[1] in _FUNCTION):
             noun = words[0]
-        found.append(Referent(f"the {noun}", plural=noun.endswith("s") and not noun.endswith("ss"), person=False, role="object"))
+        found.append(Referent(f"the {noun}", plural=is_plural_noun(noun.split()[-1]), person=False, role="object"))
     return found
 
 

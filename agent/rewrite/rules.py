@@ -41,7 +41,7 @@ from agent.rewrite.shapes import to_shapes
 from agent.rewrite.stories import define_story
 from agent.rewrite.together import join_work
 from agent.rewrite.units import expand_units
-from agent.rewrite.validate import check_draft, parse_error
+from agent.rewrite.validate import check_draft, check_numbers, parse_error
 from agent.rewrite.verbal import define_equation
 
 Pass = Callable[[Draft], None]
@@ -68,6 +68,7 @@ def _run_passes(text: str) -> RewriteResult:
     canonical patterns the model reads; the passes leave canonical ACE's graph as it is."""
     draft = Draft(source=text, sentences=split_sentences(text))
     steps: list[RewriteStep] = []
+    reference = draft.sentences
     for name, run in PASSES:
         if draft.final:
             break
@@ -76,7 +77,9 @@ def _run_passes(text: str) -> RewriteResult:
         after = draft.text()
         if after != before:
             steps.append(RewriteStep(name=name, before=before, after=after))
-    ok = not draft.issues and check_draft(draft)
+        if name == "units":  # numbers as digits, units as words: what every later pass must keep
+            reference = list(draft.sentences)
+    ok = not draft.issues and check_draft(draft) and check_numbers(draft, reference)
     return RewriteResult(source=text, ace=draft.text() if ok else None, ok=ok, steps=steps, issues=draft.issues)
 
 
