@@ -1,7 +1,8 @@
 """The semantic graph: what an ACE text says, as typed nodes and edges (ladder's DRS).
 
-Node ids are positions in `nodes`. `canonical()` is independent of ids and node order, so two
-texts that say the same thing (`the ladder's length` / `the length of the ladder`) compare equal.
+Node ids are positions in `nodes`. `canonical()` is independent of ids and node order and reads
+the meaning normal form (normalize.py), so two texts that say the same thing (`the ladder's
+length is 13 feet` / `the ladder has a length of 13 feet`) compare equal.
 """
 
 from __future__ import annotations
@@ -132,11 +133,19 @@ class SemanticGraph(BaseModel):
             num_nodes=len(self.nodes),
         )
 
+    def normal_form(self) -> SemanticGraph:
+        """The graph with equivalent phrasings brought to one form (normalize.py); the graph as
+        parsed is what the models read, the normal form is what `canonical()` compares."""
+        from tasks.ace.normalize import normal_form
+
+        return normal_form(self)
+
     def canonical(self) -> str:
-        """An id- and order-independent string: equal for isomorphic graphs (see canonical.py)."""
+        """An id- and order-independent string of the normal form: equal exactly when the two
+        normal forms are isomorphic (see canonical.py and normalize.py)."""
         from tasks.ace.canonical import canonical_string
 
-        return canonical_string(self)
+        return canonical_string(self.normal_form())
 
     def __eq__(self, other: Any) -> bool:
         """Graphs are equal when they say the same thing, whatever their ids or source text."""

@@ -81,7 +81,7 @@ cookie cake pie muffin cupcake bread loaf sandwich pizza slice candy chocolate s
 egg potato tomato carrot onion bean pea nut seed flower rose tulip plant leaf fruit vegetable
 marble ball toy doll block card game puzzle book page notebook pen pencil crayon eraser ruler
 paper sheet stamp sticker coin note bead button ribbon rope string wire thread
-shirt dress hat shoe sock coat jacket bag box basket bottle jar can cup glass bowl plate
+shirt dress hat shoe sock coat jacket bag box basket bottle jar jug kettle can cup glass bowl plate
 bucket barrel carton crate container packet package parcel pack bundle bunch pile stack row
 column set group pair dozen batch handful
 water milk juice tea coffee soda oil gas fuel paint sand soil flour sugar salt rice money
