@@ -13,6 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Literal
 
+from agent.cpus import share_cpus
 from evals.attempt import AttemptSettings, WorkItem, run_attempt
 from evals.records import EvalRecord
 
@@ -44,7 +45,7 @@ def run_items(
 def _run_pool(items: list[WorkItem], settings: AttemptSettings, workers: int) -> Iterator[EvalRecord]:
     # spawn, not fork: the parent may hold torch/BLAS threads, which fork does not copy safely
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=share_cpus, initargs=(workers,))
     pending: set[Future[EvalRecord]] = {pool.submit(run_attempt, item, settings) for item in items}
     try:
         while pending:
