@@ -105,14 +105,39 @@ def format_report(report: CoverageReport, failures: int = 0) -> str:
     return "\n".join(lines)
 
 
+_USAGE = "usage: python -m agent.rewrite.coverage SUITE.jsonl [FAILURES_PER_FAMILY]"
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Print the report; bad arguments get the usage line on stderr and exit code 2."""
     args = sys.argv[1:] if argv is None else argv
-    if not args:
-        print("usage: python -m agent.rewrite.coverage SUITE.jsonl [FAILURES_PER_FAMILY]", file=sys.stderr)
+    if args and args[0] in ("-h", "--help"):
+        print(f"{_USAGE}\n\n{__doc__.strip()}")
+        return 0
+    problem = _argument_problem(args)
+    if problem is not None:
+        print(f"{_USAGE}\nerror: {problem}", file=sys.stderr)
         return 2
-    report = measure(Path(args[0]))
+    from tasks import SuiteError
+
+    try:
+        report = measure(Path(args[0]))
+    except SuiteError as exc:
+        print(f"{_USAGE}\nerror: {args[0]} is not a suite: {exc}", file=sys.stderr)
+        return 2
     print(format_report(report, int(args[1]) if len(args) > 1 else 0))
     return 0
+
+
+def _argument_problem(args: list[str]) -> str | None:
+    """What is wrong with the command line, or None."""
+    if not args or len(args) > 2:
+        return f"expected 1 or 2 arguments, got {len(args)}"
+    if not Path(args[0]).is_file():
+        return f"no suite file at {args[0]!r}"
+    if len(args) == 2 and not (args[1].isdigit()):
+        return f"FAILURES_PER_FAMILY must be a whole number >= 0, got {args[1]!r}"
+    return None
 
 
 if __name__ == "__main__":
