@@ -21,32 +21,51 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.conservation import keeps_stated_numbers
+from agent.rewrite.equal_shares import define_equal_shares
 
 _N = r"(\d+(?:\s*(?:\^|\*\*)\s*\d+|\s+to\s+the\s+(?:power\s+(?:of\s+)?)?\d+(?:st|nd|rd|th)?(?:\s+power)?|\s+raised\s+to\s+the\s+\d+(?:st|nd|rd|th)?\s+power)?)"
-_OF_PAIR = rf"of\s+(?:the\s+numbers\s+)?{_N}\s+and\s+{_N}"
-_LCM = re.compile(rf"\b(?:the\s+)?(?:least|lowest|smallest)\s+common\s+multiple\s+{_OF_PAIR}|\bthe\s+LCM\s+{_OF_PAIR}", re.I)
-_GCD = re.compile(
-    rf"\b(?:the\s+)?(?:greatest|highest|largest)\s+common\s+(?:divisor|factor)\s+{_OF_PAIR}|\bthe\s+(?:GCD|GCF|HCF)\s+{_OF_PAIR}", re.I
-)
+_OF_PAIR = rf"of\s+(?:the\s+(?:numbers|integers)\s+)?{_N}\s+and\s+{_N}"
+_LCM_NAME = r"\b(?:least|lowest|smallest)\s+common\s+multiple\b|\bLCM\b"
+_GCD_NAME = r"\b(?:greatest|highest|largest)\s+common\s+(?:divisor|factor)\b|\b(?:GCD|GCF|HCF)\b"
+_LCM = re.compile(rf"(?:{_LCM_NAME})\s+{_OF_PAIR}", re.I)
+_GCD = re.compile(rf"(?:{_GCD_NAME})\s+{_OF_PAIR}", re.I)
+_REMAINDER_NAME = r"\bremainder\b|\bleft\s*over\b|\bleftover\b"
 _REMAINDER = re.compile(
     rf"\bremainder\s+(?:when|of|after|if)\s+{_N}\s+(?:is\s+)?divided\s+by\s+{_N}|\bremainder\s+of\s+(?:the\s+division\s+of\s+)?{_N}\s+by\s+{_N}"
-    rf"|\b{_N}\s+(?:is\s+)?divided\s+by\s+{_N}.*\bremainder|\bremainder\s+of\s+{_N}\s+(?:upon|on|after)\s+division\s+by\s+{_N}"
-    rf"|\b{_N}\s+(?:modulo|mod)\s+{_N}|\b(?:divide|when\s+you\s+divide)\s+{_N}\s+by\s+{_N}.*\bremainder",
+    rf"|\b{_N}\s+(?:is\s+)?divided\s+by\s+{_N}.*(?:{_REMAINDER_NAME})|\bremainder\s+of\s+{_N}\s+(?:upon|on|after)\s+division\s+by\s+{_N}"
+    rf"|\b{_N}\s+(?:modulo|mod)\s+{_N}|\b(?:divide|when\s+you\s+divide)\s+{_N}\s+by\s+{_N}.*(?:{_REMAINDER_NAME})"
+    rf"|(?:{_REMAINDER_NAME}).*?\b{_N}\s+(?:is\s+)?divided\s+by\s+{_N}|(?:{_REMAINDER_NAME}).*?\bdivid(?:e|ing)\s+{_N}\s+by\s+{_N}",
     re.I,
 )
 _DIVISORS = re.compile(rf"\b(?:number\s+of\s+(?:positive\s+)?(?:divisors|factors)\s+of\s+{_N}|how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+(?:does\s+)?{_N}\s+ha(?:s|ve))", re.I)
+# `Count the positive whole numbers that divide 96 exactly`: the divisors, described.
+_DIVISORS_NAME = (
+    r"\b(?:number\s+of|how\s+many|count)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:positive\s+|different\s+|distinct\s+)*"
+    r"(?:divisors|factors|(?:whole\s+)?numbers\s+(?:that|which)\s+(?:divide|go\s+into)|integers\s+(?:that|which)\s+(?:divide|go\s+into))"
+)
 _DIGITS = re.compile(rf"\b(?:sum\s+of\s+(?:the\s+)?digits\s+of\s+(?:the\s+number\s+)?{_N}|digit\s+sum\s+of\s+(?:the\s+number\s+)?{_N}|digits\s+of\s+{_N})", re.I)
+_DIGITS_NAME = r"\bsum\s+of\s+(?:the\s+|its\s+)?digits\b|\bdigit\s+sum\b|\b(?:add|adds|adding|sum)\s+(?:up\s+)?(?:its|the|all\s+(?:of\s+)?its|all\s+the)\s+digits\b"
+_NUMBER = re.compile(_N)
 
 
 @keeps_stated_numbers
 def define_concepts(text: str) -> str | None:
-    """The ACE definition of the concept the whole `text` asks about, or None."""
+    """The ACE definition of the concept the whole `text` asks about, or None.
+
+    The arguments follow the concept's name (`the LCM of 8 and 12`) or, when the name stands
+    apart from them (`Of 8 and 12, what is their LCM?`, `Write 2^10 out and add its
+    digits.`), they are the numbers the text states, if it states exactly as many.
+    """
     for pattern, render in ((_LCM, _lcm), (_GCD, _gcd), (_REMAINDER, _remainder), (_DIVISORS, _divisors), (_DIGITS, _digits)):
         m = pattern.search(text)
         if m is not None:
             values = [_power(v) for v in m.groups() if v]
             return render(values)
-    return None
+    for name, arity, render in ((_LCM_NAME, 2, _lcm), (_GCD_NAME, 2, _gcd), (_DIVISORS_NAME, 1, _divisors), (_DIGITS_NAME, 1, _digits)):
+        if re.search(name, text, re.I):
+            values = [_power(m.group(1)) for m in _NUMBER.finditer(text)]
+            return render(values) if len(values) == arity else None
+    return define_equal_shares(text)
 
 
 def _power(value: str) -> str:

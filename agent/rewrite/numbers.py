@@ -32,7 +32,8 @@ DENOMINATORS = {
     "thousandth": 1000, "thousandths": 1000,
 }  # fmt: skip
 MULTIPLES = {"twice": "2 times", "thrice": "3 times"}
-# `one` is a pronoun after these words (`each one`, `no one`), or before `another`.
+# `one` is a pronoun after these words (`each one`, `no one`), or before `another`; not when a
+# scale follows (`every one hundred minutes` is a number).
 _PRONOUN_ONE_AFTER = {"no", "each", "which", "any", "every", "the", "this", "that", "someone"}
 
 _NUMBER_WORD = "|".join(sorted({*UNITS, *TENS, *DENOMINATORS}, key=len, reverse=True))
@@ -108,6 +109,8 @@ def _number_at(tokens: list[_Token], i: int) -> tuple[str, int] | None:
 def _is_pronoun_one(tokens: list[_Token], i: int) -> bool:
     before = tokens[i - 1].lower if i > 0 else ""
     after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if after in SCALES:  # `every one hundred minutes`
+        return False
     return before in _PRONOUN_ONE_AFTER or after == "another"
 
 
