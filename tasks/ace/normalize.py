@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from tasks.ace.graph import EdgeKind, GraphEdge, GraphNode, NodeKind, SemanticGraph
 
@@ -23,6 +24,11 @@ from tasks.ace.graph import EdgeKind, GraphEdge, GraphNode, NodeKind, SemanticGr
 # `X has B` hold (having a group is having each member), so one event or several say the same.
 # Verbs of action are not here: `Two pipes fill a tank and a pool` may be one joint event.
 DISTRIBUTIVE_VERBS = frozenset({"have", "contain", "hold", "own", "include"})
+
+# ACE's universal determiners: `every box`, `each box` and `all boxes` quantify alike.
+UNIVERSALS = {"each": "every", "all": "every"}
+FLIPPED = {">": "<", ">=": "<="}  # `X > 3` is `3 < X`
+ASSOCIATIVE = {"+": "term", "*": "factor"}  # commutative and associative: operands unordered
 
 Key = tuple[int, int, str, str]  # (src, dst, kind, label): an edge's identity
 
@@ -89,25 +95,111 @@ class _Work:
         return SemanticGraph(text=self.text, nodes=nodes, edges=edges, query=query)
 
 
+def exact_numbers(w: _Work) -> None:
+    """`2.5`, `5/2` and `2.50` are one number: values are written as reduced fractions.
+
+    The graph keeps a number as written so that a decoder can copy it; the value is what it means.
+    """
+    for i, n in list(w.nodes.items()):
+        if n.value is None or n.kind not in (NodeKind.NUMBER, NodeKind.QUANTITY):
+            continue
+        try:
+            exact = Fraction(n.value)
+        except (ValueError, ZeroDivisionError):
+            continue
+        text = str(exact)  # `5/2`, `-4`, `1000`
+        if text != n.value:
+            label = text if n.label == n.value else n.label
+            w.nodes[i] = n.model_copy(update={"value": text, "label": label})
+            w.changed = True
+
+
+def universal_determiners(w: _Work) -> None:
+    """`each` and `all` are `every` (ACE: the universal quantifier, singular or plural)."""
+    for i, n in list(w.nodes.items()):
+        if n.kind == NodeKind.CONDITION and n.label in UNIVERSALS:
+            w.nodes[i] = n.model_copy(update={"label": UNIVERSALS[n.label]})
+            w.changed = True
+
+
+def formula_algebra(w: _Work) -> None:
+    """Formulas that differ only by the order of an equation, a comparison, a sum or a product.
+
+    `20 = 3 * X + 5` is `3 * X + 5 = 20`; `X > 3` is `3 < X`; `5 + 3 * X` is `X * 3 + 5`, and
+    `(a + b) + c` is `a + (b + c)`: `=` has two unordered sides, `>`/`>=` become `<`/`<=` with
+    the sides swapped, and chains of `+` or of `*` become one operation with unordered operands.
+    Subtraction, division and powers keep their order.
+    """
+    for op, n in list(w.nodes.items()):
+        if n.kind != NodeKind.OPERATION:
+            continue
+        args = w.out(op, EdgeKind.ARG)
+        if n.label in FLIPPED and {e.label for e in args} == {"left", "right"}:
+            swap = {"left": "right", "right": "left"}
+            w.drop_edges(args)
+            w.edges += [e.model_copy(update={"label": swap[e.label or ""]}) for e in args]
+            w.nodes[op] = n.model_copy(update={"label": FLIPPED[n.label]})
+        elif n.label == "=" and any(e.label != "side" for e in args):
+            w.drop_edges(args)
+            w.edges += [e.model_copy(update={"label": "side"}) for e in args]
+        elif n.label in ASSOCIATIVE:
+            _flatten(w, op, n.label, ASSOCIATIVE[n.label])
+
+
+def _flatten(w: _Work, op: int, symbol: str, role: str) -> None:
+    for e in w.out(op, EdgeKind.ARG):
+        inner = w.nodes[e.dst]
+        if inner.kind == NodeKind.OPERATION and inner.label == symbol and len(w.into(e.dst)) == 1:
+            w.drop_edges([e])
+            w.edges += [a.model_copy(update={"src": op}) for a in w.out(e.dst, EdgeKind.ARG)]
+            w.drop_node(e.dst)
+    args = w.out(op, EdgeKind.ARG)
+    if any(e.label != role for e in args):
+        w.drop_edges(args)
+        w.edges += [e.model_copy(update={"label": role}) for e in args]
+
+
+def variable_values(w: _Work) -> None:
+    """`X is 5.` is `X = 5.`: the copula between a variable and an amount without a unit is an
+    equation (the same holds for `X is Y + 2`). Left alone inside `if` or a query's condition,
+    where the sentence's root is the variable itself."""
+    for var, n in list(w.nodes.items()):
+        if n.kind != NodeKind.VARIABLE or w.into(var, EdgeKind.CONDITION) or w.into(var, EdgeKind.NEXT):
+            continue
+        for e in w.out(var, EdgeKind.VALUE):
+            if w.nodes[e.dst].kind not in (NodeKind.NUMBER, NodeKind.OPERATION, NodeKind.VARIABLE):
+                continue
+            op = max(w.nodes) + 1
+            w.nodes[op] = GraphNode(id=op, kind=NodeKind.OPERATION, label="=",
+                                    sentence=w.nodes[var].sentence)
+            w.drop_edges([e])
+            w.edges += [GraphEdge(src=op, dst=var, kind=EdgeKind.ARG, label="side"),
+                        GraphEdge(src=op, dst=e.dst, kind=EdgeKind.ARG, label="side")]
+
+
 def drop_unit_factors(w: _Work) -> None:
     """`1 * X`, `X * 1` and `X / 1` are `X`: the identity element of a product says nothing.
 
     Writers of `x^2 - x - 12 = 0` leave the coefficient 1 out; a formula generator may write it.
-    Only the literal number 1 counts (not `1.0`, not an expression equal to 1).
+    Only a number equal to 1 counts (not an expression equal to 1).
     """
     for op in [i for i, n in w.nodes.items() if n.kind == NodeKind.OPERATION and n.label in ("*", "/")]:
-        args = {e.label: e.dst for e in w.out(op, EdgeKind.ARG)}
-        if set(args) != {"left", "right"}:
+        args = w.out(op, EdgeKind.ARG)
+        droppable = [e for e in args if _is_one(w, e.dst) and (w.nodes[op].label == "*" or e.label == "right")]
+        if not droppable or len(args) < 2:
             continue
-        sides = ("left", "right") if w.nodes[op].label == "*" else ("right",)
-        for side in sides:
-            one, other = args[side], args["right" if side == "left" else "left"]
-            node = w.nodes[one]
-            if node.kind == NodeKind.NUMBER and node.value == "1" and len(w.into(one)) == 1:
-                w.drop_node(one)
-                w.drop_edges(w.out(op, EdgeKind.ARG))
-                w.redirect(op, other)
-                break
+        gone = droppable[0]
+        w.drop_node(gone.dst)
+        rest = w.out(op, EdgeKind.ARG)
+        if len(rest) == 1:  # the product is its one remaining operand
+            w.drop_edges(rest)
+            w.redirect(op, rest[0].dst)
+
+
+def _is_one(w: _Work, node: int) -> bool:
+    n = w.nodes[node]
+    return n.kind == NodeKind.NUMBER and n.value is not None and n.value.strip() in ("1", "1.0") \
+        and len(w.into(node)) == 1
 
 
 def attributes_as_of(w: _Work) -> None:
@@ -197,7 +289,8 @@ def merge_distributive_events(w: _Work) -> None:
 
 
 RULES: tuple[Callable[[_Work], None], ...] = (
-    drop_unit_factors, attributes_as_of, merge_owned_attributes, merge_distributive_events)
+    exact_numbers, universal_determiners, drop_unit_factors, variable_values, formula_algebra,
+    attributes_as_of, merge_owned_attributes, merge_distributive_events)
 
 
 MAX_ROUNDS = 8  # a merge can enable another (`the base of the ladder` once the ladders are one)
