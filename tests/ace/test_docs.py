@@ -49,3 +49,46 @@ def test_rejected_example_is_rejected_as_documented(text, message):
     quoted = re.findall(r"'([^']*)'", message)
     assert quoted and quoted[0] in str(info.value), f"{info.value} vs documented {message!r}"
     assert message.split(" '")[0] in str(info.value)
+
+
+def _table_rows(title: str) -> list[list[str]]:
+    text = section("### " + title) if "### " + title in DOC.read_text(encoding="utf-8") else ""
+    end = text.find("\n\n", text.find("|"))
+    table = text[text.find("|"):end if end > 0 else None]
+    return [row.split(" | ") for row in table.splitlines()[2:]]
+
+
+def _texts(cell: str) -> list[str]:
+    return re.findall(r"`([^`]*[.?])`", cell)
+
+
+def equivalent_form_rows() -> list[list[str]]:
+    return _table_rows("Equivalent forms")
+
+
+def test_every_normalization_rule_is_documented():
+    from tasks.ace.normalize import RULES
+
+    rows = equivalent_form_rows()
+    assert len(rows) >= 10, "the table of equivalent forms is missing"
+    named = {name for row in rows for name in re.findall(r"`(\w+)`", row[2])}
+    missing = {rule.__name__ for rule in RULES} - named
+    assert not missing, f"rules without a row in docs/ace.md's equivalent forms: {missing}"
+
+
+@pytest.mark.parametrize("row", equivalent_form_rows(), ids=lambda r: r[0].strip("| `")[:40])
+def test_documented_equivalent_forms_compare_equal(row):
+    forms, normal = _texts(row[0]), _texts(row[1])
+    assert forms and len(normal) == 1, f"a row needs forms and one normal form: {row}"
+    for form in forms:
+        assert parse_ace(form) == parse_ace(normal[0]), f"{form!r} should equal {normal[0]!r}"
+
+
+def test_documented_look_alikes_stay_different():
+    text = section("### Equivalent forms")
+    table = text[text.index("| text | is not |"):]
+    rows = [r.split(" | ") for r in table.split("\n\n")[0].splitlines()[2:]]
+    assert len(rows) >= 5
+    for row in rows:
+        (a,), (b,) = _texts(row[0]), _texts(row[1])
+        assert parse_ace(a) != parse_ace(b), f"{a!r} and {b!r} are documented as different"
