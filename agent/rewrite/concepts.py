@@ -22,6 +22,7 @@ import re
 
 from agent.rewrite.conservation import keeps_stated_numbers
 from agent.rewrite.equal_shares import define_equal_shares
+from agent.rewrite.percent_change import define_percent_change
 
 _N = r"(\d+(?:\s*(?:\^|\*\*)\s*\d+|\s+to\s+the\s+(?:power\s+(?:of\s+)?)?\d+(?:st|nd|rd|th)?(?:\s+power)?|\s+raised\s+to\s+the\s+\d+(?:st|nd|rd|th)?\s+power)?)"
 _OF_PAIR = rf"of\s+(?:the\s+(?:numbers|integers)\s+)?{_N}\s+and\s+{_N}"
@@ -65,7 +66,7 @@ def define_concepts(text: str) -> str | None:
         if re.search(name, text, re.I):
             values = [_power(m.group(1)) for m in _NUMBER.finditer(text)]
             return render(values) if len(values) == arity else None
-    return define_equal_shares(text)
+    return define_equal_shares(text) or define_percent_change(text)
 
 
 def _power(value: str) -> str:

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.conservation import keeps_stated_numbers
+from agent.rewrite.people import named_people
 from tasks.ace.lexicon import singularize
 
 _NUM = r"\d+(?:\.\d+)?"
-_NAME = re.compile(r"\b([A-Z][a-z]+)\b")
 _NOT_NAMES = {"A", "An", "The", "How", "What", "Find", "If", "At", "Each", "Every", "With", "For", "After", "Flour", "Rent", "Food", "Whatever"}
 
 
@@ -49,8 +49,8 @@ def _score(text: str) -> str | None:
     if not re.search(r"\bpercent(?:age)?\b", text) or "question" not in text:
         return None
     person = _person(text)
-    total = re.search(rf"({_NUM})[\s-]questions?\s+test|test\s+of\s+({_NUM})\s+questions|out\s+of\s+({_NUM})\s+questions", text)
-    right = re.search(rf"(?:gets|got|answers|answered)\s+({_NUM})(?:\s+questions)?(?:\s+(?:right|correctly))?", text)
+    total = re.search(rf"({_NUM})[\s-]questions?\s+test|test\s+(?:of|with|has|that\s+has)\s+({_NUM})\s+questions|out\s+of\s+({_NUM})\s+questions", text)
+    right = re.search(rf"(?:gets|got|answers|answered)\s+({_NUM})(?:\s+questions|\s+of\s+them)?(?:\s+(?:right|correctly))?", text)
     if person is None or total is None or right is None:
         return None
     n = next(g for g in total.groups() if g)
@@ -61,7 +61,7 @@ def _score(text: str) -> str | None:
 
 
 def _person(text: str) -> str | None:
-    names = list(dict.fromkeys(n for n in _NAME.findall(text) if n not in _NOT_NAMES))
+    names = [n for n in named_people(text) if n not in _NOT_NAMES]
     return names[0] if len(names) == 1 else None
 
 

@@ -1,0 +1,62 @@
+"""Percent change of a money amount and a score as a percentage, in wordings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.rewrite.numbers import numbers_to_digits
+from agent.rewrite.percent_change import define_percent_change
+from agent.rewrite.rules import rewrite_rules
+from agent.rewrite.units import expand_units
+from tasks.ace import parse_ace
+
+
+def _same_graph(text: str, ace: str) -> None:
+    result = rewrite_rules(text)
+    assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
+    assert parse_ace(result.ace).canonical() == parse_ace(ace).canonical(), f"{text!r} -> {result.ace!r}"
+
+
+def _prepared(text: str) -> str:
+    return expand_units(numbers_to_digits(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "ace"),
+    [
+        ("A lamp that usually sells for $64 is marked down 25%. How much does it cost now?",
+         "A lamp has a price of 64 dollars. A shop gives a discount of 25 percent on the lamp. What is the new price of the lamp?"),
+        ("During a sale the store takes 15 percent off a sofa. What is the sale price of the sofa if it normally costs $900?",
+         "A sofa has a price of 900 dollars. A shop gives a discount of 15 percent on the sofa. What is the new price of the sofa?"),
+        ("The fee of a club is 120 dollars. The fee is cut by 10 percent. What is the new fee?",
+         "A club has a fee of 120 dollars. The fee of the club decreases by 10 percent. What is the new fee of the club?"),
+        ("The rent of a flat was $800 last year and it was raised by 5 percent. What is the rent now?",
+         "A flat has a rent of 800 dollars. The rent of the flat increases by 5 percent. What is the new rent of the flat?"),
+    ],
+)
+def test_percent_change_of_a_money_amount(text: str, ace: str) -> None:
+    _same_graph(text, ace)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A lamp is marked down 25% from $64. What was the original price?",  # asks the amount before
+        "A lamp is marked down 25% from $64. How much money does the buyer save?",  # asks the saving
+        "A lamp costs $64 and a rug costs $80. Both are 25% off. What is the new price of the lamp?",  # two amounts
+        "A lamp that costs $64 is 25% off, then 10% off. What is the new price of the lamp?",  # two changes
+    ],
+)
+def test_other_percent_questions_are_refused(text: str) -> None:
+    assert define_percent_change(_prepared(text)) is None, text
+
+
+def test_score_as_a_percentage() -> None:
+    _same_graph(
+        "A test has 40 questions. Ravi answers 30 of them correctly. What percent of the questions does Ravi answer correctly?",
+        "A test has 40 questions. Ravi answers 30 questions. What is the percentage of the questions that Ravi answers?",
+    )
+    _same_graph(
+        "On a 16-question test Ayla gets 12 questions right. Express this as a percent of the questions.",
+        "A test has 16 questions. Ayla answers 12 questions. What is the percentage of the questions that Ayla answers?",
+    )
