@@ -1,7 +1,7 @@
 """Pass `clauses`: compound sentences become simple ones, one fact each.
 
 ACE reads best (and the families write) one fact per sentence. This pass splits at `;`, at
-`and` / `, and` / `, then` when a new clause starts (a verb with an elided subject, or a new
+`and` / `, and` / `, then` / `while` when a new clause starts (a verb with an elided subject, or a new
 subject with its verb), at `so that`, and turns a question's condition (`... if S?`,
 `If S, what ...?`) into a fact before the question.
 """
@@ -20,6 +20,7 @@ from agent.rewrite.lexicon import (
     third_person,
     verb_lemma,
 )
+from agent.rewrite.references import bind_pronouns
 
 _MODALS = {"can", "could", "will", "would", "may", "might", "must", "should", "does", "do", "did"}
 _FINITE = {*LEMMA_OF_3SG, *LEMMA_OF_PAST, "is", "are", "was", "were", "has", "have"} | _MODALS
@@ -81,7 +82,8 @@ def _split_conditions(text: str) -> list[str]:
         return [_sentence(leading.group(1), "."), _sentence(leading.group(2).rstrip("?.!"), mark)]
     trailing = _CONDITION.match(text)
     if trailing and mark == "?" and _has_finite_verb(trailing.group(3)):
-        return [_sentence(trailing.group(3), "."), _sentence(trailing.group(1), mark)]
+        condition = bind_pronouns(trailing.group(3), trailing.group(1))  # it moves before its antecedents
+        return [_sentence(condition, "."), _sentence(trailing.group(1), mark)]
     return [text]
 
 
@@ -101,13 +103,15 @@ def _split_so_that(text: str) -> list[str]:
 
 
 def _split_coordination(text: str) -> list[str]:
-    """Split at `and`/`, then` where a second clause starts; recurse on the rest."""
+    """Split at `and`/`, then` where a second clause starts; recurse on the rest. `while` and
+    `whereas` between two clauses coordinate them too (`a pump fills it while a leak empties
+    it`: both hold at once, which is what a sequence of ACE facts says)."""
     if _QUESTION_START.match(text) or text.lower().startswith("if "):
         return [text]
     tokens = [m for m in _WORD.finditer(text)]
     words = [m.group(0) for m in tokens]
     for i, word in enumerate(words):
-        if word.lower() not in ("and", "then") or i == 0:
+        if word.lower() not in ("and", "then", "while", "whereas") or i == 0:
             continue
         cut = i - 1 if words[i - 1] == "," else i
         left, right = words[:cut], words[i + 1 :]

@@ -17,10 +17,13 @@ from agent.rewrite.lexicon import (
     LEMMA_OF_3SG,
     LEMMA_OF_PAST,
     PREPOSITIONS,
+    VERBS,
     is_plural_noun,
 )
 from agent.rewrite.units import unit_for
 
+_QUESTION_AUXILIARIES = {"do", "does", "did", "will", "would", "can", "could", "should", "must"}
+_VERB_FORMS = {*VERBS, *LEMMA_OF_3SG, *LEMMA_OF_PAST}
 _FINITE = {*LEMMA_OF_3SG, *LEMMA_OF_PAST, "is", "are", "was", "were", "has", "have", "can", "will", "does", "do"}
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her)\b", re.I)
 # `it` with no referent: `How long does it take ...`, `it takes 3 hours to ...`
@@ -73,7 +76,7 @@ def resolve_pronouns(sentences: list[str]) -> list[str]:
     history: list[Referent] = []
     out = []
     for sentence in sentences:
-        resolved = _PRONOUN.sub(lambda m, s=sentence: _replace(m, history, s), sentence)
+        resolved = _PRONOUN.sub(lambda m, s=sentence: _replace(m, [*history, *_salient(_earlier_in(s, m.start()))], s), sentence)
         out.append(resolved[:1].upper() + resolved[1:])
         # Later entries win: the subject is preferred, so it goes last.
         if re.search(r"\b\d+(?:\.\d+)?\s+(?:dollars|euros|cents)\b", resolved):
@@ -114,6 +117,34 @@ def objects_of(sentence: str) -> list[Referent]:
     return found
 
 
+def _earlier_in(sentence: str, end: int) -> list[Referent]:
+    """Noun phrases of `sentence` before offset `end`, in order: a pronoun may refer back
+    within its own sentence (`if a pump fills it`, `What does a bike cost if its price ...`).
+    A phrase right before a verb is that clause's subject, any other is an object."""
+    found = []
+    prefix = sentence[:end]
+    for match in _OBJECT.finditer(prefix):
+        words = match.group(1).split()
+        if len(words) == 2 and (words[1] in _VERB_FORMS or words[1] in _FINITE or words[1] in _FUNCTION):
+            words = words[:1]  # `a theater sell`: the noun, then the verb
+        if words[-1] in _NOT_OBJECT_HEAD or words[0] in _FINITE or words[0] in _FUNCTION:
+            continue
+        noun = " ".join(words)
+        after = prefix[match.start(1) + len(noun) :].split()
+        verb = after and (after[0] in _FINITE or after[0] in _VERB_FORMS) and after[0] not in _QUESTION_AUXILIARIES
+        before = prefix[: match.start()].split()
+        governed = bool(before) and before[-1].lower() in PREPOSITIONS  # `from the wall is its base`
+        role = "subject" if verb and not governed else "object"  # `up the wall does it reach`: no subject
+        found.append(Referent(f"the {noun}", plural=is_plural_noun(words[-1]), person=False, role=role))
+    return found
+
+
+def _salient(referents: list[Referent]) -> list[Referent]:
+    """Subjects after objects, so that a subject pronoun finds its clause-mate subject first
+    (`What does a bike cost after a discount if its price ...`: `its` is the bike's)."""
+    return [r for r in referents if r.role != "subject"] + [r for r in referents if r.role == "subject"]
+
+
 def _replace(match: re.Match[str], history: list[Referent], sentence: str) -> str:
     word = match.group(0)
     lower = word.lower()
@@ -126,7 +157,7 @@ def _replace(match: re.Match[str], history: list[Referent], sentence: str) -> st
         before is not None and before.group(1) not in _AUXILIARIES and lower in ("it", "them")
     )
     referent = _antecedent(lower, [r for r in history if r.role == "object"]) if in_object_position else None
-    referent = referent or _antecedent(lower, history)
+    referent = referent or _antecedent(lower, history if in_object_position else _salient(history))
     if referent is None:
         raise Unresolved(f"{word!r} has no earlier noun phrase it can refer to")
     if lower in ("its", "their", "his", "hers"):
@@ -170,3 +201,19 @@ def expand_possessives(sentence: str) -> str:
     if "<" in result:  # no noun found after the possessive: use ACE's `'s` form
         result = re.sub(r"<([^>]+)>\s+", r"\1's ", result)
     return result[:1].upper() + result[1:]
+
+
+def bind_pronouns(text: str, earlier: str) -> str:
+    """`text` with the pronouns that refer to noun phrases of `earlier` (or of `text` itself)
+    replaced by them; other pronouns stay. A pass that moves a clause in front of the words
+    its pronouns refer to (`What is X if a pump fills it ...?`) binds them first."""
+    history = _salient(_earlier_in(earlier, len(earlier)))
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return _replace(match, [*history, *_salient(_earlier_in(text, match.start()))], text)
+        except Unresolved:
+            return match.group(0)
+
+    bound = expand_possessives(_PRONOUN.sub(replace, text))
+    return bound if text[:1].isupper() else bound[:1].lower() + bound[1:]

@@ -125,7 +125,7 @@ def test_measures_become_facts(text: str, expected: list[str]) -> None:
     [
         ("A ladder leans against a wall and reaches 12 feet up the wall.", ["A ladder leans against a wall.", "It reaches 12 feet up the wall."]),
         ("Place a ladder against a wall so that it reaches 12 feet.", ["Place a ladder against a wall.", "It reaches 12 feet."]),
-        ("How high does the ladder reach if its base is 5 feet from the wall?", ["Its base is 5 feet from the wall.", "How high does the ladder reach?"]),
+        ("How high does the ladder reach if its base is 5 feet from the wall?", ["The base of the ladder is 5 feet from the wall.", "How high does the ladder reach?"]),
         ("If 3 * X + 5 = 20, what is X?", ["3 * X + 5 = 20.", "What is X?"]),
         ("John has 5 apples and Mary has 3 pears.", ["John has 5 apples.", "Mary has 3 pears."]),
         ("Bob mows a lawn in 5 hours; Ann takes 3 hours.", ["Bob mows a lawn in 5 hours.", "Ann takes 3 hours."]),
