@@ -159,22 +159,42 @@ def _flatten(w: _Work, op: int, symbol: str, role: str) -> None:
         w.edges += [e.model_copy(update={"label": role}) for e in args]
 
 
-def variable_values(w: _Work) -> None:
-    """`X is 5.` is `X = 5.`: the copula between a variable and an amount without a unit is an
-    equation (the same holds for `X is Y + 2`). Left alone inside `if` or a query's condition,
-    where the sentence's root is the variable itself."""
-    for var, n in list(w.nodes.items()):
-        if n.kind != NodeKind.VARIABLE or w.into(var, EdgeKind.CONDITION) or w.into(var, EdgeKind.NEXT):
+def amount_equations(w: _Work) -> None:
+    """`X is 5.` is `X = 5.`, and `1 foot is 12 inches.` is `12 inches is 1 foot.`: the copula
+    between two amounts is an equation, whose sides have no order.
+
+    Applies to a variable whose value is a number, formula or variable (`X is Y + 2`), and to a
+    quantity whose value is another quantity. Not to `The mass of a stone is V kilograms` (an
+    attribute's value), not inside `if` or a query's `such that`, where the sentence's root is
+    the subject itself and would lose its meaning.
+    """
+    for src, n in list(w.nodes.items()):
+        if n.kind not in (NodeKind.VARIABLE, NodeKind.QUANTITY) or n.kind == NodeKind.QUANTITY and n.value is None:
             continue
-        for e in w.out(var, EdgeKind.VALUE):
-            if w.nodes[e.dst].kind not in (NodeKind.NUMBER, NodeKind.OPERATION, NodeKind.VARIABLE):
+        if w.into(src, EdgeKind.CONDITION) or w.into(src, EdgeKind.NEXT):
+            continue
+        for e in w.out(src, EdgeKind.VALUE):
+            dst = w.nodes[e.dst]
+            amounts = ((NodeKind.NUMBER, NodeKind.OPERATION, NodeKind.VARIABLE)
+                       if n.kind == NodeKind.VARIABLE else (NodeKind.QUANTITY,))
+            if dst.kind not in amounts or dst.kind == NodeKind.QUANTITY and dst.value is None:
                 continue
             op = max(w.nodes) + 1
-            w.nodes[op] = GraphNode(id=op, kind=NodeKind.OPERATION, label="=",
-                                    sentence=w.nodes[var].sentence)
+            w.nodes[op] = GraphNode(id=op, kind=NodeKind.OPERATION, label="=", sentence=n.sentence)
             w.drop_edges([e])
-            w.edges += [GraphEdge(src=op, dst=var, kind=EdgeKind.ARG, label="side"),
+            w.edges += [GraphEdge(src=op, dst=src, kind=EdgeKind.ARG, label="side"),
                         GraphEdge(src=op, dst=e.dst, kind=EdgeKind.ARG, label="side")]
+
+
+def query_forms(w: _Work) -> None:
+    """`Calculate the area of the yard.` is `What is the area of the yard?`: ladder's imperative
+    query without `such that` asks for its noun phrase as `what` does (docs/ace.md, section 6)."""
+    if w.query is None:
+        return
+    q = w.nodes[w.query]
+    if q.label == "calculate" and not w.out(w.query, EdgeKind.CONDITION):
+        w.nodes[w.query] = q.model_copy(update={"label": "what"})
+        w.changed = True
 
 
 def drop_unit_factors(w: _Work) -> None:
@@ -289,8 +309,8 @@ def merge_distributive_events(w: _Work) -> None:
 
 
 RULES: tuple[Callable[[_Work], None], ...] = (
-    exact_numbers, universal_determiners, drop_unit_factors, variable_values, formula_algebra,
-    attributes_as_of, merge_owned_attributes, merge_distributive_events)
+    exact_numbers, universal_determiners, query_forms, drop_unit_factors, amount_equations,
+    formula_algebra, attributes_as_of, merge_owned_attributes, merge_distributive_events)
 
 
 MAX_ROUNDS = 8  # a merge can enable another (`the base of the ladder` once the ladders are one)

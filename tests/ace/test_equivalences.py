@@ -42,6 +42,11 @@ SAME = [
     ("(V + 2) + W = 9.", "V + (2 + W) = 9."),
     ("V is 8.", "V = 8."),
     ("V is W - 4.", "V = W - 4."),
+    ("1 pound is 16 ounces. A melon has a mass of 3 pounds.",
+     "A melon has a mass of 3 pounds. 16 ounces is 1 pound."),
+    # the imperative query without a condition asks what `what` asks
+    ("A yard has a width of 9 meters. Calculate the width of the yard.",
+     "A yard has a width of 9 meters. What is the width of the yard?"),
     # one number, written as a decimal or a fraction
     ("A plank has a thickness of 0.5 inches.", "A plank has a thickness of 1/2 inches."),
     ("Ivo drinks 1.25 liters of water.", "Ivo drinks 5/4 liters of water."),
@@ -89,6 +94,11 @@ DIFFERENT = [
     ("Z = W ^ 2.", "Z = 2 ^ W."),
     ("V > 12.", "V >= 12."),
     ("V > 12.", "V < 12."),
+    # a conversion between other amounts
+    ("1 pound is 16 ounces.", "1 pound is 15 ounces."),
+    ("1 pound is 16 ounces.", "1 ounce is 16 pounds."),
+    # `such that` makes a condition: not the same query as the bare noun phrase
+    ("Calculate the number V such that V + 2 = 5.", "What is the number V?"),
     # `no` is not `every`
     ("No shelf holds 8 books.", "Every shelf holds 8 books."),
     # a variable with a unit is a quantity, not an equation
