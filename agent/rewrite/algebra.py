@@ -6,6 +6,10 @@ Three standard problems of school algebra, whatever their wording:
   unknown. X + Y = S. X - Y = D. What is X?` (X the larger, Y the smaller);
 - two consecutive (even, odd) positive integers from their product -> `A number X is
   positive. X * (X + 2) = P. Y = X + 2. What is Y?` (X the smaller);
+- K consecutive (even, odd) integers from their sum (`whose sum is S`, `add up to S`, `I add
+  them and get S`) -> `Calculate the number X such that X + (X + 1) + (X + 2) = S.` for the
+  smallest, `A number X is unknown. X + (X + 1) + (X + 2) = S. Y = X + 2. What is Y?` for
+  the largest;
 - a rectangle whose length is K times, or D units more than, its width, from its area ->
   `The width of a rectangle is X. The length of the rectangle is Y. Y = K * X. The area of
   the rectangle is A square meters. What is the length of the rectangle?`
@@ -23,6 +27,12 @@ _DIFFERENCE = re.compile(rf"(?:difference\s+is|differ\s+by|is\s+({_NUM})\s+more\
 _LARGER = re.compile(r"\b(?:larger|greater|bigger)\b", re.I)
 _SMALLER = re.compile(r"\b(?:smaller|lesser)\b", re.I)
 _CONSECUTIVE = re.compile(r"\bconsecutive\s+(?:(even|odd)\s+)?(?:positive\s+)?(?:integers|whole\s+numbers|numbers)\b", re.I)
+_COUNT = re.compile(r"\b(\d+)\s+consecutive\b", re.I)
+_CONSECUTIVE_SUM = re.compile(
+    rf"(?:sum\s+(?:of\s+[^.?!]*?)?(?:is|equals)|add\s+up\s+to|adds\s+up\s+to|total\s+(?:is|of)|sum\s+to|(?:and|you|we|I)\s+get|totals?)\s+(-?{_NUM})", re.I
+)
+_LARGEST = re.compile(r"\b(?:largest|greatest|biggest|highest|last|larger|greater|bigger)\b", re.I)
+_SMALLEST = re.compile(r"\b(?:smallest|least|lowest|first|smaller|lesser)\b", re.I)
 _PRODUCT = re.compile(rf"(?:product\s+(?:of\s+.+?\s+)?is|multiply\s+to|and\s+get|get)\s+({_NUM})", re.I)
 _LENGTH_IS = r"length(?:\s+of\s+(?:a|an|the)\s+[a-z]+)?\s+is"
 _TIMES_WIDTH = re.compile(rf"{_LENGTH_IS}\s+({_NUM})\s+times\s+(?:its|the)\s+width", re.I)
@@ -50,15 +60,35 @@ def _two_numbers(text: str) -> str | None:
     return f"A number X is unknown. A number Y is unknown. X + Y = {total.group(1)}. X - Y = {d}. What is {asked}?"
 
 
-def _consecutive(text: str) -> str | None:
-    m, product = _CONSECUTIVE.search(text), _PRODUCT.search(text)
-    if m is None or product is None:
+def _consecutive(text: str) -> str | tuple[str, tuple[str, ...]] | None:
+    """Consecutive (even, odd) integers from their sum or their product; the first or last asked."""
+    m = _CONSECUTIVE.search(text)
+    if m is None:
         return None
     step = 2 if m.group(1) else 1
+    total, product = _CONSECUTIVE_SUM.search(text), _PRODUCT.search(text)
+    if total is not None and not re.search(r"\bproduct\b|\bmultipl", text, re.I):
+        return _consecutive_sum(text, step, total.group(1))
+    if product is None:
+        return None
     if _LARGER.search(text):
         return f"A number X is positive. X * (X + {step}) = {product.group(1)}. Y = X + {step}. What is Y?"
     if _SMALLER.search(text):
         return f"A number X is positive. X * (X + {step}) = {product.group(1)}. What is X?"
+    return None
+
+
+def _consecutive_sum(text: str, step: int, total: str) -> tuple[str, tuple[str, ...]] | None:
+    """`K consecutive integers whose sum is S`: X + (X + 1) + ... = S, the smallest X, the largest X + K - 1."""
+    count = _COUNT.search(text)
+    if count is None or not 2 <= int(count.group(1)) <= 12:
+        return None
+    k = int(count.group(1))
+    terms = " + ".join(["X", *(f"(X + {step * i})" for i in range(1, k))])
+    if _LARGEST.search(text) and not _SMALLEST.search(text):
+        return f"A number X is unknown. {terms} = {total}. Y = X + {step * (k - 1)}. What is Y?", (count.group(1),)
+    if _SMALLEST.search(text) and not _LARGEST.search(text):
+        return f"Calculate the number X such that {terms} = {total}.", (count.group(1),)
     return None
 
 

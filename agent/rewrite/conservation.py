@@ -27,9 +27,12 @@ _LISTED = re.compile(r"-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}")
 _DETERMINER_VALUES = {Fraction(1), Fraction(2)}
 
 
-def lost_numbers(source: str, ace: str) -> list[str]:
-    """The numbers of `source` that `ace` no longer states (each as written), in order."""
-    kept = {abs(Fraction(n)) for n in _NUMBER.findall(ace)}
+def lost_numbers(source: str, ace: str, consumed: tuple[str, ...] = ()) -> list[str]:
+    """The numbers of `source` that `ace` no longer states (each as written), in order.
+
+    `consumed` are numbers the definition states by its shape rather than as digits (the
+    count of consecutive integers is the number of terms in their sum)."""
+    kept = {abs(Fraction(n)) for n in [*_NUMBER.findall(ace), *consumed]}
     listed = {m.start(): m.group(0) for m in _LISTED.finditer(source)}
     skip: set[int] = set()
     for start, run in listed.items():
@@ -44,14 +47,18 @@ def lost_numbers(source: str, ace: str) -> list[str]:
     return lost
 
 
-def keeps_stated_numbers(define: Callable[[str], str | None]) -> Callable[[str], str | None]:
+Defined = str | tuple[str, tuple[str, ...]] | None  # the ACE, or (the ACE, numbers it states by shape)
+
+
+def keeps_stated_numbers(define: Callable[[str], Defined]) -> Callable[[str], str | None]:
     """Wrap a whole-text definition so that it yields None when it would drop a number."""
 
     @wraps(define)
     def guarded(text: str) -> str | None:
-        ace = define(text)
-        if ace is None or lost_numbers(text, ace):
+        defined = define(text)
+        if defined is None:
             return None
-        return ace
+        ace, consumed = (defined, ()) if isinstance(defined, str) else defined
+        return None if lost_numbers(text, ace, consumed) else ace
 
     return guarded
