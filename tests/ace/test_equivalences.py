@@ -11,6 +11,7 @@ from ace_views import triples
 from suite_graphs import SUITES, parsed_suite
 
 from tasks.ace import EdgeKind, NodeKind, SemanticGraph, parse_ace
+from tasks.ace.canonical import canonical_string
 
 SAME = [
     # the possessive, the of-phrase and `has a N of Q` state one measurement
@@ -177,3 +178,5 @@ def test_normal_form_keeps_every_number_unit_and_owner(suite):
         assert not after - before, f"{problem.id}: the normal form invents {after - before}"
         assert set(dropped) <= {("number", 1, None)}, f"{problem.id}: lost {dropped}"
         assert set(_owners(normal)) == set(_owners(graph)), f"{problem.id}: owners changed"
+        assert canonical_string(normal.normal_form()) == canonical_string(normal), \
+            f"{problem.id}: the normal form is not a fixed point"

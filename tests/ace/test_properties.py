@@ -80,3 +80,25 @@ def test_word_salad_raises_only_ace_error(words):
         parse_ace(" ".join(words))
     except AceError as err:
         assert err.expected or err.reason in ("empty text", "unknown word")
+
+
+@SETTINGS
+@given(text=from_lark(sentence_grammar(), start="sentence", explicit=terminal_strategies()))
+def test_normal_form_is_a_fixed_point_and_keeps_the_numbers(text):
+    from fractions import Fraction
+
+    from tasks.ace.canonical import canonical_string
+
+    graph = parse_ace(text)
+    normal = graph.normal_form()
+    assert canonical_string(normal.normal_form()) == canonical_string(normal), \
+        f"{text!r}: normalizing twice changes the graph"
+
+    def amounts(g):
+        return sorted((n.kind.value, Fraction(n.value)) for n in g.nodes
+                      if n.value is not None and n.kind.value in ("number", "quantity"))
+
+    kept, before = amounts(normal), amounts(graph)
+    for item in kept:  # nothing new; only coefficients 1 may go
+        before.remove(item)
+    assert all(v == 1 for _, v in before), f"{text!r}: the normal form lost {before}"
