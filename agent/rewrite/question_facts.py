@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.draft import Sentence
-from agent.rewrite.lexicon import third_person, verb_lemma
+from agent.rewrite.lexicon import ATTRIBUTE_OF_ADJECTIVE, third_person, verb_lemma
 from agent.rewrite.motion import MOTION_VERBS
-from agent.rewrite.units import UNITS
+from agent.rewrite.units import UNITS, unit_for
 
 _NUM = r"-?\d+(?:\.\d+)?(?:/\d+)?"
 _AUX = r"(?:does|do|did|will|would|can|could)"
@@ -32,7 +32,7 @@ def extract_question_facts(sentence: Sentence, context: str) -> list[Sentence]:
     text = sentence.text
     if not text.endswith("?"):
         return [sentence]
-    for rule in (_it_takes, _need_to, _earn_in, _quantities):
+    for rule in (_it_takes, _need_to, _earn_in, _relative_fact, _measured_thing, _units_adjective, _quantities):
         found = rule(text, context)
         if found is not None:
             return [sentence.with_text(t) for t in found]
@@ -79,6 +79,74 @@ def _earn_in(text: str, context: str) -> list[str] | None:
         return None
     currency, subject, verb, duration = m.groups()
     return [f"{subject} works for {duration}.", f"How many {currency} does {subject} {verb}?"]
+
+
+# `a boat that covers 149 kilometers in 9 hours?`: an indefinite noun phrase whose relative
+# clause runs to the end of the question states a fact about a new thing.
+_RELATIVE = re.compile(r"\b(?:a|an)\s+((?:[a-z]+\s+)?[a-z]+)\s+(?:that|which)\s+(?!is\b|are\b)([a-z]+)\s+([^?]*\d[^?]*)\?$")
+# `a rope of 6 meters`: a thing measured by an of-phrase; the unit says which attribute.
+_MEASURED = re.compile(rf"\b(?:a|an)\s+([a-z]+)\s+of\s+({_NUM})\s+((?:square\s+|cubic\s+)?[a-z]+)\b")
+_HOW_MANY_UNITS = re.compile(rf"^How many ((?:square |cubic )?[a-z]+) {_AUX} ")
+_ATTRIBUTE_OF_DIMENSION = {"length": "length", "time": "duration", "weight": "mass", "volume": "volume"}
+_MEASURE_NOUNS = {"length", "width", "height", "depth", "distance", "speed", "area", "volume", "duration", "mass",
+                  "weight", "price", "cost", "total", "sum", "rate", "side", "radius", "diameter", "perimeter",
+                  "circumference", "time", "trip", "journey", "drive", "ride", "walk", "run", "discount"}  # fmt: skip
+
+
+def _relative_fact(text: str, context: str) -> list[str] | None:
+    """`What is the speed of a boat that covers 149 kilometers in 9 hours?` -> `A boat covers
+    149 kilometers in 9 hours. What is the speed of the boat?`: ACE asks only in the query, so
+    what a relative clause of the question states about a new thing becomes a fact first."""
+    m = _RELATIVE.search(text)
+    if m is None or verb_lemma(m.group(2)) is None or m.group(1).split()[-1] in _MEASURE_NOUNS:
+        return None
+    noun, verb, rest = m.groups()
+    article = "An" if noun[0] in "aeiou" else "A"
+    return [f"{article} {noun} {verb} {rest.strip()}.", f"{text[: m.start()]}the {noun}?"]
+
+
+def _measured_thing(text: str, context: str) -> list[str] | None:
+    """`How many centimeters does a rope of 6 meters measure?` -> `A rope has a length of 6
+    meters. How many centimeters does the rope measure?`: `a N of QTY` names a thing by its
+    measure, and the unit's dimension says which (length, area, volume, duration, mass)."""
+    m = _MEASURED.search(text)
+    if m is None or m.group(1) in _MEASURE_NOUNS:
+        return None
+    noun, value, unit_words = m.groups()
+    attribute = _attribute_of(unit_words)
+    if attribute is None:
+        return None
+    article = "An" if noun[0] in "aeiou" else "A"
+    measure = "an" if attribute[0] in "aeiou" else "a"
+    fact = f"{article} {noun} has {measure} {attribute} of {value} {unit_words}."
+    asked = _HOW_MANY_UNITS.match(text)
+    if asked is not None and _attribute_of(asked.group(1)) == attribute:  # the measure in another unit
+        return [fact, f"What is the {attribute} of the {noun} in {asked.group(1)}?"]
+    return [fact, f"{text[: m.start()]}the {noun}{text[m.end() :]}"]
+
+
+_UNITS_ADJECTIVE = re.compile(rf"^How many ((?:square |cubic )?[a-z]+) ({'|'.join(ATTRIBUTE_OF_ADJECTIVE)}) (?:is|are) (.+?)\?$")
+
+
+def _units_adjective(text: str, context: str) -> list[str] | None:
+    """`How many centimeters long is the rope?` -> `What is the length of the rope in
+    centimeters?`: the measure asked in a unit, in the form that later passes convert."""
+    m = _UNITS_ADJECTIVE.match(text)
+    if m is None or unit_for(m.group(1).split()[-1]) is None:
+        return None
+    unit, adjective, owner = m.groups()
+    return [f"What is the {ATTRIBUTE_OF_ADJECTIVE[adjective]} of {owner} in {unit}?"]
+
+
+def _attribute_of(unit_words: str) -> str | None:
+    """`square meters` -> area, `cubic feet` -> volume, `hours` -> duration, `ounces` -> mass."""
+    words = unit_words.split()
+    unit = unit_for(words[-1])
+    if unit is None:
+        return None
+    if len(words) == 2:
+        return {"square": "area", "cubic": "volume"}[words[0]] if unit.dimension == "length" else None
+    return _ATTRIBUTE_OF_DIMENSION.get(unit.dimension)
 
 
 def _fact_and_question(subject: str, predicate: str, unit: str) -> list[str] | None:

@@ -1,0 +1,67 @@
+"""Facts stated inside a question move out before it; measures asked in a unit.
+
+Sentences written for these tests, not taken from the suites.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.rewrite import rewrite_rules
+from agent.rewrite.draft import Sentence
+from agent.rewrite.question_facts import extract_question_facts
+
+
+def _facts(text: str, context: str = "") -> list[str]:
+    return [s.text for s in extract_question_facts(Sentence(text, 0, len(text)), context or text)]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the average pace of a hiker that walks 12 miles in 4 hours?",
+         ["A hiker walks 12 miles in 4 hours.", "What is the average pace of the hiker?"]),
+        ("What is the area of an orchard that measures 40 by 25 meters?",
+         ["An orchard measures 40 by 25 meters.", "What is the area of the orchard?"]),
+    ],
+)
+def test_a_relative_clause_of_a_question_becomes_a_fact(question: str, expected: list[str]) -> None:
+    assert _facts(question) == expected
+
+
+def test_a_relative_clause_without_a_number_stays() -> None:
+    assert _facts("What is the name of a bird that sings?") == ["What is the name of a bird that sings?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("How many seconds does a video of 3 minutes last?", "A video has a duration of 3 minutes."),
+        ("How many grams does a parcel of 2 kilograms weigh?", "A parcel has a mass of 2 kilograms."),
+        ("How many square feet does a rug of 4 square yards cover?", "A rug has an area of 4 square yards."),
+        ("How many inches does a plank of 5 feet measure?", "A plank has a length of 5 feet."),
+    ],
+)
+def test_a_thing_named_by_its_measure_gets_the_attribute_its_unit_measures(question: str, fact: str) -> None:
+    assert _facts(question)[0] == fact
+
+
+def test_an_of_phrase_of_a_measure_noun_is_no_thing() -> None:
+    assert _facts("How many hours does a trip of 90 miles take?") == ["How many hours does a trip of 90 miles take?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How many centimeters does a ribbon of 3 meters measure?",
+         "A ribbon has a length of 3 meters. 1 meter is 100 centimeters. How many centimeters does the ribbon measure?"),
+        ("A hedge is 4 yards tall. How many feet tall is the hedge?",
+         "A hedge has a height of 4 yards. 1 yard is 3 feet. How many feet does the hedge measure?"),
+        ("What is the speed of a helicopter that flies 90 kilometers in 2 hours?",
+         "A helicopter travels 90 kilometers in 2 hours. What is the speed of the helicopter?"),
+    ],
+)
+def test_whole_rewrites(text: str, expected: str) -> None:
+    result = rewrite_rules(text)
+    assert result.ok, result.issues
+    assert result.ace == expected
