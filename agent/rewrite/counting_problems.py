@@ -25,13 +25,37 @@ _HANDSHAKES = re.compile(rf"{_N}\s+(?:people|guests|persons|players|friends)|{_N
 _CHOOSE = re.compile(rf"(?:committee|group|squad|team)\s+of\s+{_N}(?:\s+members)?\s+(?:be\s+)?(?:chosen|picked|selected)?\s*from\s+{_N}|from\s+{_N}\s+[a-z]+,?\s+[a-z ]*?(?:picks|chooses|selects)\s+a\s+[a-z]+\s+of\s+{_N}|(?:pick|choose|select)\s+{_N}\s+[a-z]+\s+out\s+of\s+a\s+[a-z]+\s+of\s+{_N}|has\s+{_N}\s+members.*?(?:groups?|committees?|teams?|squads?)\s+of\s+{_N}|from\s+(?:its\s+)?{_N}\s+members,?\s+.*?(?:committee|group|team|squad)\s+of\s+{_N}", re.I)
 _MIXED = re.compile(rf"{_N}\s+boys?\s+and\s+{_N}\s+girls?", re.I)
 _PLACES = re.compile(rf"{_N}\s+(?:runners|contestants|entrants|players|people)|(?:with|of)\s+{_N}\s+(?:runners|contestants|entrants)", re.I)
-_ORDERED = re.compile(rf"(?:first|top)\s+{_N}|{_N}\s+(?:different\s+)?(?:prizes|medals|places)", re.I)
+_ORDERED = re.compile(rf"(?:first|top)\s+{_N}|{_N}\s+(?:different\s+|distinct\s+)?(?:prizes|medals|places|trophies|awards)", re.I)
+# Choosing K of N when order does not matter, said by the roles of the two numbers: the pool
+# (`a club of 19 members`, `from 19 people`) and the chosen (`a committee of 3`, `choose 3`).
+_PEOPLE = r"(?:members|people|persons|students|players|employees|workers|candidates|volunteers|children|friends|teachers|applicants)"
+_GROUP = r"(?:club|group|class|team|school|company|office|society|board|department|council|staff|family|crew|community|choir|pool)"
+_POOL = (
+    re.compile(rf"\b{_GROUP}\s+(?:of|with|that\s+has|which\s+has|has)\s+{_N}\s+{_PEOPLE}", re.I),
+    re.compile(rf"\b(?:from|out\s+of|among)\s+(?:a\s+{_GROUP}\s+of\s+|the\s+|its\s+)?{_N}\s+{_PEOPLE}", re.I),
+)
+_CHOSEN = (
+    re.compile(rf"\b(?:committee|subcommittee|group|team|panel|delegation|squad|subset|selection)s?\s+of\s+{_N}\b", re.I),
+    re.compile(rf"\b{_N}[\s-](?:member|person|people|student)\s+(?:committee|group|team|panel|delegation|squad)\b", re.I),
+    re.compile(rf"\b(?:choose|chooses|chosen|pick|picks|picked|select|selects|selected|elect|elects|form|forms)\s+{_N}\b", re.I),
+)
+_ORDER_MATTERS = re.compile(
+    r"\b(?:president|chair|captain|secretary|treasurer|vice|leader|first|second|third|ranked|rank|arrange\w*|line\s+up|in\s+a\s+row)\b"
+    r"|\border\s+(?:matters|is\s+important|counts)\b",
+    re.I,
+)
+# Orders of N different things in a row (n!): `6 different books on a shelf`, `arranged`.
+_THINGS_IN_ORDER = re.compile(rf"\b{_N}\s+(?:different\s+|distinct\s+)?([a-z]+)", re.I)
+_ARRANGED = re.compile(r"\barrange\w*|\bin\s+a\s+(?:row|line)\b|\blin(?:e|ed)\s+up\b|\borders?\b|\bordered\b|\bsequences?\b", re.I)
 
 
 @keeps_stated_numbers
 def define_counting(text: str) -> str | None:
     """Canonical ACE for a standard counting or probability question, or None."""
-    return _handshakes(text) or _mixed(text) or _choose(text) or _ordered(text) or define_chance(text)
+    return (
+        _handshakes(text) or _mixed(text) or _choose(text) or _ordered(text) or _committee(text)
+        or _arrangements(text) or define_chance(text)
+    )  # fmt: skip
 
 
 def _handshakes(text: str) -> str | None:
@@ -99,3 +123,33 @@ def _ordered(text: str) -> str | None:
         f"A race has {n} runners. The race gives {k} different medals to {k} runners. "
         "What is the number of the possible orders of the medals?"
     )
+
+
+def _committee(text: str) -> str | None:
+    """`In how many ways can a club with 19 members choose a committee of 3?` (order does not matter)."""
+    if not re.search(r"\b(?:ways|how\s+many|number\s+of|count)\b", text, re.I):
+        return None
+    if _ORDER_MATTERS.search(re.sub(r"\b(?:the\s+)?order\s+(?:does\s+not|doesn't|do\s+not)\s+matter\b", "", text, flags=re.I)):
+        return None
+    pools = {m.group(1) for p in _POOL for m in p.finditer(text)}
+    chosen = {m.group(1) for p in _CHOSEN for m in p.finditer(text)} - pools
+    if len(pools) != 1 or len(chosen) != 1:
+        return None
+    n, k = pools.pop(), chosen.pop()
+    if int(k) > int(n):
+        return None
+    return f"A club has {n} members. The club chooses a committee of {k} members. What is the number of the possible committees?"
+
+
+def _arrangements(text: str) -> str | None:
+    """`In how many ways can 6 different books be arranged on a shelf?`: every order of all N things."""
+    if not _ARRANGED.search(text) or not re.search(r"\b(?:ways|how\s+many|number\s+of|count)\b", text, re.I):
+        return None
+    counts = _THINGS_IN_ORDER.findall(text)
+    if len(counts) != 1:
+        return None  # a second number (K of them, a second kind) is another question
+    n, things = counts[0]
+    if things.lower() in ("ways", "orders", "times"):
+        return None
+    return f"A shelf has {n} books. What is the number of the possible orders of the books?"
+
