@@ -1,7 +1,8 @@
 """`ladder parse "ACE"`: print the semantic graph of an ACE text, or draw it with --png.
 
-Exit codes: 0 parsed; 2 the text is outside the fragment (the error, with line, column, word and
-what was expected, goes to stderr).
+Exit codes: 0 parsed (with --same-as: the same meaning); 1 with --same-as: a different meaning
+(the differing facts are printed); 2 the text is outside the fragment (the error, with line,
+column, word and what was expected, goes to stderr).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from tasks.ace.errors import AceError
 from tasks.ace.graph import SemanticGraph
 
 EXIT_NOT_ACE = 2  # the text is outside ladder's ACE fragment
+EXIT_DIFFERENT = 1  # --same-as: the two texts mean different things
 
 _out = Console(highlight=False, soft_wrap=True)
 _err = Console(stderr=True, highlight=False)
@@ -46,6 +48,7 @@ def parse_command(
     canonical: Annotated[bool, typer.Option("--canonical", help="Print the canonical string instead of a table.")] = False,
     agreement: Annotated[bool, typer.Option("--agreement", help="Also report a/an and numeral-noun slips (stderr).")] = False,
     normal: Annotated[bool, typer.Option("--normal", help="Print the text's normal form (digits, spacing) instead of a table.")] = False,
+    same_as: Annotated[str | None, typer.Option("--same-as", help="Compare the meaning with this ACE text instead: exit 0 if the same, 1 with the differing facts if not.")] = None,
 ) -> None:
     """Parse ACE text into ladder's semantic graph and print it."""
     from tasks.ace import parse_ace
@@ -58,6 +61,9 @@ def parse_command(
     except AceError as err:
         _err.print(f"not ACE: {err}", markup=False)
         raise typer.Exit(code=EXIT_NOT_ACE) from None
+    if same_as is not None:
+        _compare(graph, same_as)
+        return
     if normal:
         from tasks.ace.render import normalize
 
@@ -75,6 +81,32 @@ def parse_command(
     if png is not None:
         draw_png(graph, png)
         _err.print(f"drew {len(graph.nodes)} nodes, {len(graph.edges)} edges -> {png}", markup=False)
+
+
+def _compare(graph: SemanticGraph, other_text: str) -> None:
+    """Print whether `graph` means what `other_text` means; exit 1 (with the differing facts)
+    when it does not, EXIT_NOT_ACE when the other text is not ACE."""
+    from tasks.ace import parse_ace
+    from tasks.ace.compare import compare_meanings
+
+    try:
+        other = parse_ace(other_text)
+    except AceError as err:
+        _err.print(f"not ACE (--same-as): {err}", markup=False)
+        raise typer.Exit(code=EXIT_NOT_ACE) from None
+    diff = compare_meanings(graph, other)
+    if diff.same:
+        _out.print("same meaning", markup=False)
+        return
+    _out.print("different meaning", markup=False)
+    for fact in diff.only_first:
+        _out.print(f"  only in the text:    {fact}", markup=False)
+    for fact in diff.only_second:
+        _out.print(f"  only in --same-as:   {fact}", markup=False)
+    if not diff.only_first and not diff.only_second:
+        _out.print("  the same facts, connected differently (e.g. about two referents, not one)",
+                   markup=False)
+    raise typer.Exit(code=EXIT_DIFFERENT)
 
 
 app = typer.Typer(help="ACE: parse controlled English into ladder's semantic graph.")

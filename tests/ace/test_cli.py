@@ -64,3 +64,25 @@ def test_parse_normal_form():
     result = runner.invoke(app, ["parse", "John  has twenty-five apples .", "--normal"])
     assert result.exit_code == 0
     assert result.stdout.strip() == "John has 25 apples."
+
+
+def test_parse_same_as_reports_equal_meanings():
+    result = runner.invoke(app, ["parse", "A kite has a length of 2 meters.",
+                                 "--same-as", "The kite's length is 2 meters."])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "same meaning"
+
+
+def test_parse_same_as_names_the_differing_facts():
+    result = runner.invoke(app, ["parse", "A kite has a length of 2 meters.",
+                                 "--same-as", "A kite has a length of 3 meters."])
+    assert result.exit_code == 1, result.output
+    assert "different meaning" in result.stdout
+    assert "only in the text:    length -value-> 2 meter" in result.stdout
+    assert "only in --same-as:   length -value-> 3 meter" in result.stdout
+
+
+def test_parse_same_as_rejects_other_text_outside_ace():
+    result = runner.invoke(app, ["parse", "A kite has a length of 2 meters.", "--same-as", "A kite is long"])
+    assert result.exit_code == 2
+    assert "not ACE (--same-as)" in result.output

@@ -180,3 +180,25 @@ def test_normal_form_keeps_every_number_unit_and_owner(suite):
         assert set(_owners(normal)) == set(_owners(graph)), f"{problem.id}: owners changed"
         assert canonical_string(normal.normal_form()) == canonical_string(normal), \
             f"{problem.id}: the normal form is not a fixed point"
+
+
+def test_compare_meanings_lists_the_fact_that_differs():
+    from tasks.ace.compare import compare_meanings
+
+    diff = compare_meanings(parse_ace("Priya has 7 stamps. Omar has 2 coins."),
+                            parse_ace("Priya has 7 stamps and 2 coins."))
+    assert not diff.same
+    assert diff.only_first == ["have -agent-> Omar"], diff
+    assert diff.only_second == [], diff
+    same = compare_meanings(parse_ace("The depth of a pool is 2 meters."),
+                            parse_ace("A pool has a depth of 2 meters."))
+    assert same.same and not same.only_first and not same.only_second
+
+
+def test_compare_meanings_of_two_referents_against_one():
+    from tasks.ace.compare import compare_meanings
+
+    diff = compare_meanings(parse_ace("A sofa has a length of 2 meters. A sofa has a length of 3 meters."),
+                            parse_ace("A sofa has a length of 2 meters and a length of 3 meters."))
+    assert not diff.same, "two sofas are not one sofa"
+    assert diff.only_first == diff.only_second == [], "the same facts, about one sofa or two"
