@@ -15,6 +15,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel
 
+from agent.cpus import share_cpus
 from agent.graph import build_graph
 from agent.runtime import AgentContext
 from agent.settings import GENERATORS, AgentSettings
@@ -61,6 +62,9 @@ class Agent:
         max_repairs (int): repair rounds after the first program (default: 3).
         repair (str): "subtree" (infill the failing subtree) or "regenerate" (next whole
             program, same budget) (default: "subtree").
+        samples (int, optional): tool mode: programs from the first search, all run and
+            checked, one chosen (default: `AgentSettings.samples`; 1 for `llm`, where each
+            sample is one more call to the chat model).
         checkpointer: None (in memory), "sqlite:PATH", or a LangGraph checkpoint saver.
     """
 
@@ -75,6 +79,7 @@ class Agent:
         *,
         checkpoint: str | None = None,
         infill_k: int = 4,
+        samples: int | None = None,
         limits: Any = None,
     ) -> None:
         name = generator if isinstance(generator, str) else getattr(generator, "name", "custom")
@@ -82,6 +87,8 @@ class Agent:
             raise AgentError(f"generator {generator!r}: expected one of {', '.join(GENERATORS)}")
         if name == "llm" and llm is None and isinstance(generator, str):
             raise AgentError("generator 'llm' needs a chat model: Agent(generator='llm', llm=...)")
+        if samples is None and name == "llm":
+            samples = 1  # each sample of the llm generator is one more call to the chat model
         try:
             self.settings = AgentSettings(
                 generator=name,
@@ -90,6 +97,7 @@ class Agent:
                 repair=RepairStrategy(repair),
                 max_repairs=max_repairs,
                 infill_k=infill_k,
+                **({"samples": samples} if samples is not None else {}),
             )
         except ValueError as err:
             raise AgentError(f"invalid agent settings: {err}") from err
@@ -171,7 +179,7 @@ class Agent:
         if self.llm is not None or self._custom_generator:
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 return list(pool.map(self.solve, texts))
-        spec = (self.settings.model_dump(), self.limits)
+        spec = (self.settings.model_dump(), self.limits, workers)
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=spec
         ) as pool:
@@ -191,6 +199,8 @@ class Agent:
             semantic_graph=state.semantic_graph,
             execution=state.execution,
             failure=state.failure,
+            candidates=state.candidates,
+            chosen=state.chosen,
             repairs=state.repairs,
             trace=state.trace,
             mode=state.mode,
@@ -202,8 +212,9 @@ class Agent:
 _WORKER_AGENT: Agent | None = None
 
 
-def _init_worker(settings: dict[str, Any], limits: Any) -> None:
+def _init_worker(settings: dict[str, Any], limits: Any, workers: int) -> None:
     global _WORKER_AGENT
+    share_cpus(workers)  # N workers x all cores of torch threads would oversubscribe the machine
     s = AgentSettings.model_validate(settings)
     _WORKER_AGENT = Agent(
         generator=s.generator,
@@ -212,6 +223,7 @@ def _init_worker(settings: dict[str, Any], limits: Any) -> None:
         repair=s.repair.value,
         checkpoint=s.checkpoint,
         infill_k=s.infill_k,
+        samples=s.samples,
         limits=limits,
     )
 

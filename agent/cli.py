@@ -72,6 +72,9 @@ def solve(
     generator: Annotated[GeneratorChoice, typer.Option(help="Which generator writes the program.")] = GeneratorChoice.graph,
     repair: Annotated[RepairChoice, typer.Option(help="subtree: infill the failing subtree; regenerate: next whole program.")] = RepairChoice.subtree,
     max_repairs: Annotated[int, typer.Option(min=0, max=50, help="Repair rounds after the first program.")] = 3,
+    samples: Annotated[
+        int | None, typer.Option(min=1, max=32, help="Tool mode: programs run and checked before one is chosen.")
+    ] = None,
     checkpoint: Annotated[str | None, typer.Option(help="Generator checkpoint (default: the shipped one).")] = None,
     llm_base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server (vLLM, Ollama, llama.cpp).")] = None,
     llm_model: Annotated[str | None, typer.Option(help="Model name on that server.")] = None,
@@ -90,7 +93,7 @@ def solve(
     try:
         agent = Agent(
             generator=generator.value, mode=mode.value, llm=llm, max_repairs=max_repairs,
-            repair=repair.value, checkpoint=checkpoint,
+            repair=repair.value, checkpoint=checkpoint, samples=samples,
         )
         solution = agent.solve(_read_text(text))
     except AgentError as error:

@@ -10,17 +10,20 @@ first tree is the generator's k=1 output in every run, so all three start from i
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.table import Table
 
+from agent.cpus import share_cpus
+from agent.settings import AgentSettings
 from agent.state import Solution, Status
 
 
@@ -33,7 +36,12 @@ class RunRecord(BaseModel):
     repairs: int = Field(description="Repair rounds used.")
     subtree_rounds: int = Field(default=0, description="Rounds that infilled a subtree.")
     regenerate_rounds: int = Field(default=0, description="Rounds that ran a whole new program.")
-    first_failed: bool = Field(description="Whether the first program was not accepted.")
+    first_failed: bool = Field(description="Whether the first search gave no accepted program (repair ran).")
+    candidates: int = Field(default=0, description="Programs the first search gave (tool mode).")
+    chosen: int | None = Field(default=None, description="Score rank of the candidate select chose (0: the best).")
+    first_correct: bool | None = Field(
+        default=None, description="Whether the best-scored candidate's answer was right (tool mode, when it ran)."
+    )
     error: str | None = Field(default=None, description="An exception the agent raised (a bug), if any.")
 
 
@@ -56,7 +64,14 @@ class CompareSpec(BaseModel):
     checkpoint: str | None = None
     max_repairs: int = 3
     infill_k: int = 4
+    samples: int = Field(default_factory=lambda: AgentSettings().samples, ge=1,
+                         description="Tool mode: programs from the first search.")
     limit: int | None = None
+    input: Literal["prompt", "ace"] = Field(
+        default="prompt",
+        description="What the agent reads: the English prompt, or the problem's canonical ACE (the rewriter "
+        "passes ACE through unchanged), which measures everything after the rewriter.",
+    )
 
 
 _AGENTS: dict[str, Any] = {}
@@ -73,7 +88,7 @@ def _agent(spec: CompareSpec, mode: str, repair: str) -> Any:
     if key not in _AGENTS:
         _AGENTS[key] = Agent(
             generator=_AGENTS["generator"], mode=mode, repair=repair, max_repairs=spec.max_repairs,
-            infill_k=spec.infill_k,
+            infill_k=spec.infill_k, samples=spec.samples,
         )
     return _AGENTS[key]
 
@@ -95,10 +110,19 @@ def _run(solution: Solution, expected: str) -> RunRecord:
     )
 
 
+def question_text(spec: CompareSpec, problem: Any) -> str:
+    """The text the agent reads for `problem`: its prompt, or its canonical ACE."""
+    if spec.input == "ace":
+        if not problem.ace:
+            raise ValueError(f"problem {problem.id} has no canonical ACE; run with --input prompt")
+        return problem.ace
+    return problem.prompt
+
+
 def _attempt(spec: CompareSpec, mode: str, repair: str, problem: Any) -> RunRecord:
     """One run; an exception is a bug to report, recorded so that a long run goes on."""
     try:
-        return _run(_agent(spec, mode, repair).solve(problem.prompt), problem.answer)
+        return _run(_agent(spec, mode, repair).solve(question_text(spec, problem)), problem.answer)
     except Exception as err:  # recorded with its type and message, counted in the summary
         return RunRecord(answer=None, status=Status.no_answer, correct=False, repairs=0, first_failed=False,
                          error=f"{type(err).__name__}: {err}")
@@ -147,7 +171,8 @@ def run_comparison(spec: CompareSpec, workers: int = 1) -> Iterator[ProblemRecor
             yield compare_problem(spec, problem)
         return
     jobs = [(spec.model_dump(), p.model_dump(mode="json")) for p in problems]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                             initializer=share_cpus, initargs=(workers,)) as pool:
         yield from pool.map(_worker, jobs, chunksize=4)
 
 
@@ -165,6 +190,24 @@ class Summary(BaseModel):
     regenerate_fixed: int
     subtree_arm_rounds: tuple[int, int] = (0, 0)  # (subtree, regenerate-fallback) rounds of the subtree arm
     errors: int = 0  # runs that raised (bugs), over all arms
+    outcomes: dict[str, int] = Field(default_factory=dict, description="Tool-mode runs by outcome class.")
+    selection_fixed: int = 0  # right answer although the best-scored candidate's was wrong (no repair)
+    selection_broke: int = 0  # wrong (or no) answer although the best-scored candidate's was right
+
+
+def outcome_class(run: RunRecord) -> str:
+    """Which of the agent's stages a run's result is owed to (tool mode)."""
+    if run.error:
+        return "raised an exception (bug)"
+    if run.correct:
+        return "correct"
+    if run.status is Status.rejected:
+        return "rejected (rewrite or parse)"
+    if run.answer is not None:
+        return "wrong answer the checks did not catch"
+    if run.candidates == 0 and run.repairs == 0:
+        return "no program generated"
+    return "caught, repair did not fix it"
 
 
 def summarize(records: list[ProblemRecord]) -> Summary:
@@ -181,6 +224,10 @@ def summarize(records: list[ProblemRecord]) -> Summary:
         regenerate_fixed=sum(bool(r.regenerate and r.regenerate.correct) for r in failed),
         subtree_arm_rounds=(sum(r.tool.subtree_rounds for r in failed), sum(r.tool.regenerate_rounds for r in failed)),
         errors=sum(bool(run and run.error) for r in records for run in (r.structural, r.tool, r.regenerate)),
+        outcomes=dict(Counter(outcome_class(r.tool) for r in records).most_common()),
+        selection_fixed=sum(r.tool.correct and r.tool.first_correct is False and not r.tool.first_failed
+                            for r in records),
+        selection_broke=sum(not r.tool.correct and bool(r.tool.first_correct) for r in records),
     )
 
 
@@ -189,7 +236,7 @@ def _share(part: int, whole: int) -> str:
 
 
 def print_summary(summary: Summary, spec: CompareSpec, console: Console) -> None:
-    modes = Table(title=f"{spec.suite}: tool vs structural ({spec.generator} generator)")
+    modes = Table(title=f"{spec.suite} ({spec.input} input): tool vs structural ({spec.generator} generator)")
     for column in ("mode", "correct", "accuracy", "verified", "verified but wrong", "answered but wrong"):
         modes.add_column(column)
     n = summary.problems
@@ -207,6 +254,14 @@ def print_summary(summary: Summary, spec: CompareSpec, console: Console) -> None
     infills, fallbacks = summary.subtree_arm_rounds
     console.print(f"subtree arm: {infills} infill rounds, {fallbacks} rounds fell back to a new whole program "
                   "(no subtree to localize, or no new infill)")
+    classes = Table(title="tool mode: where each result comes from")
+    for column in ("outcome", "problems", "share"):
+        classes.add_column(column)
+    for name, count in summary.outcomes.items():
+        classes.add_row(name, str(count), _share(count, n))
+    console.print(classes)
+    console.print(f"selection among {spec.samples} programs: {summary.selection_fixed} right although the best-scored "
+                  f"program was wrong, {summary.selection_broke} wrong although it was right")
     if summary.errors:
         console.print(f"[red]{summary.errors} run(s) raised an exception: see the records' `error` field[/red]")
 
@@ -215,8 +270,14 @@ def compare_command(
     suite: Annotated[Path, typer.Argument(help="A suite JSONL file, e.g. tasks/suites/test.jsonl.")],
     generator: Annotated[str, typer.Option(help="graph or seq.")] = "graph",
     checkpoint: Annotated[str | None, typer.Option(help="Generator checkpoint (default: the shipped one).")] = None,
-    max_repairs: Annotated[int, typer.Option(min=0, help="Repair budget: programs run after the first.")] = 3,
+    max_repairs: Annotated[int, typer.Option(min=0, help="Repair budget: programs run after the first search.")] = 3,
+    samples: Annotated[
+        int | None, typer.Option(min=1, max=32, help="Tool mode: programs from the first search (default: the agent's).")
+    ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Only N problems, evenly spaced through the suite.")] = None,
+    input: Annotated[
+        str, typer.Option("--input", help="prompt (English, the default) or ace (the canonical ACE: no rewriter).")
+    ] = "prompt",
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     out: Annotated[Path | None, typer.Option(help="Write the per-problem records (JSONL) here.")] = None,
     summary_only: Annotated[
@@ -234,7 +295,11 @@ def compare_command(
     if not suite.is_file():
         Console(stderr=True).print(f"suite {suite} does not exist")
         raise typer.Exit(2)
-    spec = CompareSpec(suite=str(suite), generator=generator, checkpoint=checkpoint, max_repairs=max_repairs, limit=limit)
+    if input not in ("prompt", "ace"):
+        Console(stderr=True).print(f"--input {input!r}: expected prompt or ace")
+        raise typer.Exit(2)
+    spec = CompareSpec(suite=str(suite), generator=generator, checkpoint=checkpoint, max_repairs=max_repairs,
+                       limit=limit, input=input, **({"samples": samples} if samples else {}))
     records: list[ProblemRecord] = []
     sink = out.open("w", encoding="utf-8") if out else None
     try:

@@ -1,9 +1,11 @@
 """The wiring of the agent's state machine, in one block that ends in `compile()`.
 
-    rewrite -> parse -> generate -> execute -> verify --ok--> answer
-                             \\          ^          |
-                              reduce    +- repair <-+   (failing subtree localized)
-                               (structural mode: reduce -> verify -> answer, no repair)
+    rewrite -> parse -> generate -> select -----ok-----> answer    (tool mode: k programs run,
+                          |           |                   ^         checked, one chosen)
+                          |           +-> repair -> execute -> verify
+                          |                 ^                    |
+                          |                 +------failed--------+  (failing subtree localized)
+                          +-> reduce -> verify -> answer   (structural mode: the first tree, no feedback)
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ def build_graph(checkpointer: Any = None) -> CompiledStateGraph:
     builder.add_node("rewrite", nodes.rewrite)
     builder.add_node("parse", nodes.parse)
     builder.add_node("generate", nodes.generate)
+    builder.add_node("select", nodes.select)
     builder.add_node("execute", nodes.execute)
     builder.add_node("reduce", nodes.reduce)
     builder.add_node("verify", nodes.verify)
@@ -36,8 +39,9 @@ def build_graph(checkpointer: Any = None) -> CompiledStateGraph:
     builder.add_conditional_edges(
         "generate",
         nodes.route_after_generate,
-        {"execute": "execute", "reduce": "reduce", "repair": "repair", "answer": "answer"},
+        {"select": "select", "reduce": "reduce", "repair": "repair", "answer": "answer"},
     )
+    builder.add_conditional_edges("select", nodes.route_after_verify, {"repair": "repair", "answer": "answer"})
     builder.add_edge("execute", "verify")
     builder.add_edge("reduce", "verify")
     builder.add_conditional_edges("verify", nodes.route_after_verify, {"repair": "repair", "answer": "answer"})

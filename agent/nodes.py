@@ -9,6 +9,7 @@ routed on; they are never raised out of the graph.
 
 from __future__ import annotations
 
+import math
 from time import perf_counter
 from typing import Any, Literal
 
@@ -18,8 +19,10 @@ from agent.checks import check_answer
 from agent.inputs import input_problem
 from agent.repair import exception_path, undefined_names, variable_path, widen
 from agent.runtime import AgentContext
+from agent.selection import choose
 from agent.state import (
     AgentState,
+    CandidateOutcome,
     CandidateRecord,
     Execution,
     Failure,
@@ -29,11 +32,12 @@ from agent.state import (
     RepairStrategy,
     Status,
     TraceStep,
+    Verdict,
 )
 from agent.structural import Irreducible, reduce_tree
 from graphmodel.trees import Path, Tree, cut, parse_program, print_tree, subtree_at
 from tasks.ace import AceError, SemanticGraph, parse_ace
-from verifiers import SandboxUnavailable, canonical_answer, run_program
+from verifiers import SandboxUnavailable, answers_equivalent, canonical_answer, run_program
 
 MIN_STEPS_TO_REPAIR = 4  # repair, execute, verify, answer: a round needs these steps left
 SUMMARY_CHARS = 300  # trace summaries are for people; the full values live in the state
@@ -91,42 +95,46 @@ def parse(state: AgentState) -> dict[str, Any]:
 
 
 def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    """Semantic graph -> the generator's best program (k=1: both repair strategies start from it)."""
+    """Semantic graph -> programs: tool mode takes `samples` of them (a beam, best first) for
+    `select`; structural mode takes the first tree alone (no feedback, so nothing to choose by)."""
     started = perf_counter()
     settings = runtime.context.settings
     graph = _semantic_graph(state)
+    k = settings.samples if state.mode is Mode.tool else 1
+    asked = f"k={k}"
     try:
-        candidates = runtime.context.generator.generate(graph, k=1)
+        candidates = runtime.context.generator.generate(graph, k=k)
     except Exception as err:  # a generator failure is a result of this solve, reported in full
         why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
         failure = Failure(kind=FailureKind.no_answer, message=why)
-        return {"failure": failure, "exhausted": True, "trace": _step("generate", started, "k=1", why, ok=False)}
-    records = [CandidateRecord(source=c.source, score=float(c.score)) for c in candidates]
+        return {"failure": failure, "exhausted": True, "trace": _step("generate", started, asked, why, ok=False)}
+    records = distinct_candidates(candidates)
     if not records:
         failure = Failure(kind=FailureKind.no_answer, message="the generator produced no program")
-        return {"failure": failure, "trace": _step("generate", started, "k=1", failure.message, ok=False)}
-    return {
-        "candidates": records,
-        "program": records[0].source,
-        "trace": _step("generate", started, "k=1", records[0].source),
-    }
+        return {"failure": failure, "trace": _step("generate", started, asked, failure.message, ok=False)}
+    produced = records[0].source if len(records) == 1 else f"{len(records)} programs; best: {records[0].source}"
+    return {"candidates": records, "program": records[0].source, "trace": _step("generate", started, asked, produced)}
 
 
-def execute(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    """Run the current program in the sandbox (tool mode)."""
-    started = perf_counter()
-    program = state.program or ""
-    try:
-        result = run_program(program, runtime.context.limits)
-    except SandboxUnavailable as err:  # no isolation, no execution: say so, do not run it unsafely
-        why = f"sandbox unavailable: {err}"
-        return {
-            "execution": Execution(status="unavailable", exception=why),
-            "failure": Failure(kind=FailureKind.resource, message=why),
-            "exhausted": True,
-            "tried": [*state.tried, program],
-            "trace": _step("execute", started, program, why, ok=False),
-        }
+def distinct_candidates(candidates: list[Any]) -> list[CandidateRecord]:
+    """One record per distinct program, best score first; a program the search reached by
+    several action sequences (a number copied or written out) gets their summed probability."""
+    scores: dict[str, list[float]] = {}
+    for c in candidates:
+        scores.setdefault(c.source, []).append(float(c.score))
+    records = [CandidateRecord(source=src, score=_logsumexp(s)) for src, s in scores.items()]
+    return sorted(records, key=lambda r: -r.score)
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _run(program: str, context: AgentContext) -> tuple[Execution, Failure | None]:
+    """Run one program in the sandbox: what it gave, and why it is not acceptable, if it is not.
+    Raises SandboxUnavailable: without isolation nothing runs."""
+    result = run_program(program, context.limits)
     exc = result.exception
     execution = Execution(
         status=str(getattr(result.status, "value", result.status)),
@@ -136,9 +144,8 @@ def execute(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
         exception=f"{exc.type}: {exc.message}" if exc else None,
         duration_ms=float(result.duration_ms),
     )
-    failure = None
     if exc is not None:
-        failure = Failure(
+        return execution, Failure(
             kind=FailureKind.exception,
             message=execution.exception or "",
             line=exc.line,
@@ -146,15 +153,98 @@ def execute(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
             end_line=exc.end_line,
             end_column=exc.end_column,
         )
-    elif execution.status != "ok":
-        failure = Failure(kind=FailureKind.resource, message=f"sandbox: {execution.status}")
-    produced = f"{execution.status}: answer={execution.answer}" + (f" ({execution.exception})" if exc else "")
+    if execution.status != "ok":
+        return execution, Failure(kind=FailureKind.resource, message=f"sandbox: {execution.status}")
+    return execution, None
+
+
+def _unavailable(state: AgentState, node: str, started: float, programs: list[str], err: Exception) -> dict[str, Any]:
+    why = f"sandbox unavailable: {err}"
+    return {
+        "execution": Execution(status="unavailable", exception=why),
+        "failure": Failure(kind=FailureKind.resource, message=why),
+        "exhausted": True,
+        "tried": [*state.tried, *programs],
+        "trace": _step(node, started, programs[0] if programs else "", why, ok=False),
+    }
+
+
+def execute(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Run the current program in the sandbox (tool mode, after a repair)."""
+    started = perf_counter()
+    program = state.program or ""
+    try:
+        execution, failure = _run(program, runtime.context)
+    except SandboxUnavailable as err:  # no isolation, no execution: say so, do not run it unsafely
+        return _unavailable(state, "execute", started, [program], err)
+    produced = f"{execution.status}: answer={execution.answer}" + (
+        f" ({execution.exception})" if execution.exception else ""
+    )
     return {
         "execution": execution,
         "failure": failure,
         "tried": [*state.tried, program],
         "trace": _step("execute", started, program, produced, ok=failure is None),
     }
+
+
+def select(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Tool mode, first search: run and check each candidate, choose one (agent/selection.py).
+
+    Candidates run best score first; a verified one ends the search (nothing beats a
+    decisive check). Each distinct answer is checked once. When none is accepted, the best
+    scored candidate's failure goes on to repair, as a single program's would.
+    """
+    started = perf_counter()
+    graph = _semantic_graph(state)
+    records = list(state.candidates)
+    runs: list[tuple[Execution, Failure | None, Verdict | None] | None] = [None] * len(records)
+    verdicts: dict[tuple[str, str | None], tuple[Verdict, Failure | None]] = {}
+    for i, record in enumerate(records):
+        if any(r.outcome is CandidateOutcome.verified for r in records[:i]):
+            records[i] = record.model_copy(update={"outcome": CandidateOutcome.skipped})
+            continue
+        try:
+            execution, failure = _run(record.source, runtime.context)
+        except SandboxUnavailable as err:
+            return _unavailable(state, "select", started, [r.source for r in records], err)
+        verdict = None
+        if failure is None and execution.answer is None:
+            failure = Failure(kind=FailureKind.no_answer, message="the program bound no `answer`")
+        if failure is None:
+            key = (execution.answer or "", execution.answer_type)
+            if key not in verdicts:
+                verdicts[key] = check_answer(key[0], graph, execution.answer_type)
+            verdict, failure = verdicts[key]
+        runs[i] = (execution, failure, verdict)
+        records[i] = record.model_copy(update=_outcome(execution, failure, verdict))
+    chosen = choose(records, answers_equivalent)
+    shown = chosen if chosen is not None else next(i for i, run in enumerate(runs) if run is not None)
+    execution, failure, verdict = runs[shown] or (None, None, None)
+    tally = ", ".join(f"{r.outcome.value if r.outcome else '?'}={r.answer}" for r in records)
+    produced = f"chose #{chosen}: answer={execution.answer if execution else None} [{tally}]" if chosen is not None else (
+        f"none accepted [{tally}]"
+    )
+    return {
+        "candidates": records,
+        "chosen": chosen,
+        "program": records[shown].source,
+        "execution": execution,
+        "verdict": verdict,
+        "failure": failure,
+        "tried": [*state.tried, *(r.source for r, run in zip(records, runs, strict=True) if run is not None)],
+        "trace": _step("select", started, f"{len(records)} programs", produced, ok=chosen is not None),
+    }
+
+
+def _outcome(execution: Execution, failure: Failure | None, verdict: Verdict | None) -> dict[str, Any]:
+    if verdict is None:
+        return {"outcome": CandidateOutcome.failed, "answer": execution.answer,
+                "detail": failure.message if failure else ""}
+    if failure is not None:
+        return {"outcome": CandidateOutcome.refuted, "answer": execution.answer, "detail": failure.message}
+    outcome = CandidateOutcome.verified if verdict.verified else CandidateOutcome.passed
+    return {"outcome": outcome, "answer": execution.answer}
 
 
 def reduce(state: AgentState) -> dict[str, Any]:
@@ -394,17 +484,19 @@ def route_after_parse(state: AgentState) -> Literal["generate", "answer"]:
     return "answer" if state.status is Status.rejected else "generate"
 
 
-def route_after_generate(state: AgentState) -> Literal["execute", "reduce", "repair", "answer"]:
-    """execute: tool mode; reduce: structural mode; repair: no valid tree came out of the
-    first search (tool mode samples a wider one); answer: the generator failed outright."""
+def route_after_generate(state: AgentState) -> Literal["select", "reduce", "repair", "answer"]:
+    """select: tool mode (run and check the candidates); reduce: structural mode; repair: no
+    valid tree came out of the first search (tool mode samples a wider one); answer: the
+    generator failed outright."""
     if state.program is not None:
-        return "execute" if state.mode is Mode.tool else "reduce"
+        return "select" if state.mode is Mode.tool else "reduce"
     can_repair = state.mode is Mode.tool and state.max_repairs > 0 and not state.exhausted
     return "repair" if can_repair else "answer"
 
 
 def route_after_verify(state: AgentState) -> Literal["repair", "answer"]:
-    """answer: accepted, structural mode, out of repair rounds or of steps; repair: otherwise."""
+    """answer: accepted, structural mode, out of repair rounds or of steps; repair: otherwise.
+    (Also routes after `select`, whose outcome is the same kind of verdict.)"""
     if state.failure is None or state.mode is Mode.structural:
         return "answer"
     if state.rounds >= state.max_repairs or state.exhausted:

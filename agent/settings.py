@@ -19,6 +19,12 @@ class AgentSettings(BaseModel):
     mode: Mode = Mode.tool
     repair: RepairStrategy = RepairStrategy.subtree
     max_repairs: int = Field(default=3, ge=0, le=50, description="Repair rounds after the first program.")
+    samples: int = Field(
+        default=4, ge=1, le=32,
+        description="Tool mode: programs from the first search (beam width), all executed and checked, one "
+        "chosen by verification, then score-weighted agreement (agent/README.md has the accuracy/latency figures). "
+        "Structural mode always takes the first tree alone.",
+    )
     infill_k: int = Field(
         default=4, ge=1, le=64, description="Candidates asked of the generator per hole; one is executed per round."
     )
@@ -28,6 +34,6 @@ class AgentSettings(BaseModel):
 
     @property
     def recursion_limit(self) -> int:
-        """LangGraph steps: rewrite, parse, generate, execute, verify, answer, 3 per repair round,
+        """LangGraph steps: rewrite, parse, generate, select, answer, 3 per repair round,
         plus slack; the routers stop early on their own, this is the backstop."""
         return 6 + 3 * self.max_repairs + 4

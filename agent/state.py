@@ -103,11 +103,25 @@ class Execution(BaseModel):
     duration_ms: float = 0.0
 
 
+class CandidateOutcome(StrEnum):
+    """What executing and checking one candidate program gave."""
+
+    verified = "verified"  # its answer passed a decisive check
+    passed = "passed"  # its answer passed every check that ran, none decisive
+    refuted = "refuted"  # its answer failed a required check
+    failed = "failed"  # it raised, hit a limit, or bound no `answer`
+    skipped = "skipped"  # not run: a better-ranked candidate was already verified
+
+
 class CandidateRecord(BaseModel):
-    """A generated program (source of a generator's tree) and its log-probability."""
+    """A generated program (source of a generator's tree), its log-probability and, once
+    `select` ran it, its answer and outcome."""
 
     source: str
     score: float = 0.0
+    answer: str | None = Field(default=None, description="Canonical exact answer it bound, when it ran.")
+    outcome: CandidateOutcome | None = Field(default=None, description="None until it was executed.")
+    detail: str = Field(default="", description="Why it failed or was refuted.")
 
 
 class TraceStep(BaseModel):
@@ -145,7 +159,10 @@ class AgentState(BaseModel):
     semantic_graph: dict[str, Any] | None = Field(
         default=None, description="SemanticGraph.model_dump() of the parsed ACE."
     )
-    candidates: list[CandidateRecord] = Field(default_factory=list)
+    candidates: list[CandidateRecord] = Field(
+        default_factory=list, description="The generator's programs, best score first (tool mode: k of them)."
+    )
+    chosen: int | None = Field(default=None, description="Index in `candidates` of the program `select` chose.")
     tried: list[str] = Field(default_factory=list, description="Programs already executed.")
     program: str | None = None
     execution: Execution | None = None
@@ -176,6 +193,10 @@ class Solution(BaseModel):
     semantic_graph: dict[str, Any] | None = None
     execution: Execution | None = None
     failure: Failure | None = Field(default=None, description="Why the last program was not accepted.")
+    candidates: list[CandidateRecord] = Field(
+        default_factory=list, description="The first search's programs with their answers and outcomes."
+    )
+    chosen: int | None = Field(default=None, description="Index of the candidate whose answer `select` chose.")
     repairs: list[RepairRound] = Field(default_factory=list)
     trace: list[TraceStep] = Field(default_factory=list)
     mode: Mode = Mode.tool

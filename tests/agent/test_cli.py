@@ -31,7 +31,7 @@ def test_help_at_every_level() -> None:
 def test_the_headline_prints_5_with_its_trace() -> None:
     result = runner.invoke(app, ["solve", LADDER])
     assert result.exit_code == 0, result.output
-    assert "Trace" in result.output and "rewrite" in result.output and "execute" in result.output
+    assert "Trace" in result.output and "rewrite" in result.output and "select" in result.output
     answer_line = next(line for line in result.output.splitlines() if line.startswith("Answer"))
     assert answer_line.split()[1] == "5", answer_line
 

@@ -29,7 +29,7 @@ def test_tool_mode_solves_the_ladder(ladder_llm) -> None:
     solution = Agent(generator="llm", llm=ladder_llm).solve(LADDER)
     assert solution.answer == "5", solution.trace
     assert solution.status is Status.answered, "domain checks alone never make an answer verified"
-    assert nodes_of(solution) == ["rewrite", "parse", "generate", "execute", "verify", "answer"]
+    assert nodes_of(solution) == ["rewrite", "parse", "generate", "select", "answer"]
     assert solution.execution is not None and solution.execution.status == "ok"
     names = {c.name: c.status for c in solution.verdict.checks}
     assert any(n.startswith("sign:") and s is CheckStatus.passed for n, s in names.items()), names
@@ -62,7 +62,7 @@ def test_a_broken_subtree_is_repaired_by_infill() -> None:
     assert repair.fixed is True
     assert "NameError" in repair.reason
     assert nodes_of(solution) == [
-        "rewrite", "parse", "generate", "execute", "verify", "repair", "execute", "verify", "answer"
+        "rewrite", "parse", "generate", "select", "repair", "execute", "verify", "answer"
     ]
 
 
@@ -145,7 +145,7 @@ def test_a_generator_failure_is_a_result() -> None:
 
 def test_stream_yields_each_node_in_order(ladder_llm) -> None:
     events = list(Agent(generator="llm", llm=ladder_llm).stream(LADDER))
-    assert [e.node for e in events] == ["rewrite", "parse", "generate", "execute", "verify", "answer"]
+    assert [e.node for e in events] == ["rewrite", "parse", "generate", "select", "answer"]
     assert events[-1].update["answer"] == "5"
 
 
@@ -219,7 +219,7 @@ class WideningGenerator:
 
 
 def test_no_tree_from_the_first_search_leads_to_a_wider_one() -> None:
-    solution = Agent(generator=WideningGenerator()).solve(LADDER)
+    solution = Agent(generator=WideningGenerator(), samples=1).solve(LADDER)
     assert solution.answer == "5", solution.trace
     assert nodes_of(solution)[:5] == ["rewrite", "parse", "generate", "repair", "execute"]
     assert solution.repairs[0].strategy is RepairStrategy.regenerate

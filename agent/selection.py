@@ -1,0 +1,73 @@
+"""One answer out of k executed programs: verification first, then agreement, then score.
+
+A beam of k programs is a small sample of what the generator believes. Executing them all
+and checking each answer against the semantic graph turns that sample into evidence:
+
+1. a candidate whose answer a decisive check pinned down (`verified`) wins outright;
+2. otherwise the answers that passed every check are grouped by exact equivalence, and
+   the group with the most model probability wins (self-consistency weighted by score:
+   two programs that compute the same number by different trees are more credible than
+   one that computes another number, unless the one is much more probable);
+3. ties (equal weight) go to the group holding the best-scored candidate.
+
+Refuted candidates and candidates that raised take no part. The function here is pure
+(records in, an index out), so the rule is tested without a model or a sandbox.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from agent.state import CandidateOutcome, CandidateRecord
+
+Equivalent = Callable[[str, str], bool]
+
+
+def probability_weights(scores: Sequence[float]) -> list[float]:
+    """Each log-probability as a share of the candidates' total probability (softmax)."""
+    if not scores:
+        return []
+    top = max(scores)
+    raw = [math.exp(s - top) for s in scores]  # shifted by the best score: no underflow to all zeros
+    total = sum(raw)
+    return [r / total for r in raw]
+
+
+def answer_groups(
+    candidates: Sequence[CandidateRecord], equivalent: Equivalent
+) -> list[list[int]]:
+    """Indices of the accepted candidates (verified or passed), grouped by equivalent answers,
+    each group in candidate order."""
+    groups: list[list[int]] = []
+    for i, candidate in enumerate(candidates):
+        if candidate.outcome not in (CandidateOutcome.verified, CandidateOutcome.passed):
+            continue
+        assert candidate.answer is not None, "an accepted candidate has an answer"
+        home = next((g for g in groups if equivalent(candidates[g[0]].answer or "", candidate.answer)), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return groups
+
+
+def choose(candidates: Sequence[CandidateRecord], equivalent: Equivalent) -> int | None:
+    """The index of the candidate whose answer is reported, or None when none was accepted.
+
+    The returned candidate is the best-scored member of the winning answer group, so the
+    program shown with the answer is the one the model believed most among those agreeing.
+    """
+    verified = [i for i, c in enumerate(candidates) if c.outcome is CandidateOutcome.verified]
+    if verified:
+        return max(verified, key=lambda i: candidates[i].score)
+    groups = answer_groups(candidates, equivalent)
+    if not groups:
+        return None
+    weights = probability_weights([c.score for c in candidates])
+
+    def rank(group: list[int]) -> tuple[float, float]:
+        return (sum(weights[i] for i in group), max(candidates[i].score for i in group))
+
+    best = max(groups, key=rank)
+    return max(best, key=lambda i: candidates[i].score)
