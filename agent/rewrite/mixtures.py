@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.conservation import keeps_stated_numbers
-from tasks.ace.lexicon import singularize
+from agent.rewrite.nouns import singular
 
 LEGS = {"chicken": 2, "duck": 2, "goose": 2, "bird": 2, "hen": 2, "turkey": 2, "ostrich": 2,
         "cow": 4, "pig": 4, "horse": 4, "dog": 4, "cat": 4, "goat": 4, "sheep": 4, "rabbit": 4,
@@ -41,10 +41,10 @@ def define_mixture(text: str) -> str | None:
 
 def _animals(text: str) -> str | None:
     heads, legs, asked = _HEADS.search(text), _LEGS.search(text), _ASKED.findall(text)
-    kinds = list(dict.fromkeys(singularize(w) for w in re.findall(r"\b([a-z]+)\b", text) if singularize(w) in LEGS))
+    kinds = list(dict.fromkeys(singular(w) for w in re.findall(r"\b([a-z]+)\b", text) if singular(w) in LEGS))
     if heads is None or legs is None or not asked or len(kinds) != 2 or "farm" not in text:
         return None
-    target = singularize(asked[-1])
+    target = singular(asked[-1])
     if target not in kinds:
         return None
     first, second = sorted(kinds, key=lambda k: LEGS[k])
@@ -63,7 +63,8 @@ def _given_legs(text: str, kind: str) -> int:
 def _tickets(text: str) -> str | None:
     prices = [(a or c, b or d) for a, b, c, d in _TICKET_PRICE.findall(text)]
     kinds = list(dict.fromkeys((k.lower(), p) for k, p in prices))
-    sold, income, seller = _TICKETS_SOLD.search(text), _INCOME.search(text), _SELLER.search(text)
+    sold, seller = _TICKETS_SOLD.search(text), _SELLER.search(text)
+    income = _income(text, {p for _, p in kinds})
     asked = re.search(r"(?:how\s+many|number\s+of)\s+(?:of\s+them\s+were\s+)?([a-z]+)\s+tickets", text, re.I)
     if len(kinds) != 2 or sold is None or income is None or seller is None or asked is None:
         return None
@@ -73,9 +74,18 @@ def _tickets(text: str) -> str | None:
         return None
     facts = " ".join(f"{_article(k).capitalize()} {k} ticket costs {p} dollars." for k, p in kinds)
     return (
-        f"A {place} sells {sold.group(1)} tickets. The {place} earns {income.group(1)} dollars. "
+        f"A {place} sells {sold.group(1)} tickets. The {place} earns {income} dollars. "
         f"{facts} How many {target} tickets does the {place} sell?"
     )
+
+
+def _income(text: str, prices: set[str]) -> str | None:
+    """The takings: said as such (`earns`, `takes in`), else the one sum of dollars that is no price."""
+    said = _INCOME.search(text)
+    if said is not None:
+        return said.group(1)
+    others = {m for m in re.findall(rf"({_NUM})\s+dollars", text)} - prices
+    return others.pop() if len(others) == 1 else None
 
 
 def _article(noun: str) -> str:
