@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.nouns import singular
 from agent.rewrite.people import the_person
 
 _EQUAL = re.compile(r"\b(?:equal(?:ly)?|evenly|fairly|same\s+(?:number|amount))\b", re.I)
@@ -53,11 +54,9 @@ def define_equal_shares(text: str) -> str | None:
     recipients = next(g for g in largest.groups() if g).lower()
     if first is None or second is None or first == second or not _plural(recipients):
         return None
-    from tasks.ace.lexicon import singularize
-
     return (
         f"{who} has {stocks.group(1)} {first} and {stocks.group(3)} {second}. {who} shares the {first} among the "
-        f"{recipients} of {who}. {who} shares the {second} among the {recipients}. Every {singularize(recipients)} "
+        f"{recipients} of {who}. {who} shares the {second} among the {recipients}. Every {singular(recipients)} "
         f"gets an equal share. What is the largest number of the {recipients}?"
     )
 

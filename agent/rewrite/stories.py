@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.conservation import keeps_stated_numbers
+from agent.rewrite.nouns import singular
 from agent.rewrite.people import named_people
-from tasks.ace.lexicon import singularize
 
 _NUM = r"\d+(?:\.\d+)?"
 _NOT_NAMES = {"A", "An", "The", "How", "What", "Find", "If", "At", "Each", "Every", "With", "For", "After", "Flour", "Rent", "Food", "Whatever"}
@@ -75,15 +75,15 @@ def _shopping(text: str) -> str | None:
     person = _person(text)
     items = re.findall(rf"\b({_NUM})\s+([a-z]+)\s+(?:at|for|\()\s*({_NUM})\s+dollars\s+each", text)
     if not items:
-        prices = dict((singularize(n), p) for n, p in re.findall(rf"\ban?\s+([a-z]+)\s+costs\s+({_NUM})\s+dollars", text))
+        prices = dict((singular(n), p) for n, p in re.findall(rf"\ban?\s+([a-z]+)\s+costs\s+({_NUM})\s+dollars", text))
         bought = re.findall(rf"\b({_NUM})\s+([a-z]+)", text.split("buys", 1)[1]) if "buys" in text else []
-        items = [(q, n, prices[singularize(n)]) for q, n in bought if singularize(n) in prices]
+        items = [(q, n, prices[singular(n)]) for q, n in bought if singular(n) in prices]
     paid = re.search(rf"(?:pays\s+with\s+a|hands\s+over|from|has\s+a)\s+({_NUM})\s+dollars", text)
     if person is None or len(items) != 2 or paid is None:
         return None
     facts = []
     for quantity, noun, price in items:
-        single = singularize(noun)
+        single = singular(noun)
         plural = single if quantity == "1" else noun
         facts.append(f"{person} buys {quantity} {plural}. {_a(single)} {single} costs {_money(price)} dollars.")
     return (
