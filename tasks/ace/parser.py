@@ -16,7 +16,7 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
 from tasks.ace.errors import AceError
-from tasks.ace.tokens import Word, merge_negative_numbers, tokenize
+from tasks.ace.tokens import PRONOUNS, Word, merge_negative_numbers, tokenize
 
 # What each terminal is called in error messages.
 TERMINAL_NAMES = {
@@ -123,6 +123,10 @@ def _choose(ip, words: list[Word], i: int, choices: list | None, memo: dict) -> 
     readings = list(word.readings)
     if not readings:
         expected = describe(_accepts(ip), str(word))
+        if str(word).lower() in PRONOUNS:
+            raise AceError(word.line, word.column, str(word), expected, "pronoun",
+                           "the fragment has no pronouns: name the referent again, "
+                           "e.g. 'the ladder' or 'John'")
         raise AceError(word.line, word.column, str(word), expected, "unknown word",
                        f"not in ladder's lexicon; declare it as n:{word}, v:{word}, a:{word} or "
                        f"p:{word.capitalize()}")

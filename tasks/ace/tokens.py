@@ -40,6 +40,12 @@ CLASS_ORDER = ("ADJ", "NOUN", "VERB", "ADV", "PREP")
 PREDETERMINERS = {"all", "both"}
 PREFIXES = {"n": WordClass.NOUN, "v": WordClass.VERB, "a": WordClass.ADJ, "p": "PROPER"}
 VARIABLE_RE = re.compile(r"[B-Z][0-9]*")  # `A` is always the article
+# Personal and possessive pronouns are outside the fragment (docs/ace.md, section 6): without this
+# list a capitalized `It` or `She` would be read as a proper name, silently a new referent.
+PRONOUNS = frozenset({
+    "it", "its", "itself", "he", "him", "his", "himself", "she", "her", "hers", "herself",
+    "they", "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "you", "your",
+    "yours", "me", "my", "mine"})
 
 _SCAN = re.compile(
     r"(?P<ws>\s+)"
@@ -131,6 +137,8 @@ def _readings(text: str, initial: bool) -> dict[str, Reading]:
         return {t: (lower, "") for t in MULTI_KEYWORDS[lower]}
     if lower in KEYWORDS:
         return {KEYWORDS[lower]: ("a" if lower == "an" else lower, "")}
+    if lower in PRONOUNS:
+        return {}
     if VARIABLE_RE.fullmatch(text):
         return {"VARIABLE": (text, "")}
     if text[0].isupper() and not initial:

@@ -96,3 +96,13 @@ def test_error_survives_pickling_across_processes():
 def test_absurd_nesting_is_an_ace_error():
     err = rejection("What is " + "the length of " * 3000 + "the ladder?")
     assert err.reason == "text nested too deeply"
+
+
+@pytest.mark.parametrize("text", ["A kite flies over a hill. It reaches a height of 30 meters.",
+                                  "Ravi has 4 pens. He gives 2 pens to Lea.",
+                                  "What is its width?", "Lea sells their bikes."])
+def test_pronouns_are_rejected_not_read_as_names(text):
+    with pytest.raises(AceError) as info:
+        parse_ace(text)
+    assert info.value.reason == "pronoun", str(info.value)
+    assert "name the referent again" in info.value.hint
