@@ -49,6 +49,8 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
     text = _present_tense(text)
     text = _MODAL.sub(lambda m: _finite(m, text), text)
     text = _placement(text)
+    text = _leaning(text)
+    text = _top_height(text)
     text = _REACH.sub(_reach, text)
     text = _LIST_COMMA.sub(r" and \1", text)
     text = _PLURAL_ATTRIBUTE.sub(lambda m: f"has {_article(ATTRIBUTE_SYNONYMS.get(m.group(1), m.group(1).rstrip('s')))} of", text)
@@ -73,7 +75,7 @@ _PLURAL_ATTRIBUTE = re.compile(r"\bhas\s+(edges|sides|legs)\s+of\b")
 _THERE_IN = re.compile(rf"^There\s+(?:are|is)\s+({_NUM})\s+([a-z]+(?:\s[a-z]+)?)\s+(?:in|on|inside)\s+(a|an)\s+([a-z]+)\.$")
 # The radius of a cylinder's (cone's) base is the cylinder's radius.
 _BASE_RADIUS = re.compile(r"^The\s+base\s+of\s+the\s+(cylinder|cone)\s+has\s+an?\s+(radius|diameter)\s+of")
-_OF_INDEFINITE = re.compile(r"^(?:The|Each|A|An|One)\s+((?:first\s|second\s)?[a-z]+)\s+of\s+(an?\s+(?:[a-z]+\s)?[a-z]+)\s+(?:is|are|measures)\s+(.+)\.$")
+_OF_INDEFINITE = re.compile(r"^(?:The|Each|Every|A|An|One)\s+((?:first\s|second\s)?[a-z]+)\s+of\s+(an?\s+(?:[a-z]+\s)?[a-z]+)\s+(?:is|are|measures)\s+(.+)\.$")
 _MEASURES = re.compile(rf"^(.+?)\s+measures\s+({_QTY})\.$")
 _OF_DEFINITE = re.compile(rf"^The\s+([a-z]+)\s+of\s+(the\s+(?:[a-z]+\s)?[a-z]+)\s+is\s+({_QTY})\.$")
 _BY = re.compile(rf"^(.+?)\s+(?:measures|is)\s+({_NUM})(?:\s((?:square\s|cubic\s)?(?:{_UNIT_FORMS})))?\s+by\s+({_NUM})(?:\s((?:square\s|cubic\s)?(?:{_UNIT_FORMS})))?(?:\s+by\s+({_NUM})(?:\s((?:square\s|cubic\s)?(?:{_UNIT_FORMS})))?)?\.$")
@@ -157,6 +159,33 @@ def _placement(text: str) -> str:
     thing, preposition, place = m.groups()
     verb = "leans" if preposition == "against" else "stands"
     return f"{thing[:1].upper()}{thing[1:]} {verb} {preposition} {place}"
+
+
+# What a ladder, plank or pole can lean against: something upright.
+_UPRIGHT = r"(?:wall|fence|building|house|tree|pole|post|tower|cliff|barn|shed)"
+_LEANING = re.compile(rf"\b(rests|leans|stands|is\s+propped|sits)\s+(?:against|on|up\s+against)\s+((?:a|an|the)\s+{_UPRIGHT})\b")
+# `The top of the ladder is 20 feet above the ground.` / `... touches the wall at a height of 20 feet.`
+_TOP_ABOVE = re.compile(rf"^The\s+top\s+of\s+(the\s+[a-z]+)\s+is\s+({_QTY})\s+(?:above|off|from)\s+the\s+(?:ground|floor)\.$")
+_TOP_TOUCHES = re.compile(rf"^The\s+top\s+of\s+(the\s+[a-z]+)\s+(?:touches|meets|reaches|hits)\s+(the\s+{_UPRIGHT})\s+at\s+a\s+height\s+of\s+({_QTY})\.$")
+
+
+def _leaning(text: str) -> str:
+    """`rests on a wall`, `stands against the fence` -> `leans against ...`: a thing propped on
+    something upright leans against it, the one relation ACE states for it."""
+    return _LEANING.sub(r"leans against \2", text)
+
+
+def _top_height(text: str) -> str:
+    """The height of a leaning thing's top is the height it reaches: `The top of the ladder is
+    20 feet above the ground.` -> `The ladder reaches a height of 20 feet.` (on its support,
+    added by `supports`); `... touches the wall at a height of 20 feet.` -> `... on the wall.`"""
+    above = _TOP_ABOVE.match(text)
+    if above is not None:
+        return f"{above.group(1).capitalize()} reaches a height of {above.group(2)}."
+    touches = _TOP_TOUCHES.match(text)
+    if touches is not None:
+        return f"{touches.group(1).capitalize()} reaches a height of {touches.group(3)} on {touches.group(2)}."
+    return text
 
 
 def _reach(m: re.Match[str]) -> str:

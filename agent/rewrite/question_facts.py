@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.clauses import split_clauses
 from agent.rewrite.draft import Sentence
 from agent.rewrite.lexicon import ATTRIBUTE_OF_ADJECTIVE, third_person, verb_lemma
 from agent.rewrite.motion import MOTION_VERBS
@@ -32,7 +33,7 @@ def extract_question_facts(sentence: Sentence, context: str) -> list[Sentence]:
     text = sentence.text
     if not text.endswith("?"):
         return [sentence]
-    for rule in (_it_takes, _need_to, _earn_in, _relative_fact, _measured_thing, _units_adjective, _quantities):
+    for rule in (_it_takes, _need_to, _earn_in, _relative_fact, _measured_thing, _units_adjective, _reaching_on, _quantities):
         found = rule(text, context)
         if found is not None:
             return [sentence.with_text(t) for t in found]
@@ -83,7 +84,7 @@ def _earn_in(text: str, context: str) -> list[str] | None:
 
 # `a boat that covers 149 kilometers in 9 hours?`: an indefinite noun phrase whose relative
 # clause runs to the end of the question states a fact about a new thing.
-_RELATIVE = re.compile(r"\b(?:a|an)\s+((?:[a-z]+\s+)?[a-z]+)\s+(?:that|which)\s+(?!is\b|are\b)([a-z]+)\s+([^?]*\d[^?]*)\?$")
+_RELATIVE = re.compile(r"\b(a|an|the)\s+((?:[a-z]+\s+)?[a-z]+)\s+(?:that|which)\s+(?!is\b|are\b)([a-z]+)\s+([^?]*\d[^?]*)\?$")
 # `a rope of 6 meters`: a thing measured by an of-phrase; the unit says which attribute.
 _MEASURED = re.compile(rf"\b(?:a|an)\s+([a-z]+)\s+of\s+({_NUM})\s+((?:square\s+|cubic\s+)?[a-z]+)\b")
 _HOW_MANY_UNITS = re.compile(rf"^How many ((?:square |cubic )?[a-z]+) {_AUX} ")
@@ -98,11 +99,14 @@ def _relative_fact(text: str, context: str) -> list[str] | None:
     149 kilometers in 9 hours. What is the speed of the boat?`: ACE asks only in the query, so
     what a relative clause of the question states about a new thing becomes a fact first."""
     m = _RELATIVE.search(text)
-    if m is None or verb_lemma(m.group(2)) is None or m.group(1).split()[-1] in _MEASURE_NOUNS:
+    if m is None or verb_lemma(m.group(3)) is None or m.group(2).split()[-1] in _MEASURE_NOUNS:
         return None
-    noun, verb, rest = m.groups()
-    article = "An" if noun[0] in "aeiou" else "A"
-    return [f"{article} {noun} {verb} {rest.strip()}.", f"{text[: m.start()]}the {noun}?"]
+    determiner, noun, verb, rest = m.groups()
+    article = "The" if determiner == "the" else "An" if noun[0] in "aeiou" else "A"
+    fact = f"{article} {noun} {verb} {rest.strip()}."
+    facts = [s.text for s in split_clauses(Sentence(fact, 0, len(fact)))]  # `leans ... and reaches ...`
+    facts = [re.sub(r"^(?:It|They)\b", f"The {noun}", f) for f in facts]  # the elided subject is the thing
+    return [*facts, f"{text[: m.start()]}the {noun}?"]
 
 
 def _measured_thing(text: str, context: str) -> list[str] | None:
@@ -136,6 +140,25 @@ def _units_adjective(text: str, context: str) -> list[str] | None:
         return None
     unit, adjective, owner = m.groups()
     return [f"What is the {ATTRIBUTE_OF_ADJECTIVE[adjective]} of {owner} in {unit}?"]
+
+
+_UPRIGHT = r"(?:wall|fence|building|house|tree|pole|post|tower|cliff|barn|shed)"
+_REACHES_ON = re.compile(
+    rf"^How (?:high|far up)(?: (?:on|up) ((?:the|a) {_UPRIGHT}))? (?:does|do|will|can) ((?:the|a|an) [a-z]+) reach(?: (?:on|up) ((?:the|a) {_UPRIGHT}))?\?$"
+)
+
+
+def _reaching_on(text: str, context: str) -> list[str] | None:
+    """`How high on the wall does the ladder reach?` says that the ladder leans against the
+    wall; when no sentence says so, that fact comes first (`The ladder leans against the wall.`)."""
+    m = _REACHES_ON.match(text)
+    support = m and (m.group(1) or m.group(3))
+    if not support:
+        return None
+    thing = m.group(2).split()[-1]
+    if re.search(rf"\b{thing}\b[^.?!]*\b(?:leans|rests|stands|is propped|leaning|resting|placed|put)\b", context):
+        return None
+    return [f"The {thing} leans against {support}.", text]
 
 
 def _attribute_of(unit_words: str) -> str | None:

@@ -40,9 +40,11 @@ def rewrite_question(text: str, context: str) -> str:
         return text
     text = _drop_unit_hint(text, context)
     text = _trip(text, context)
+    text = _GOING.sub(r"\1?", text)
+    text = _BETWEEN.sub(r"the distance of \1 from \2", text)
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
-    for rule in (_how_many_is_that, _attribute_reached, _money_left, _what_cost, _already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
+    for rule in (_distance_covered, _how_many_is_that, _attribute_reached, _money_left, _what_cost, _already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
         rewritten = rule(text, context)
         if rewritten is not None:
             return attach_owner(rewritten, context)
@@ -189,7 +191,7 @@ def attach_owner(question: str, context: str) -> str:
     return f"What is the {m.group(1)} of the {owners.pop()}?"
 
 
-_UNIT_HINT = re.compile(r",?\s+in\s+((?:square\s+|cubic\s+)?[a-z]+(?:\s+per\s+[a-z]+)?),?(?=\s|\?$)")
+_UNIT_HINT = re.compile(r",?\s+in\s+((?:square\s+|cubic\s+)?[a-z]+(?:\s+per\s+[a-z]+|/[a-z]+)?),?(?=\s|\?$)")
 _TRIP = re.compile(r"^(How many [a-z]+) (?:does|do|will) the (?:trip|journey|ride|drive) (?:take|last)\?$", re.I)
 _MOVER_FACT = re.compile(r"\b((?:The|A|An)\s+[a-z]+)\s+travels\b")
 
@@ -198,12 +200,47 @@ def _drop_unit_hint(text: str, context: str) -> str:
     """`What is its speed in miles per hour?` -> `What is its speed?` when the problem already
     speaks in miles per hour (a hint in a unit the problem does not use is kept)."""
     m = _UNIT_HINT.search(text)
-    if m is None or not _is_unit_phrase(m.group(1)):
+    phrase = _rate_words(m.group(1)) if m is not None else None
+    if m is None or not _is_unit_phrase(phrase):
         return text
     elsewhere = context.replace(text, "")
-    if not re.search(rf"\b{re.escape(m.group(1))}\b", elsewhere) and not re.match(r"^(?:how long|when)\b", text, re.I):
+    stated = re.search(rf"\b{re.escape(phrase)}\b", elsewhere) or _derived_unit(phrase, elsewhere)
+    if not stated and not re.match(r"^(?:how long|when)\b", text, re.I):
         return text
     return text[: m.start()] + text[m.end() :]
+
+
+def _rate_words(phrase: str) -> str:
+    """`km/h` -> `kilometers per hour`, `mph` -> `miles per hour`: a rate's abbreviation in words
+    (the units pass expands abbreviations only after a number; a hint has none)."""
+    from agent.rewrite.units import SPEEDS, UNITS, unit_for
+
+    if phrase in SPEEDS:
+        top, bottom = SPEEDS[phrase]
+        return f"{UNITS[top].plural} per {bottom}"
+    if "/" in phrase:
+        top, bottom = (unit_for(part) for part in phrase.split("/"))
+        if top is not None and bottom is not None:
+            return f"{top.plural} per {bottom.singular}"
+    return phrase
+
+
+def _derived_unit(phrase: str, context: str) -> bool:
+    """`miles per hour` when the problem gives miles and hours: the rate's own unit, so asking
+    for it adds nothing (a rate in units the problem does not use still needs converting)."""
+    from agent.rewrite.units import unit_for
+
+    parts = phrase.split(" per ")
+    units = [unit_for(part.split()[-1]) for part in parts]
+    if len(parts) != 2 or None in units:
+        return False
+    return all(re.search(rf"\b\d[\d./]*\s+(?:{u.singular}|{u.plural})\b", context) for u in units if u is not None)
+
+
+# `the distance between A and B` is ACE's `the distance of A from B` (P1's measured relation).
+_BETWEEN = re.compile(r"\bthe distance between ((?:the|a|an) [a-z]+(?: of (?:the|a|an) [a-z]+)?) and ((?:the|a|an) [a-z]+)\b")
+# `How fast is the car going?`: the progressive of a motion verb adds nothing to the speed asked.
+_GOING = re.compile(r"^(How (?:fast|quickly) (?:is|are|was|were) .+?) (?:going|moving|traveling|travelling|driving|riding|flying|running|cycling|sailing)\?$", re.I)
 
 
 def _is_unit_phrase(phrase: str) -> bool:
@@ -213,13 +250,43 @@ def _is_unit_phrase(phrase: str) -> bool:
 
 
 def _trip(text: str, context: str) -> str:
-    """`How many hours does the trip take?` asks how long the mover travels."""
-    m = _TRIP.match(text)
+    """`How many hours does the trip take?` asks how long the mover travels, and so does `How
+    many hours does the bus need?` when the bus is a mover: the time a trip needs is its duration."""
     movers = _MOVER_FACT.findall(context)
-    if m is None or not movers:
+    if not movers:
         return text
-    mover = re.sub(r"^(?:A|An|The)\s+", "the ", movers[-1])
-    return f"{m.group(1)} does {mover} travel?"
+    m = _TRIP.match(text)
+    if m is not None:
+        mover = re.sub(r"^(?:A|An|The)\s+", "the ", movers[-1])
+        return f"{m.group(1)} does {mover} travel?"
+    need = _MOVER_NEEDS.match(text)
+    names = {re.sub(r"^(?:A|An|The)\s+", "", mover).lower() for mover in movers}
+    if need is not None and need.group(2) in names and _is_time_unit(need.group(1)):
+        return f"How many {need.group(1)} does the {need.group(2)} travel?"
+    return text
+
+
+_MOVER_NEEDS = re.compile(r"^How many ([a-z]+) (?:does|will) the ([a-z]+) (?:need|take)\?$")
+
+
+def _is_time_unit(word: str) -> bool:
+    from agent.rewrite.units import unit_for
+
+    unit = unit_for(word)
+    return unit is not None and unit.dimension == "time"
+
+
+_DISTANCE_COVERED = re.compile(rf"^(?:What is|Find|Calculate|Determine) the (?:total )?distance (?:that )?((?:the|a|an) [a-z]+|[A-Z][a-z]+) ({'|'.join(sorted(_MOTION))}|covers|travels|goes|drives|walks|runs|rides|flies|swims)[.?]$")
+
+
+def _distance_covered(text: str, context: str) -> str | None:
+    """`What is the distance the bus covers?` -> `How many miles does the bus travel?` (in the
+    length unit the problem uses), as `How far does the bus go?` does."""
+    m = _DISTANCE_COVERED.match(text)
+    unit = _length_unit(context)
+    if m is None or unit is None or verb_lemma(m.group(2)) not in _MOTION:
+        return None
+    return f"How many {unit} does {m.group(1)} travel?"
 
 
 def _is_question(text: str) -> bool:

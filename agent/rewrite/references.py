@@ -113,8 +113,15 @@ def objects_of(sentence: str) -> list[Referent]:
             continue
         if len(words) == 2 and (words[1] in _FINITE or words[1] in _FUNCTION):
             noun = words[0]
+        if _before_number(body, match.start(1) + len(noun)):
+            continue
         found.append(Referent(f"the {noun}", plural=is_plural_noun(noun.split()[-1]), person=False, role="object"))
     return found
+
+
+def _before_number(text: str, end: int) -> bool:
+    """`a steady 60 miles per hour`: an adjective before a measure, no thing to refer to."""
+    return bool(re.match(r"\s+\d", text[end:]))
 
 
 def _earlier_in(sentence: str, end: int) -> list[Referent]:
@@ -130,6 +137,8 @@ def _earlier_in(sentence: str, end: int) -> list[Referent]:
         if words[-1] in _NOT_OBJECT_HEAD or words[0] in _FINITE or words[0] in _FUNCTION:
             continue
         noun = " ".join(words)
+        if _before_number(prefix, match.start(1) + len(noun)):
+            continue
         after = prefix[match.start(1) + len(noun) :].split()
         verb = after and (after[0] in _FINITE or after[0] in _VERB_FORMS) and after[0] not in _QUESTION_AUXILIARIES
         before = prefix[: match.start()].split()
