@@ -70,26 +70,33 @@ def _money(value: str) -> str:
 
 
 def _shopping(text: str) -> str | None:
+    """Change after shopping: items bought at a price each (or priced elsewhere), paid with a sum."""
     if not re.search(r"\bchange\b", text, re.I):
         return None
     person = _person(text)
-    items = re.findall(rf"\b({_NUM})\s+([a-z]+)\s+(?:at|for|\()\s*({_NUM})\s+dollars\s+each", text)
+    items = re.findall(rf"\b({_NUM})\s+([a-z]+)\s+(?:at|for|\()\s*({_NUM})\s+dollars?\s+each", text)
     if not items:
-        prices = dict((singular(n), p) for n, p in re.findall(rf"\ban?\s+([a-z]+)\s+costs\s+({_NUM})\s+dollars", text))
-        bought = re.findall(rf"\b({_NUM})\s+([a-z]+)", text.split("buys", 1)[1]) if "buys" in text else []
-        items = [(q, n, prices[singular(n)]) for q, n in bought if singular(n) in prices]
-    paid = re.search(rf"(?:pays\s+with\s+a|hands\s+over|from|has\s+a)\s+({_NUM})\s+dollars", text)
+        prices = {singular(n): p for n, p in re.findall(rf"\ban?\s+([a-z]+)\s+costs\s+({_NUM})\s+dollars?", text, re.I)}
+        bought = re.split(r"\b(?:buys|bought|buying|purchases|purchased)\b", text, maxsplit=1)
+        counted = re.findall(rf"\b({_NUM})\s+([a-z]+)", bought[1]) if len(bought) == 2 else []
+        items = [(q, n, prices[singular(n)]) for q, n in counted if singular(n) in prices]
+    paid = re.search(rf"(?:pays\s+(?:with\s+)?(?:a\s+)?|hands\s+over\s+(?:a\s+)?|from\s+(?:a\s+)?|has\s+a\s+|gives\s+the\s+[a-z]+\s+(?:a\s+)?)({_NUM})[\s-]dollars?", text)
     if person is None or len(items) != 2 or paid is None:
         return None
     facts = []
     for quantity, noun, price in items:
         single = singular(noun)
         plural = single if quantity == "1" else noun
-        facts.append(f"{person} buys {quantity} {plural}. {_a(single)} {single} costs {_money(price)} dollars.")
+        facts.append(f"{person} buys {quantity} {plural}. {_a(single)} {single} costs {_dollars(price)}.")
     return (
-        f"{' '.join(facts)} {person} pays {_money(paid.group(1))} dollars. A shop gives the change to {person}. "
+        f"{' '.join(facts)} {person} pays {_dollars(paid.group(1))}. A shop gives the change to {person}. "
         f"How many dollars does the shop give to {person}?"
     )
+
+
+def _dollars(value: str) -> str:
+    amount = _money(value)
+    return f"{amount} dollar" if amount == "1" else f"{amount} dollars"
 
 
 def _savings(text: str) -> str | None:
@@ -134,35 +141,30 @@ def _each(text: str, noun: str) -> str | None:
 
 
 def _recipe(text: str) -> str | None:
-    if not re.search(r"\b(?:recipe|cake|serves|servings)\b", text) or "bag" not in text:
+    if not re.search(r"\b(?:recipe|cake|serves|servings)\b", text, re.I) or "bag" not in text:
         return None
     person = _person(text)
     grams = re.search(rf"({_NUM})\s+grams", text)
     bag = re.search(rf"({_NUM})[\s-]grams?\s+bags|bags\s+of\s+({_NUM})\s+grams|({_NUM})\s+g\s+bags", text)
-    people = re.findall(rf"(?:for|serves)\s+({_NUM})\s+(?:people|servings)?|up\s+to\s+({_NUM})\s+servings|for\s+({_NUM})\s+people", text)
+    people = re.findall(rf"(?:for|serves)\s+({_NUM})\s+(?:people|servings)?|up\s+to\s+({_NUM})\s+servings|for\s+({_NUM})\s+people", text, re.I)
     counts = [next(g for g in p if g) for p in people]
     if person is None or grams is None or bag is None or len(counts) < 2:
         return None
     size = next(g for g in bag.groups() if g)
-    amounts = [g for g in re.findall(rf"({_NUM})\s+grams", text) if g != size]
-    if not amounts:
-        return None
     base = re.search(
         rf"({_NUM})\s+grams(?:\s+of\s+[a-z]+)?\s+for\s+({_NUM})\s+people|for\s+({_NUM})\s+people\s+an?\s+[a-z]+\s+(?:takes|needs|uses)\s+({_NUM})\s+grams"
         rf"|recipe\s+for\s+({_NUM})\s+people\s+(?:needs|uses|takes)\s+({_NUM})\s+grams|serves\s+({_NUM})\s+and\s+uses\s+({_NUM})\s+grams",
         text,
+        re.I,
     )
     if base is None:
         return None
     g = base.groups()
     grams_base, first = (g[0], g[1]) if g[0] else (g[3], g[2]) if g[2] else (g[5], g[4]) if g[4] else (g[7], g[6])
     others = [c for c in counts if c != first]
-    if not others:
-        return None
-    second = others[-1]
-    amounts = [grams_base]
+    second = others[-1] if others else first  # `for 6 people` twice: cooked for as many as the recipe serves
     return (
-        f"A recipe needs {amounts[0]} grams for {first} people. {person} cooks the recipe for {second} people. "
+        f"A recipe needs {grams_base} grams for {first} people. {person} cooks the recipe for {second} people. "
         f"A bag has {size} grams. How many bags does {person} need?"
     )
 

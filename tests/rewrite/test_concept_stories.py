@@ -1,0 +1,46 @@
+"""Everyday money and recipe stories, in wordings written for these tests."""
+
+from __future__ import annotations
+
+from agent.rewrite.numbers import numbers_to_digits
+from agent.rewrite.rules import rewrite_rules
+from agent.rewrite.stories import define_story
+from agent.rewrite.units import expand_units
+from tasks.ace import parse_ace
+
+
+def _same_graph(text: str, ace: str) -> None:
+    result = rewrite_rules(text)
+    assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
+    assert parse_ace(result.ace).canonical() == parse_ace(ace).canonical(), f"{text!r} -> {result.ace!r}"
+
+
+def test_change_with_prices_stated_before_the_purchase() -> None:
+    _same_graph(
+        "A plate costs $7 and a bowl costs $1. Kenji buys 3 plates and 1 bowl and gives the cashier a $50 note."
+        " How much change does Kenji get back?",
+        "Kenji buys 3 plates. A plate costs 7 dollars. Kenji buys 1 bowl. A bowl costs 1 dollar. Kenji pays 50 dollars."
+        " A shop gives the change to Kenji. How many dollars does the shop give to Kenji?",
+    )
+
+
+def test_change_after_buying_at_a_price_each() -> None:
+    _same_graph(
+        "How much change does Aroha get from $30 after buying 4 pens at $2.25 each and 2 cups for $5 each?",
+        "Aroha buys 4 pens. A pen costs 2.25 dollars. Aroha buys 2 cups. A cup costs 5 dollars. Aroha pays 30 dollars."
+        " A shop gives the change to Aroha. How many dollars does the shop give to Aroha?",
+    )
+
+
+def test_recipe_scaled_for_as_many_people_as_it_serves() -> None:
+    _same_graph(
+        "For 4 people a recipe needs 600 grams of rice. Dara cooks it for 4 people and buys rice in 500 gram bags."
+        " How many bags does Dara need?",
+        "A recipe needs 600 grams for 4 people. Dara cooks the recipe for 4 people. A bag has 500 grams."
+        " How many bags does Dara need?",
+    )
+
+
+def test_change_with_a_third_item_is_not_forced_into_two() -> None:
+    text = "Kenji buys 3 mugs at $7 each, 1 bowl at $1 each and 2 plates at $4 each and pays $50. How much change does he get?"
+    assert define_story(expand_units(numbers_to_digits(text))) is None
