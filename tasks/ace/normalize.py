@@ -131,7 +131,7 @@ def formula_algebra(w: _Work) -> None:
     Subtraction, division and powers keep their order.
     """
     for op, n in list(w.nodes.items()):
-        if n.kind != NodeKind.OPERATION:
+        if n.kind != NodeKind.OPERATION or op not in w.nodes:  # flattened into its parent
             continue
         args = w.out(op, EdgeKind.ARG)
         if n.label in FLIPPED and {e.label for e in args} == {"left", "right"}:
@@ -147,12 +147,17 @@ def formula_algebra(w: _Work) -> None:
 
 
 def _flatten(w: _Work, op: int, symbol: str, role: str) -> None:
-    for e in w.out(op, EdgeKind.ARG):
-        inner = w.nodes[e.dst]
-        if inner.kind == NodeKind.OPERATION and inner.label == symbol and len(w.into(e.dst)) == 1:
-            w.drop_edges([e])
-            w.edges += [a.model_copy(update={"src": op}) for a in w.out(e.dst, EdgeKind.ARG)]
-            w.drop_node(e.dst)
+    """Lift the operands of nested `symbol` operations into `op`, however deep the chain."""
+    nested = True
+    while nested:
+        nested = False
+        for e in w.out(op, EdgeKind.ARG):
+            inner = w.nodes[e.dst]
+            if inner.kind == NodeKind.OPERATION and inner.label == symbol and len(w.into(e.dst)) == 1:
+                w.drop_edges([e])
+                w.edges += [a.model_copy(update={"src": op}) for a in w.out(e.dst, EdgeKind.ARG)]
+                w.drop_node(e.dst)
+                nested = True
     args = w.out(op, EdgeKind.ARG)
     if any(e.label != role for e in args):
         w.drop_edges(args)
@@ -261,7 +266,9 @@ def merge_owned_attributes(w: _Work) -> None:
     has a length of 3 meters. What is the length of the box?` has the measured length and the
     asked-for length as two nodes with one owner: they are the same length. Two valued ones
     (`a leg of 3 feet and a leg of 4 feet`) stay two; so do `the other leg` and `the leg`, and
-    an attribute under a quantifier (`every side of a square`).
+    an attribute under a quantifier (`every side of a square`). Where two of a group carry values,
+    none is merged: which one a third names is not known, and the result must not depend on the
+    order of the nodes.
     """
     groups: dict[tuple, list[int]] = {}
     for i, n in list(w.nodes.items()):
@@ -272,9 +279,11 @@ def merge_owned_attributes(w: _Work) -> None:
         key = (n.label, frozenset((e.label or "", e.dst) for e in owners), adjectives)
         groups.setdefault(key, []).append(i)
     for members in groups.values():
-        keep = members[0]
-        for other in members[1:]:
-            if _identified(w, keep) and _identified(w, other):
+        if len(members) < 2 or sum(_identified(w, m) for m in members) > 1:
+            continue  # `the leg of the triangle` after two valued legs: which one is not known
+        keep = next((m for m in members if _identified(w, m)), members[0])
+        for other in members:
+            if other == keep:
                 continue
             for e in w.out(other, EdgeKind.HAS):  # its adjectives duplicate the kept node's
                 w.drop_node(e.dst)
@@ -313,7 +322,7 @@ RULES: tuple[Callable[[_Work], None], ...] = (
     formula_algebra, attributes_as_of, merge_owned_attributes, merge_distributive_events)
 
 
-MAX_ROUNDS = 8  # a merge can enable another (`the base of the ladder` once the ladders are one)
+MAX_ROUNDS = 32  # a merge can enable another (`the base of the ladder` once the ladders are one)
 
 
 def normal_form(graph: SemanticGraph) -> SemanticGraph:

@@ -202,3 +202,32 @@ def test_compare_meanings_of_two_referents_against_one():
                             parse_ace("A sofa has a length of 2 meters and a length of 3 meters."))
     assert not diff.same, "two sofas are not one sofa"
     assert diff.only_first == diff.only_second == [], "the same facts, about one sofa or two"
+
+
+def _permuted(graph: SemanticGraph, seed: int) -> SemanticGraph:
+    """The same graph with its node ids shuffled and its edges reordered."""
+    import random
+
+    order = list(range(len(graph.nodes)))
+    random.Random(seed).shuffle(order)
+    new = {old: i for i, old in enumerate(order)}
+    nodes = sorted((n.model_copy(update={"id": new[n.id]}) for n in graph.nodes), key=lambda n: n.id)
+    edges = [e.model_copy(update={"src": new[e.src], "dst": new[e.dst]}) for e in graph.edges]
+    random.Random(seed).shuffle(edges)
+    query = None if graph.query is None else new[graph.query]
+    return SemanticGraph(text=graph.text, nodes=nodes, edges=edges, query=query)
+
+
+TRICKY = [
+    "A triangle has a leg of 3 feet and a leg of 4 feet. What is the leg of the triangle?",
+    "Z = 1 + V + 2 + W + 3 + V * 2 * 1 * W + 4 + 5 + 6 + 7 + 8 + 9.",
+    "A crate has a height of 4 feet. The crate has a depth of 6 feet. Ivo owns the crate and 2 bikes.",
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_normal_form_does_not_depend_on_node_order(seed):
+    graphs = [parse_ace(t) for t in TRICKY]
+    graphs += [g for _, g in parsed_suite(next(s for s in SUITES if s.stem == "valid"))][::9]
+    for g in graphs:
+        assert _permuted(g, seed).canonical() == g.canonical(), g.text
