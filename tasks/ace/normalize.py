@@ -260,7 +260,7 @@ def _is_measurement(w: _Work, node: int) -> bool:
 
 def merge_owned_attributes(w: _Work) -> None:
     """`the N of X` names the N that X has: two attribute nodes with the same noun, the same
-    owners and the same adjectives are one referent, unless both carry a value or a variable.
+    owners and the same adjectives are one referent, when at most one of them carries a value or a variable.
 
     ACE resolves a definite noun phrase to an earlier referent; after `attributes_as_of`, `A box
     has a length of 3 meters. What is the length of the box?` has the measured length and the
