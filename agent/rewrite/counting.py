@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from agent.rewrite.groups import group_facts, group_question
+
 _NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
 _COUNTED_QUESTION = re.compile(r"^How many (?:more )?([a-z]+)\b")
 _BARE_COUNT = re.compile(rf"^(.+?\s(?:has|have|owns|gets|collects|buys|takes|gives))\s({_NUM})(\s+(?:to|from)\s+[A-Z][a-z]+)?\.$")
@@ -28,6 +30,9 @@ def count_nouns(text: str, context: str) -> list[str]:
     questions = re.findall(r"(?:^|(?<=[.?!] ))(How many [^?]*\?)", context)
     counted = _COUNTED_QUESTION.match(questions[-1]) if questions else None
     out: list[str] = []
+    grouped = group_facts(text) or group_question(text, context)
+    if grouped:
+        return grouped
     if text:
         bare = _BARE_COUNT.match(text)
         if bare and counted:
