@@ -16,6 +16,7 @@ from typing import Any, Literal
 from langgraph.runtime import Runtime
 
 from agent.checks import check_answer
+from agent.grounding import unused_numbers
 from agent.inputs import input_problem
 from agent.repair import exception_path, undefined_names, variable_path, widen
 from agent.runtime import AgentContext
@@ -217,7 +218,8 @@ def select(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
                 verdicts[key] = check_answer(key[0], graph, execution.answer_type)
             verdict, failure = verdicts[key]
         runs[i] = (execution, failure, verdict)
-        records[i] = record.model_copy(update=_outcome(execution, failure, verdict))
+        update = _outcome(execution, failure, verdict) | {"unused": unused_numbers(graph, record.source)}
+        records[i] = record.model_copy(update=update)
     chosen = choose(records, answers_equivalent)
     shown = chosen if chosen is not None else next(i for i, run in enumerate(runs) if run is not None)
     execution, failure, verdict = runs[shown] or (None, None, None)

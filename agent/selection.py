@@ -4,11 +4,14 @@ A beam of k programs is a small sample of what the generator believes. Executing
 and checking each answer against the semantic graph turns that sample into evidence:
 
 1. a candidate whose answer a decisive check pinned down (`verified`) wins outright;
-2. otherwise the answers that passed every check are grouped by exact equivalence, and
-   the group with the most model probability wins (self-consistency weighted by score:
-   two programs that compute the same number by different trees are more credible than
-   one that computes another number, unless the one is much more probable);
-3. ties (equal weight) go to the group holding the best-scored candidate.
+2. otherwise, among the candidates that passed every check, those that use every number
+   of the question (agent/grounding.py) come first; only when none does are the others
+   considered;
+3. within that tier the answers are grouped by exact equivalence, and the group with the
+   most model probability wins (self-consistency weighted by score: two programs that
+   compute the same number by different trees are more credible than one that computes
+   another number, unless the one is much more probable);
+4. ties (equal weight) go to the group holding the best-scored candidate.
 
 Refuted candidates and candidates that raised take no part. The function here is pure
 (records in, an index out), so the rule is tested without a model or a sandbox.
@@ -34,14 +37,18 @@ def probability_weights(scores: Sequence[float]) -> list[float]:
     return [r / total for r in raw]
 
 
+def accepted(candidate: CandidateRecord) -> bool:
+    return candidate.outcome in (CandidateOutcome.verified, CandidateOutcome.passed)
+
+
 def answer_groups(
-    candidates: Sequence[CandidateRecord], equivalent: Equivalent
+    candidates: Sequence[CandidateRecord], equivalent: Equivalent, among: Sequence[int] | None = None
 ) -> list[list[int]]:
-    """Indices of the accepted candidates (verified or passed), grouped by equivalent answers,
-    each group in candidate order."""
+    """Indices of the accepted candidates (verified or passed; only those in `among` when
+    given), grouped by equivalent answers, each group in candidate order."""
     groups: list[list[int]] = []
     for i, candidate in enumerate(candidates):
-        if candidate.outcome not in (CandidateOutcome.verified, CandidateOutcome.passed):
+        if not accepted(candidate) or (among is not None and i not in among):
             continue
         assert candidate.answer is not None, "an accepted candidate has an answer"
         home = next((g for g in groups if equivalent(candidates[g[0]].answer or "", candidate.answer)), None)
@@ -61,7 +68,8 @@ def choose(candidates: Sequence[CandidateRecord], equivalent: Equivalent) -> int
     verified = [i for i, c in enumerate(candidates) if c.outcome is CandidateOutcome.verified]
     if verified:
         return max(verified, key=lambda i: candidates[i].score)
-    groups = answer_groups(candidates, equivalent)
+    grounded = [i for i, c in enumerate(candidates) if accepted(c) and not c.unused]
+    groups = answer_groups(candidates, equivalent, among=grounded) or answer_groups(candidates, equivalent)
     if not groups:
         return None
     weights = probability_weights([c.score for c in candidates])

@@ -122,6 +122,9 @@ class CandidateRecord(BaseModel):
     answer: str | None = Field(default=None, description="Canonical exact answer it bound, when it ran.")
     outcome: CandidateOutcome | None = Field(default=None, description="None until it was executed.")
     detail: str = Field(default="", description="Why it failed or was refuted.")
+    unused: list[str] = Field(
+        default_factory=list, description="Numbers of the question (but 1) the program never writes (agent/grounding.py)."
+    )
 
 
 class TraceStep(BaseModel):

@@ -120,3 +120,20 @@ def test_structural_mode_takes_the_first_tree_only() -> None:
     solution = Agent(generator=generator, mode="structural", samples=2).solve(EQUATION)
     assert solution.answer is None, "the first tree's 3 is refuted, and structural mode gets no second try"
     assert len(solution.candidates) == 1
+
+
+def test_a_grounded_program_is_preferred_to_a_better_scored_one_that_drops_a_number() -> None:
+    records = [rec(math.log(0.6), "300", CandidateOutcome.passed), rec(math.log(0.4), "750", CandidateOutcome.passed)]
+    records[0] = records[0].model_copy(update={"unused": ["15/2"]})
+    assert choose(records, answers_equivalent) == 1
+    everyone_drops = [r.model_copy(update={"unused": ["15/2"]}) for r in records]
+    assert choose(everyone_drops, answers_equivalent) == 0, "with no grounded candidate, the vote decides"
+
+
+def test_the_agent_records_which_numbers_a_candidate_left_out() -> None:
+    rope = "A rope has a length of 7.5 meters. 1 meter is 100 centimeters. How many centimeters does the rope measure?"
+    generator = Ranked(("length = 3\nanswer = length * 100\n", -0.3),
+                       ("from sympy import Rational\nanswer = Rational('7.5') * 100\n", -1.5))
+    solution = Agent(generator=generator, samples=2).solve(rope)
+    assert [c.unused for c in solution.candidates] == [["15/2"], []]
+    assert solution.answer == "750" and solution.chosen == 1, solution.candidates
