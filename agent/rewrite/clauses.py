@@ -17,6 +17,7 @@ from agent.rewrite.lexicon import (
     LEMMA_OF_PAST,
     PREPOSITIONS,
     VERBS,
+    is_plural_noun,
     third_person,
     verb_lemma,
 )
@@ -59,7 +60,38 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     parts = [piece for part in parts for piece in _split_semicolons(part)]
     parts = [piece for part in parts for piece in _split_so_that(part)]
     parts = [piece for part in parts for piece in _split_coordination(part)]
+    parts = [piece for part in parts for piece in _split_gapping(part)]
     return [sentence.with_text(part) for part in parts]
+
+
+# `... and the pump in 20 hours.` / `..., Bob in 7.`: a second subject with only a measure phrase
+_GAP = re.compile(r"^(.+?)(?:,\s*and|\s+and|,)\s+((?:the|a|an)\s+[a-z]+|[A-Z][a-z]+)\s+(in|for|at|with)\s+(\d[\d./]*(?:\s+[a-z]+(?:\s+per\s+[a-z]+)?)?)([.!])$")
+
+
+def _split_gapping(text: str) -> list[str]:
+    """`The pipe fills the pool in 40 hours and the pump in 20 hours.` -> `... The pump fills the
+    pool in 20 hours.`: in gapping, the second subject repeats the first clause's verb and
+    object with its own measure (a bare number borrows the first one's unit)."""
+    m = _GAP.match(text)
+    if m is None or _QUESTION_START.match(text):
+        return [text]
+    left, subject, preposition, measure, mark = m.groups()
+    words = left.split()
+    head = _subject(words)
+    if not head or _has_finite_verb(subject):
+        return [text]
+    predicate = " ".join(words[len(head) :])
+    given = re.search(rf"\b{preposition}\s+(\d[\d./]*)(\s+[a-z]+(?:\s+per\s+[a-z]+)?)?", predicate)
+    if given is None:
+        return [text]
+    if not re.search(r"[a-z]", measure) and given.group(2):  # `Bob in 7`: the unit of the first
+        measure += given.group(2)
+    second = predicate[: given.start()] + f"{preposition} {measure}" + predicate[given.end() :]
+    second = re.sub(r"\balone\s+", "", second)
+    verb = words[len(head)].lower()
+    if verb in LEMMA_OF_3SG and not subject[0].isupper() and subject.split()[-1].endswith("s") and is_plural_noun(subject.split()[-1]):
+        return [text]  # `the pumps`: agreement would change; not a gap this rule writes
+    return [_sentence(left, "."), _sentence(f"{subject} {second}", mark)]
 
 
 _WITH_ITS = re.compile(r"^(.+?),?\s+with\s+(its|his|her|their)\s+([a-z]+)\s+(\d[^,.;?!]*?)([.?!])$")

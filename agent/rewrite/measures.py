@@ -16,6 +16,8 @@ from agent.rewrite.lexicon import (
     ATTRIBUTE_SYNONYMS,
     CONJUNCTIONS,
     DETERMINERS,
+    LEMMA_OF_3SG,
+    LEMMA_OF_PAST,
     PREPOSITIONS,
     verb_lemma,
 )
@@ -54,10 +56,29 @@ _PLURAL = re.compile(
 _PAIR = re.compile(rf"(?:an?\s)?({_ATTRIBUTE})\s(?:of\s)?({_NUM})(?:\s({_UNIT}))?")
 
 
+# `a ladder of length 45 in leans ...`, `stands 216 in from the wall`: after a number, `in` that is
+# followed by a verb, another preposition or an adjective of size cannot be the preposition
+# (which needs a noun phrase), so it is the inch; the units pass expands it only at the end.
+_INCH_CANDIDATE = re.compile(rf"\b({_NUM})\s+in\b(?=\s+([a-z]+)\b)")
+_NOT_AFTER_IN = {"from", "away", "above", "below", "long", "wide", "high", "tall", "deep", "thick", "and"}
+
+
+def _inches(text: str) -> str:
+    """`45 in leans` -> `45 inches leans`."""
+
+    def replace(m: re.Match[str]) -> str:
+        following = m.group(2)
+        if following in _NOT_AFTER_IN or following in LEMMA_OF_3SG or following in LEMMA_OF_PAST:
+            return unit_phrase(m.group(1), UNITS["inch"])
+        return m.group(0)
+
+    return _INCH_CANDIDATE.sub(replace, text)
+
+
 def extract_measures(sentence: Sentence) -> list[Sentence]:
     """Fact sentences for the measures in `sentence`, followed by the sentence without them."""
     facts: list[str] = []
-    text = sentence.text
+    text = _inches(sentence.text)
     handlers = (
         (_MODIFIER, _modifier), (_THAT_IS, _that_is), (_POSTMODIFIER, _postmodifier),
         (_PLURAL, _plural), (_WHOSE, _whose), (_WITH, _with),

@@ -79,8 +79,27 @@ _IN_FIGURE = re.compile(
 _PARTS_MEASURE = re.compile(r"^[Tt]he\s+(legs|sides)\s+of\s+(an?\s+(?:right\s+)?[a-z]+)\s+(?:measure|are)\s+(\d+(?:\.\d+)?\s+[a-z]+)\s+and\s+(\d+(?:\.\d+)?\s+[a-z]+)\.$")
 
 
+# `Then Paul gives Alice 8 coins.`, `Now Bob has 54 toys.`, `After that, ...`: a discourse
+# adverb that orders the story; ACE's facts are read in order anyway, so it goes.
+_LEADING_ADVERB = re.compile(
+    r"^(?:then|now|next|later|afterwards|afterward|after that|finally|so|meanwhile|in the end|at the end|eventually)\b,?\s+(?=[A-Za-z])",
+    re.I,
+)
+
+
+def _leading_adverb(text: str) -> str:
+    """`Then Mary gives Rosa 4 marbles.` -> `Mary gives Rosa 4 marbles.` (not before a question
+    word: `Then how many ...?` keeps its question, only the adverb goes)."""
+    m = _LEADING_ADVERB.match(text)
+    if m is None:
+        return text
+    rest = text[m.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
 def normalize_phrases(text: str) -> str:
     """`text` with the variants above replaced."""
+    text = _leading_adverb(text)
     text = _STANDS.sub(r"is \1", text)
     text = _IN_FIGURE.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2)} has a {m.group(3)} of {m.group(4)} and a {m.group(3)} of {m.group(5)}.", text)
     text = _LONGEST.sub("hypotenuse", text)  # only a triangle has a longest side asked for by name

@@ -86,7 +86,9 @@ def _earn_in(text: str, context: str) -> list[str] | None:
 # clause runs to the end of the question states a fact about a new thing.
 _RELATIVE = re.compile(r"\b(a|an|the)\s+((?:[a-z]+\s+)?[a-z]+)\s+(?:that|which)\s+(?!is\b|are\b)([a-z]+)\s+([^?]*\d[^?]*)\?$")
 # `a rope of 6 meters`: a thing measured by an of-phrase; the unit says which attribute.
-_MEASURED = re.compile(rf"\b(?:a|an)\s+([a-z]+)\s+of\s+({_NUM})\s+((?:square\s+|cubic\s+)?[a-z]+)\b")
+_MEASURED = re.compile(rf"\b(?:a|an)\s+([a-z]+)\s+of\s+({_NUM})\s+((?:square\s+|cubic\s+|sq\s+|cu\s+)?[a-z]+)\b")
+# A trip is measured by its duration; `a trip of 90 miles` is a distance travelled (motion's).
+_TRIPS = {"trip", "journey", "drive", "ride", "walk", "run", "flight", "voyage"}
 _HOW_MANY_UNITS = re.compile(rf"^How many ((?:square |cubic )?[a-z]+) {_AUX} ")
 _ATTRIBUTE_OF_DIMENSION = {"length": "length", "time": "duration", "weight": "mass", "volume": "volume"}
 _MEASURE_NOUNS = {"length", "width", "height", "depth", "distance", "speed", "area", "volume", "duration", "mass",
@@ -114,15 +116,21 @@ def _measured_thing(text: str, context: str) -> list[str] | None:
     meters. How many centimeters does the rope measure?`: `a N of QTY` names a thing by its
     measure, and the unit's dimension says which (length, area, volume, duration, mass)."""
     m = _MEASURED.search(text)
-    if m is None or m.group(1) in _MEASURE_NOUNS:
+    if m is None:
         return None
     noun, value, unit_words = m.groups()
+    unit_words = re.sub(r"^sq\s+", "square ", re.sub(r"^cu\s+", "cubic ", unit_words))
     attribute = _attribute_of(unit_words)
-    if attribute is None:
+    if attribute is None or (noun in _MEASURE_NOUNS and not (noun in _TRIPS and attribute == "duration")):
         return None
     article = "An" if noun[0] in "aeiou" else "A"
     measure = "an" if attribute[0] in "aeiou" else "a"
-    fact = f"{article} {noun} has {measure} {attribute} of {value} {unit_words}."
+    power = unit_words.split()[:-1]  # `square`, `cubic`
+    unit = unit_for(unit_words.split()[-1])
+    quantity = " ".join([*power, unit.plural]) if unit is not None and (power or value != "1") else f"{unit_words}"
+    if unit is not None and not power and value == "1":
+        quantity = unit.singular
+    fact = f"{article} {noun} has {measure} {attribute} of {value} {quantity}."
     asked = _HOW_MANY_UNITS.match(text)
     if asked is not None and _attribute_of(asked.group(1)) == attribute:  # the measure in another unit
         return [fact, f"What is the {attribute} of the {noun} in {asked.group(1)}?"]

@@ -42,6 +42,7 @@ def rewrite_question(text: str, context: str) -> str:
     text = _trip(text, context)
     text = _GOING.sub(r"\1?", text)
     text = _BETWEEN.sub(r"the distance of \1 from \2", text)
+    text = _solutions(text)
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
     for rule in (_distance_covered, _how_many_is_that, _attribute_reached, _money_left, _what_cost, _already_query, _total, _number_of, _remain, _how_much, _capacity, _what_is, _how_far_travel, _how_adj_is, _how_adj_pp_is, _how_adj_does, _how_many, _what_noun_does):
@@ -287,6 +288,24 @@ def _distance_covered(text: str, context: str) -> str | None:
     if m is None or unit is None or verb_lemma(m.group(2)) not in _MOTION:
         return None
     return f"How many {unit} does {m.group(1)} travel?"
+
+
+_SOLUTIONS = re.compile(
+    r"^(?:find|give|list|determine|compute|calculate|what (?:is|are))\s+(?:all\s+)?(?:the\s+)?(?:real\s+)?(solutions?|roots?|zeros?)\s+(?:of|to)\s+(?:the\s+)?(?:equation\s+)?([A-Z0-9 ()+*/^.-]+=[A-Z0-9 ()+*/^.-]+)[.?]$",
+    re.I,
+)
+
+
+def _solutions(text: str) -> str:
+    """`Find all solutions of the equation X ^ 2 - 4 = 0.` -> `Calculate the numbers X such
+    that X ^ 2 - 4 = 0.` (Q3): the solutions of an equation in one unknown are the numbers that
+    make it true."""
+    m = _SOLUTIONS.match(text)
+    letters = set(re.findall(r"\b([A-Z])\b", m.group(2))) if m else set()
+    if m is None or len(letters) != 1:
+        return text
+    noun = "numbers" if m.group(1).endswith("s") or "^ 2" in m.group(2) else "number"
+    return f"Calculate the {noun} {letters.pop()} such that {m.group(2).strip()}."
 
 
 def _is_question(text: str) -> bool:

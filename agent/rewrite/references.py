@@ -130,6 +130,9 @@ def _earlier_in(sentence: str, end: int) -> list[Referent]:
     A phrase right before a verb is that clause's subject, any other is an object."""
     found = []
     prefix = sentence[:end]
+    for match in _COUNTED.finditer(prefix):  # `What do 22 tickets cost when 16 of them ...`
+        if unit_for(match.group(1)) is None and is_plural_noun(match.group(1)):
+            found.append(Referent(f"the {match.group(1)}", plural=True, person=False, role="object"))
     for match in _OBJECT.finditer(prefix):
         words = match.group(1).split()
         if len(words) == 2 and (words[1] in _VERB_FORMS or words[1] in _FINITE or words[1] in _FUNCTION):

@@ -1,0 +1,86 @@
+"""General constructions: discourse adverbs, gapping, solutions of an equation, `in` as the inch.
+
+Sentences written for these tests, not taken from the suites.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.rewrite import rewrite_rules
+from agent.rewrite.clauses import split_clauses
+from agent.rewrite.draft import Sentence
+from agent.rewrite.measures import extract_measures
+from agent.rewrite.phrases import normalize_phrases
+from agent.rewrite.questions import rewrite_question
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Then Ivy gives Sam 3 stamps.", "Ivy gives 3 stamps to Sam."),
+        ("After that, a crane lifts 2 crates.", "A crane lifts 2 crates."),
+        ("Now the shelf has 9 books.", "The shelf has 9 books."),
+        ("Thenceforth the shelf has 9 books.", "Thenceforth the shelf has 9 books."),  # a word, not the adverb
+    ],
+)
+def test_a_leading_discourse_adverb_goes(text: str, expected: str) -> None:
+    assert normalize_phrases(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tap fills the sink alone in 6 minutes and the hose in 4 minutes.",
+         ["The tap fills the sink alone in 6 minutes.", "The hose fills the sink in 4 minutes."]),
+        ("Ivy can weed a garden in 3 hours, Sam in 5.", ["Ivy can weed a garden in 3 hours.", "Sam can weed a garden in 5 hours."]),
+        ("Ivy reads 20 pages and Sam 30 pages.", ["Ivy reads 20 pages and Sam 30 pages."]),  # no measure phrase: not this rule
+    ],
+)
+def test_gapping_repeats_the_verb_and_object(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_clauses(Sentence(text, 0, len(text)))] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Find all solutions of the equation X ^ 2 - 16 = 0.", "Calculate the numbers X such that X ^ 2 - 16 = 0."),
+        ("What are the roots of Z ^ 2 - 5 * Z + 6 = 0?", "Calculate the numbers Z such that Z ^ 2 - 5 * Z + 6 = 0."),
+        ("Find the solution to 4 * Y - 2 = 10.", "Calculate the number Y such that 4 * Y - 2 = 10."),
+    ],
+)
+def test_solutions_of_an_equation_are_the_numbers_that_make_it_true(question: str, expected: str) -> None:
+    assert rewrite_question(question, question) == expected
+
+
+def test_an_equation_in_two_unknowns_is_not_solved_for_one() -> None:
+    assert not rewrite_question("Find all solutions of X + Y = 3.", "").startswith("Calculate")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A pole of length 30 in leans on a fence.", "A pole has a length of 30 inches."),
+        ("The base of the pole stands 18 in from the fence.", "The base of the pole stands 18 inches from the fence."),
+        ("Ivy puts 4 in the basket.", "Ivy puts 4 in the basket."),  # `in` before a noun phrase is the preposition
+    ],
+)
+def test_in_after_a_number_is_the_inch_where_no_noun_phrase_follows(text: str, expected: str) -> None:
+    assert extract_measures(Sentence(text, 0, len(text)))[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sam had 4 stamps. Then Ivy gave Sam 3 stamps. How many stamps does Sam have?",
+         "Sam has 4 stamps. Ivy gives 3 stamps to Sam. How many stamps does Sam have?"),
+        ("What do 9 pens cost when 3 of them cost $6?", "3 pens cost 6 dollars. How many dollars do 9 pens cost?"),
+        ("How many hours does a voyage of 3 days last?", "A voyage has a duration of 3 days. 1 day is 24 hours. How many hours does the voyage last?"),
+        ("How many square feet does a mat of 288 sq in cover?",
+         "A mat has an area of 288 square inches. 1 square foot is 144 square inches. How many square feet does the mat cover?"),
+    ],
+)
+def test_whole_rewrites(text: str, expected: str) -> None:
+    result = rewrite_rules(text)
+    assert result.ok, result.issues
+    assert result.ace == expected
