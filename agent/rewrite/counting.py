@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.groups import group_facts, group_question
+from agent.rewrite.possession import possession_facts, without_order_word
 
 _NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
 _COUNTED_QUESTION = re.compile(r"^How many (?:more )?([a-z]+)\b")
@@ -30,13 +31,15 @@ def count_nouns(text: str, context: str) -> list[str]:
     questions = re.findall(r"(?:^|(?<=[.?!] ))(How many [^?]*\?)", context)
     counted = _COUNTED_QUESTION.match(questions[-1]) if questions else None
     out: list[str] = []
-    grouped = group_facts(text) or group_question(text, context)
+    text = without_order_word(text)
+    grouped = group_facts(text) or group_question(text, context) or possession_facts(text, context)
     if grouped:
         return grouped
     if text:
         bare = _BARE_COUNT.match(text)
         if bare and counted:
             text = f"{bare.group(1)} {bare.group(2)} {counted.group(1)}{bare.group(3) or ''}."
+            text = (possession_facts(text, context) or [text])[0]
         text = _MORE_ORDER.sub(r"\1 \3 \2 than", text)
         contained = re.match(r"^How many ([a-z]+) are there\?$", text)
         holder = re.search(rf"\bEvery ([a-z]+) has {_NUM} ([a-z]+)\b", context)
