@@ -10,6 +10,9 @@ when every number of the text still occurs in it, with two exceptions that Engli
   numbers`, `1 medal each`); they may go.
 - a listed run of terms (`6, 60, 600, ...`) may be summed up by its first term and a rule.
 
+A plain side fact the concept does not read (`Ben also has 23 cakes.`) is carried over into
+the definition, after its first sentence, rather than dropped.
+
 Values are compared exactly and by magnitude (`5 less than` becomes a difference of -5); a
 value said twice may be one quantity named twice (`how many factors 12 has, including 1 and
 12 itself`), so it needs to occur once.
@@ -59,6 +62,27 @@ def keeps_stated_numbers(define: Callable[[str], Defined]) -> Callable[[str], st
         if defined is None:
             return None
         ace, consumed = (defined, ()) if isinstance(defined, str) else defined
+        if lost_numbers(text, ace, consumed):
+            ace = with_side_facts(text, ace, consumed)
         return None if lost_numbers(text, ace, consumed) else ace
 
     return guarded
+
+
+# `Ben also has 23 cakes.`: a plain fact of possession the concept does not read.
+_SIDE_FACT = re.compile(r"^([A-Z][a-z]+) (?:also |still |already )?(?:has|owns|keeps|holds) (\d+(?:\.\d+)?) ([a-z]+)\.$")
+
+
+def with_side_facts(source: str, ace: str, consumed: tuple[str, ...] = ()) -> str:
+    """`ace` with the plain possession facts of `source` whose numbers it lost, after its first
+    sentence (where a story states side facts); anything else lost stays lost."""
+    lost = set(lost_numbers(source, ace, consumed))
+    carried = []
+    for sentence in re.split(r"(?<=[.?!])\s+", source.strip()):
+        m = _SIDE_FACT.match(sentence)
+        if m and m.group(2) in lost:
+            carried.append(f"{m.group(1)} has {m.group(2)} {m.group(3)}.")
+    if not carried:
+        return ace
+    first, _, rest = ace.partition(". ")
+    return " ".join([f"{first}.", *carried, rest]) if rest else " ".join([ace, *carried])

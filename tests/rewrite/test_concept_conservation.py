@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.rewrite.conservation import keeps_stated_numbers, lost_numbers
+from agent.rewrite.conservation import keeps_stated_numbers, lost_numbers, with_side_facts
 
 
 def test_a_dropped_quantity_is_reported() -> None:
@@ -30,3 +30,13 @@ def test_the_guard_turns_a_lossy_definition_into_none() -> None:
     define = keeps_stated_numbers(lambda text: "X = 6. What is X?")
     assert define("What is 6?") == "X = 6. What is X?"
     assert define("What is 6 if Ann has 40 pens?") is None
+
+
+def test_plain_side_facts_are_carried_after_the_first_sentence() -> None:
+    source = "Kim splits 90 dollars with Lee in the ratio 2 to 7. Lee also owns 12 kites. What is Lee's share?"
+    ace = "Kim shares 90 dollars with Lee. The share of Kim is 2 parts. The share of Lee is 7 parts. How many dollars does Lee get?"
+    assert with_side_facts(source, ace) == (
+        "Kim shares 90 dollars with Lee. Lee has 12 kites. The share of Kim is 2 parts. The share of Lee is 7 parts."
+        " How many dollars does Lee get?"
+    )
+    assert lost_numbers(source, with_side_facts(source, ace)) == []
