@@ -4,8 +4,9 @@ A word problem gives its numbers to be used (the maxim of relevance), so among p
 whose answers passed the checks, one that computes with every given number is more
 credible than one that drops a number or invents another in its place (`length = 4` for
 "a rope of 12.5 meters"). Questions can carry distractors ("Noah has 35 pears" in a
-question about toys), so this never refutes an answer; `agent.selection` only prefers
-grounded candidates over ungrounded ones.
+question about toys) and programs write some counts by their structure ("draws 2
+marbles" is a product of two factors), so this never refutes an answer: `agent.selection`
+only lowers the weight of an ungrounded candidate.
 
 The number 1 is left out: "1 meter is 100 centimeters" or "draws 1 marble" is a unit
 quantity that a program multiplies by implicitly.

@@ -19,6 +19,7 @@ import statistics
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,7 @@ def replay(records: list[dict[str, Any]]) -> None:
     def first_passing(cands):
         return next((c for c in cands if c["outcome"] in accepted), None)
 
-    def vote(cands, weighted: bool):
+    def vote(cands, weighted: bool, ungrounded: float = 1.0):
         verified = [c for c in cands if c["outcome"] == "verified"]
         if verified:
             return verified[0]
@@ -104,7 +105,8 @@ def replay(records: list[dict[str, Any]]) -> None:
         if not groups:
             return None
         def weight(g):
-            return (sum(math.exp(c["score"] - best) if weighted else 1.0 for c in g), max(c["score"] for c in g))
+            return (sum((math.exp(c["score"] - best) if weighted else 1.0) * (ungrounded if c.get("unused") else 1.0)
+                        for c in g), max(c["score"] for c in g))
         return max(groups.values(), key=weight)[0]
 
     def grounded_first(cands, rule):
@@ -115,15 +117,17 @@ def replay(records: list[dict[str, Any]]) -> None:
     rules = {"top (no checks)": top, "first passing": first_passing,
              "vote (count)": lambda c: vote(c, False), "vote (score-weighted)": lambda c: vote(c, True),
              "grounded, first passing": lambda c: grounded_first(c, first_passing),
-             "grounded, weighted vote": lambda c: grounded_first(c, lambda x: vote(x, True))}
-    print(f"\nfirst-search accuracy by rule (before repair): {'k':>3} " + " ".join(f"{n:>22}" for n in rules))
-    for k in sorted({r["k"] for r in records}):
-        rows = [r for r in records if r["k"] == k]
+             "grounded, weighted vote": lambda c: grounded_first(c, lambda x: vote(x, True)),
+             **{f"weighted, ungrounded x{f}": partial(vote, weighted=True, ungrounded=f) for f in (0.3, 0.1, 0.03)}}
+    ks = sorted({r["k"] for r in records})
+    print("\nfirst-search accuracy by selection rule (before repair), k = " + ", ".join(map(str, ks)))
+    for name, rule in rules.items():
         cells = []
-        for rule in rules.values():
+        for k in ks:
+            rows = [r for r in records if r["k"] == k]
             picks = [rule(r["candidates"]) for r in rows]
-            cells.append(f"{100 * sum(bool(p and p['correct']) for p in picks) / len(rows):>21.1f}%")
-        print(f"{'':>47}{k:>3} " + " ".join(cells))
+            cells.append(f"{100 * sum(bool(p and p['correct']) for p in picks) / len(rows):>6.1f}%")
+        print(f"  {name:<30}" + " ".join(cells))
 
 
 def main() -> int:

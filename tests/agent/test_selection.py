@@ -130,6 +130,13 @@ def test_a_grounded_program_is_preferred_to_a_better_scored_one_that_drops_a_num
     assert choose(everyone_drops, answers_equivalent) == 0, "with no grounded candidate, the vote decides"
 
 
+def test_an_ungrounded_program_the_model_is_sure_of_still_wins() -> None:
+    """"Draws 2 marbles" is written as two factors, not as a 2: a prior, not a verdict."""
+    records = [rec(math.log(0.97), "5/18", CandidateOutcome.passed), rec(math.log(0.03), "20/63", CandidateOutcome.passed)]
+    records[0] = records[0].model_copy(update={"unused": ["2"]})
+    assert choose(records, answers_equivalent) == 0
+
+
 def test_the_agent_records_which_numbers_a_candidate_left_out() -> None:
     rope = "A rope has a length of 7.5 meters. 1 meter is 100 centimeters. How many centimeters does the rope measure?"
     generator = Ranked(("length = 3\nanswer = length * 100\n", -0.3),
