@@ -25,6 +25,8 @@ from collections.abc import Callable
 from fractions import Fraction
 from functools import wraps
 
+from agent.rewrite.nouns import singular
+
 _NUMBER = re.compile(r"(?<![\w./])-?\d+(?:\.\d+)?(?:/\d+)?(?![\w/])")
 _LISTED = re.compile(r"-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}")
 _DETERMINER_VALUES = {Fraction(1), Fraction(2)}
@@ -62,8 +64,7 @@ def keeps_stated_numbers(define: Callable[[str], Defined]) -> Callable[[str], st
         if defined is None:
             return None
         ace, consumed = (defined, ()) if isinstance(defined, str) else defined
-        if lost_numbers(text, ace, consumed):
-            ace = with_side_facts(text, ace, consumed)
+        ace = with_side_facts(text, ace, consumed)
         return None if lost_numbers(text, ace, consumed) else ace
 
     return guarded
@@ -74,13 +75,14 @@ _SIDE_FACT = re.compile(r"^([A-Z][a-z]+) (?:also |still |already )?(?:has|owns|k
 
 
 def with_side_facts(source: str, ace: str, consumed: tuple[str, ...] = ()) -> str:
-    """`ace` with the plain possession facts of `source` whose numbers it lost, after its first
-    sentence (where a story states side facts); anything else lost stays lost."""
+    """`ace` with the plain possession facts of `source` it lost (their number, or the thing they
+    count, is missing from it), after its first sentence, where a story states side facts;
+    anything else lost stays lost."""
     lost = set(lost_numbers(source, ace, consumed))
     carried = []
     for sentence in re.split(r"(?<=[.?!])\s+", source.strip()):
         m = _SIDE_FACT.match(sentence)
-        if m and m.group(2) in lost:
+        if m and (m.group(2) in lost or not re.search(rf"\b{singular(m.group(3))}", ace)):
             carried.append(f"{m.group(1)} has {m.group(2)} {m.group(3)}.")
     if not carried:
         return ace

@@ -19,7 +19,7 @@ from agent.rewrite.possession import possession_facts, without_order_word
 
 _NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
 _COUNTED_QUESTION = re.compile(r"^How many (?:more )?([a-z]+)\b")
-_BARE_COUNT = re.compile(rf"^(.+?\s(?:has|have|owns|gets|collects|buys|takes|gives))\s({_NUM})(\s+(?:to|from)\s+[A-Z][a-z]+)?\.$")
+_BARE_COUNT = re.compile(rf"^(.+?\s(?:has|have|had|owns|owned|gets|got|collects|collected|buys|bought|takes|took|gives|gave))\s({_NUM})(\s+(?:to|from)\s+[A-Z][a-z]+)?\.$")
 _MORE_ORDER = re.compile(rf"\b({_NUM})\s+([a-z]+)\s+(more|fewer|less)\s+than\b")
 _TOGETHER = re.compile(r"^How many ([a-z]+) (?:do|does) (.+?) have (?:together|altogether|in total|combined)\?$")
 _SHARES = re.compile(rf"^([A-Z][a-z]+|The [a-z]+) (shares|divides|splits) ({_NUM}) ([a-z]+)(?: equally| evenly| fairly)? (among|between) (.+)\.$")
