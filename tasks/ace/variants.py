@@ -11,7 +11,9 @@ or train on all of them (augmentation).
 Rewordings, each an equivalence of docs/ace.md ("Equivalent forms"):
 - split: `X has A and B.` -> `X has A. The X has B.` (a possession or containment verb, an
   indefinite or definite singular subject or a name, objects without their own modifiers);
-- merge: consecutive `X has A. The X has B.` -> `X has A and B.` (the same verb and referent).
+- merge: consecutive `X has A. The X has B.` -> `X has A and B.` (the same verb and referent);
+- coefficients: `X ^ 2 - X - 12 = 0` -> `X ^ 2 - 1 * X - 12 = 0` (a variable standing alone as a
+  term of a sum gets its coefficient 1 written out; `drop_unit_factors` in reverse).
 """
 
 from __future__ import annotations
@@ -138,7 +140,27 @@ def merge_objects(text: str) -> str:
     return " ".join(out)
 
 
-REWORDINGS = (split_objects, merge_objects)
+TERM_EDGES = frozenset({"_PLUS", "_MINUS", "RELOP", "_LPAR", "_RPAR", "_DOT", "_QMARK", "_AND",
+                        "_THAT"})  # what may stand on either side of a term of a sum
+
+
+def explicit_coefficients(text: str) -> str:
+    """Every variable that stands alone as a term of a sum with its coefficient 1 written out."""
+    _tree, words = parse_words(text)
+    inserts: list[int] = []
+    for k, w in enumerate(words):
+        if w.type != "VARIABLE" or k == 0 or k + 1 == len(words):
+            continue
+        before, after = words[k - 1].type, words[k + 1].type
+        in_sum = before in ("_PLUS", "_MINUS") or after in ("_PLUS", "_MINUS")
+        if in_sum and before in TERM_EDGES and after in TERM_EDGES:
+            inserts.append(w.start_pos)
+    for pos in reversed(inserts):
+        text = text[:pos] + "1 * " + text[pos:]
+    return text
+
+
+REWORDINGS = (split_objects, merge_objects, explicit_coefficients)
 
 
 def equivalent_variants(text: str) -> list[str]:

@@ -55,3 +55,15 @@ def test_a_rewording_that_would_resolve_an_anaphor_elsewhere_is_left_out():
 def test_text_outside_ace_is_an_ace_error():
     with pytest.raises(AceError):
         equivalent_variants("A box is big and")
+
+
+def test_explicit_coefficients_of_lone_variables_in_sums():
+    from tasks.ace.variants import explicit_coefficients
+
+    assert explicit_coefficients("Calculate the number V such that V ^ 2 - V - 20 = 0.") == \
+        "Calculate the number V such that V ^ 2 - 1 * V - 20 = 0."
+    # products, powers and appositions keep their variables as written
+    assert explicit_coefficients("W = 4 * V ^ 2.") == "W = 4 * V ^ 2."
+    assert explicit_coefficients("A number V is unknown.") == "A number V is unknown."
+    text = "W = (V + 5) * 2."
+    assert equivalent_variants(text) == [text, "W = (1 * V + 5) * 2."]
