@@ -9,7 +9,9 @@ marbles" is a product of two factors), so this never refutes an answer: `agent.s
 only lowers the weight of an ungrounded candidate.
 
 The number 1 is left out: "1 meter is 100 centimeters" or "draws 1 marble" is a unit
-quantity that a program multiplies by implicitly.
+quantity that a program multiplies by implicitly. A number counts as used only when it is
+written in a statement the final `answer` depends on: `alice_parts = 9` that nothing reads
+afterwards is as unused as no 9 at all.
 """
 
 from __future__ import annotations
@@ -42,10 +44,58 @@ def question_numbers(graph: SemanticGraph) -> list[sympy.Rational]:
     return values
 
 
+_ASSIGNMENTS = ("assignment", "augmented_assignment")
+
+
+def _names(tree: Tree, skip_fields: tuple[str, ...] = ("attribute",)) -> set[str]:
+    return {n.text for _, n in iter_paths(tree) if n.type == "identifier" and n.text and n.field not in skip_fields}
+
+
+def live_statements(module: Tree, result: str = "answer") -> list[Tree]:
+    """The top-level statements the last binding of `result` depends on, by a backward pass
+    over the module: an assignment is live when it binds a name a later live statement reads;
+    anything else that is not an import (a loop, an `if`, a bare call) is kept, with all it reads.
+    When no top-level assignment binds `result`, every statement is kept (no evidence)."""
+    statements = list(module.children)
+    targets = [_assignment(s) for s in statements]
+    if not any(a is not None and result in _bound(a) for a in targets):
+        return statements
+    needed = {result}
+    live: list[Tree] = []
+    for statement, assignment in zip(reversed(statements), reversed(targets), strict=True):
+        if statement.type in ("import_from_statement", "import_statement"):
+            continue
+        if assignment is None:
+            live.append(statement)
+            needed |= _names(statement)
+            continue
+        bound = _bound(assignment)
+        if not bound & needed:
+            continue
+        live.append(statement)
+        if assignment.type == "assignment":
+            needed -= bound
+        needed |= {name for c in assignment.children if c.field != "left" for name in _names(c)}
+    return live[::-1]
+
+
+def _assignment(statement: Tree) -> Tree | None:
+    if statement.type == "expression_statement" and statement.children and statement.children[0].type in _ASSIGNMENTS:
+        return statement.children[0]
+    return None
+
+
+def _bound(assignment: Tree) -> set[str]:
+    left = next((c for c in assignment.children if c.field == "left"), None)
+    return _names(left) if left is not None else set()
+
+
 def program_numbers(tree: Tree) -> set[sympy.Rational]:
-    """Numeric literals of a program, and string literals that are exact numbers (`Rational('2.5')`)."""
+    """Numeric literals in the statements `answer` depends on, and string literals that are
+    exact numbers (`Rational('2.5')`)."""
     found: set[sympy.Rational] = set()
-    for _, node in iter_paths(tree):
+    statements = live_statements(tree) if tree.type == "module" else [tree]
+    for _, node in (item for statement in statements for item in iter_paths(statement)):
         if node.text is None or node.type not in ("integer", "float", "string"):
             continue
         value = _exact(node.text.strip("'\"") if node.type == "string" else node.text)

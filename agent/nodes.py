@@ -20,7 +20,7 @@ from agent.grounding import unused_numbers
 from agent.inputs import input_problem
 from agent.repair import exception_path, undefined_names, variable_path, widen
 from agent.runtime import AgentContext
-from agent.selection import choose
+from agent.selection import UNGROUNDED_WEIGHT, choose
 from agent.state import (
     AgentState,
     CandidateOutcome,
@@ -393,7 +393,7 @@ def _repair_subtree(
     if not runnable:
         why = "no new candidate" if not fresh else f"every new candidate reads an undefined name ({len(fresh)})"
         return None, record.model_copy(update={"candidates": len(candidates), "replacement": why})
-    best = runnable[0]
+    best = runnable[next_to_run(graph, [(c.source, c.score) for c in runnable])]
     return best.source, record.model_copy(
         update={"replacement": _replacement(best.tree, path), "candidates": len(candidates)}
     )
@@ -420,6 +420,9 @@ def _next_candidate(
         return None, failed, pool
     runnable = [source for source in fresh if not _reads_undefined(source)]
     fresh = runnable or fresh  # the same static filter as for infills; if none passes, try anyway
+    scores = {c.source: c.score for c in pool}
+    first = next_to_run(_semantic_graph(state), [(source, scores[source]) for source in fresh])
+    fresh = [fresh[first], *fresh[:first], *fresh[first + 1:]]
     note = f" (subtree repair found nothing: {failed.replacement})" if failed else ""
     record = RepairRound(
         round=number,
@@ -430,6 +433,15 @@ def _next_candidate(
         candidates=len(fresh),
     )
     return fresh[0], record, pool
+
+
+def next_to_run(graph: SemanticGraph, programs: list[tuple[str, float]]) -> int:
+    """Which of several untried (source, log-probability) programs a repair round runs: the
+    most probable once a program that leaves a question number unused is discounted by the
+    same prior as in `select` (agent/selection.py)."""
+    penalty = math.log(UNGROUNDED_WEIGHT)
+    keyed = [score + (penalty if unused_numbers(graph, source) else 0.0) for source, score in programs]
+    return max(range(len(programs)), key=lambda i: (keyed[i], -i))
 
 
 def _reads_undefined(source: str) -> bool:

@@ -130,15 +130,55 @@ def _sympy_import(tree: Tree) -> Path | None:
 
 
 def _named_culprit(tree: Tree, program: str, message: str) -> Path | None:
-    """The hole an ImportError or NameError names, when the name tells more than the line."""
+    """The hole an ImportError or NameError names, when the name tells more than the line.
+
+    A name that nothing binds, in a program that binds another name and throws that value
+    away before reading it (`parts = 9` then `parts = 8`; `a, a = ...`), was most likely
+    meant to be bound there: the thrown-away target is the hole, not the place of use.
+    """
     if match := _CANNOT_IMPORT.search(message):
         for path, node in iter_paths(tree):
             if node.field == "name" and _text(node) == match.group(1):
                 return path
     match = _NOT_DEFINED.search(message)
-    if match and hasattr(sympy, match.group(1)) and localize_variable(program, match.group(1)) is None:
+    if not match or localize_variable(program, match.group(1)) is not None:
+        return None
+    if hasattr(sympy, match.group(1)):
         return _sympy_import(tree)
-    return None
+    dead = dead_stores(tree)
+    return dead[0] if dead else None
+
+
+def dead_stores(tree: Tree) -> list[Path]:
+    """Paths of the target names of top-level assignments whose value is bound again before
+    anything reads it (in one target list too: `a, a = 1, 2`), in program order."""
+    pending: dict[str, Path] = {}
+    dead: list[Path] = []
+    for i, statement in enumerate(tree.children):
+        if statement.type in ("import_from_statement", "import_statement"):
+            continue
+        assignment = statement.children[0] if statement.type == "expression_statement" and statement.children else None
+        if assignment is None or assignment.type not in _ASSIGNMENTS:
+            for name in _read_names(statement):
+                pending.pop(name, None)
+            continue
+        left = next((j for j, c in enumerate(assignment.children) if c.field == "left"), None)
+        for j, child in enumerate(assignment.children):
+            if j != left or assignment.type == "augmented_assignment":
+                for name in _read_names(child):
+                    pending.pop(name, None)
+        if left is None or assignment.type != "assignment":
+            continue
+        for sub, node in iter_paths(assignment.children[left]):
+            if node.type == "identifier" and node.text:
+                if node.text in pending:
+                    dead.append(pending[node.text])
+                pending[node.text] = (i, 0, left, *sub)
+    return dead
+
+
+def _read_names(tree: Tree) -> set[str]:
+    return {n.text for _, n in iter_paths(tree) if n.type == "identifier" and n.text and n.field != "attribute"}
 
 
 def _text(node: Tree) -> str:

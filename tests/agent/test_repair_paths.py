@@ -110,3 +110,29 @@ def test_undefined_names_are_found_without_running() -> None:
     assert undefined_names(parse_program("x += 1\nanswer = x\n")) == ["x"]
     clean = "from sympy import sqrt\ntotal = 0\nfor i in range(3):\n    total += i\nanswer = [sqrt(j) for j in range(total)]\n"
     assert undefined_names(parse_program(clean)) == []
+
+
+def test_a_value_bound_twice_before_any_read_is_a_dead_store() -> None:
+    from agent.repair import dead_stores
+
+    tree = parse_program("apples = 4\napples = 7\nanswer = apples * pears\n")
+    assert [source_at(tree, p) for p in dead_stores(tree)] == ["apples"]
+    assert dead_stores(parse_program("a, a = 1, 2\nanswer = a\n")) == [(0, 0, 0, 0)], "one target list"
+    assert dead_stores(parse_program("a = 1\na += 2\na = 5\nanswer = a\n")) == [], "an augmented assignment reads"
+
+
+def test_an_unbound_name_maps_to_the_thrown_away_binding() -> None:
+    program = "pears = 4\npears = 7\nanswer = apples + pears\n"
+    tree = parse_program(program)
+    path = exception_path(tree, program, failure_of(program))
+    assert path == (0, 0, 0), "the first `pears` was meant to bind `apples`"
+
+
+def test_repair_runs_the_grounded_program_before_a_slightly_likelier_ungrounded_one() -> None:
+    from agent.nodes import next_to_run
+    from tasks.ace import parse_ace
+
+    graph = parse_ace("A box has 12 pens. A pen costs 3 dollars. How many dollars do the pens cost?")
+    programs = [("answer = 3 * 4\n", -1.0), ("answer = 3 * 12\n", -1.5), ("answer = 12 + 3\n", -2.0)]
+    assert next_to_run(graph, programs) == 1
+    assert next_to_run(graph, [programs[0], ("answer = 3 * 12\n", -9.0)]) == 0, "a prior, not a filter"
