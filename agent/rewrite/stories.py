@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.conservation import keeps_stated_numbers
+from agent.rewrite.initial_amount import define_initial_amount
 from agent.rewrite.nouns import singular
 from agent.rewrite.people import named_people
 from agent.rewrite.proportion import define_proportion
@@ -27,7 +28,7 @@ _NOT_NAMES = {"A", "An", "The", "How", "What", "Find", "If", "At", "Each", "Ever
 @keeps_stated_numbers
 def define_story(text: str) -> str | None:
     """Canonical ACE for one of the five stories, or None."""
-    return _shopping(text) or _savings(text) or _schedule(text) or _recipe(text) or _budget(text) or _score(text) or _ratio(text) or define_wages(text) or define_proportion(text)
+    return _shopping(text) or _savings(text) or _schedule(text) or _recipe(text) or _budget(text) or _score(text) or _ratio(text) or define_wages(text) or define_proportion(text) or define_initial_amount(text)
 
 
 def _ratio(text: str) -> str | None:
