@@ -120,6 +120,15 @@ SHAPE_OF_NOUN = {"ball": "sphere", "globe": "sphere", "crate": "box", "cuboid": 
                  "right-angled triangle": "right triangle", "right angled triangle": "right triangle"}  # fmt: skip
 # Parts whose length is the part itself: `the length of the hypotenuse` is `the hypotenuse`.
 SEGMENTS = {"hypotenuse", "leg", "side", "edge", "radius", "diameter"}
+# Nouns for people: `he`/`she` may refer to `the cyclist` as to `John`.
+HUMAN_NOUNS = {
+    "man", "woman", "boy", "girl", "person", "child", "kid", "student", "pupil", "teacher",
+    "worker", "farmer", "driver", "cyclist", "rider", "runner", "jogger", "hiker", "walker",
+    "swimmer", "rower", "skater", "skier", "pilot", "sailor", "baker", "cook", "chef", "painter",
+    "builder", "gardener", "player", "athlete", "customer", "shopper", "buyer", "seller",
+    "shopkeeper", "clerk", "friend", "mother", "father", "parent", "brother", "sister", "son",
+    "daughter", "grandmother", "grandfather", "uncle", "aunt", "doctor", "nurse", "author", "writer",
+}  # fmt: skip
 # Other words for the base of an object standing on the ground.
 BASE_SYNONYMS = {"foot", "bottom"}
 SHAPES = {"rectangle", "square", "circle", "triangle", "right triangle", "cylinder", "sphere", "cube", "box", "cone"}

@@ -2,11 +2,15 @@
 
 Users paste text from word processors and phones: curly quotes, en dashes, non-breaking
 spaces, `×`, and contractions. ACE has none of these, and later passes match plain ASCII.
+A `respectively` pairing is undone here too (respectively.py), before any pass reads who
+does what.
 """
 
 from __future__ import annotations
 
 import re
+
+from agent.rewrite.respectively import distribute_respectively
 
 _CHARACTERS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
@@ -39,7 +43,7 @@ def normalize(text: str) -> str:
     text = _WORD_WITH_APOSTROPHE.sub(_expand, text)
     text = _SPACES.sub(" ", text).strip()
     text = text[:1].upper() + text[1:]  # a sentence starts with a capital (`how much ...?`)
-    return _SPACE_BEFORE_MARK.sub(r"\1", text)
+    return distribute_respectively(_SPACE_BEFORE_MARK.sub(r"\1", text))
 
 
 def _expand(match: re.Match[str]) -> str:

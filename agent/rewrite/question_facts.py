@@ -22,7 +22,7 @@ _AUX = r"(?:does|do|did|will|would|can|could)"
 _QUANTITY_PP = re.compile(
     rf"\s+(?:in|for|at|after|within)\s+(?:an?\s+(?:speed|rate|steady|constant|trip|journey|distance)\s+(?:of\s+)?)?{_NUM}\s+[a-z]+(?:\s+per\s+[a-z]+)?"
 )
-_HOW_MANY = re.compile(rf"^(How many [a-z]+(?: [a-z]+)??|What [a-z]+) {_AUX} (.+)\?$", re.I)
+_HOW_MANY = re.compile(rf"^(How many [a-z]+(?: [a-z]+)??|How far|What [a-z]+) {_AUX} (.+)\?$", re.I)
 _IT_TAKE = re.compile(rf"^(?:how long|how many ([a-z]+)),?(?: in ([a-z]+),?)? (?:{_AUX}|will) it take(?: for)? (.+?) to (.+)\?$", re.I)
 _NEED_TO = re.compile(rf"^how many ([a-z]+) (?:{_AUX}|must|should) (.+?) (need|take|work|wait|save|walk|drive|travel) to (.+)\?$", re.I)
 _DURATION_FOR_MONEY = re.compile(rf"^How many (dollars|euros|cents) does (.+?) (earn|make|get)\s+(?:in|for)\s+({_NUM}\s+(?:hours?|days?|weeks?|months?|years?))\?$")
@@ -137,17 +137,18 @@ def _measured_thing(text: str, context: str) -> list[str] | None:
     return [fact, f"{text[: m.start()]}the {noun}{text[m.end() :]}"]
 
 
-_UNITS_ADJECTIVE = re.compile(rf"^How many ((?:square |cubic )?[a-z]+) ({'|'.join(ATTRIBUTE_OF_ADJECTIVE)}) (?:is|are) (.+?)\?$")
+_UNITS_ADJECTIVE = re.compile(rf"^How many (?P<unit>(?:square |cubic )?[a-z]+) (?P<adjective>{'|'.join(ATTRIBUTE_OF_ADJECTIVE)}) (?:is|are) (?P<owner>.+?)\?$")
+_ADJECTIVE_IN_UNITS = re.compile(rf"^How (?P<adjective>{'|'.join(ATTRIBUTE_OF_ADJECTIVE)}) (?:is|are) (?P<owner>(?:the|a|an) [a-z]+),? in (?P<unit>(?:square |cubic )?[a-z]+)\?$")
 
 
 def _units_adjective(text: str, context: str) -> list[str] | None:
-    """`How many centimeters long is the rope?` -> `What is the length of the rope in
-    centimeters?`: the measure asked in a unit, in the form that later passes convert."""
-    m = _UNITS_ADJECTIVE.match(text)
-    if m is None or unit_for(m.group(1).split()[-1]) is None:
+    """`How many centimeters long is the rope?` and `How long is the rope in centimeters?` ->
+    `What is the length of the rope in centimeters?`: the measure asked in a unit, in the form
+    that later passes convert (or drop, when it is the unit given)."""
+    m = _UNITS_ADJECTIVE.match(text) or _ADJECTIVE_IN_UNITS.match(text)
+    if m is None or unit_for(m.group("unit").split()[-1]) is None:
         return None
-    unit, adjective, owner = m.groups()
-    return [f"What is the {ATTRIBUTE_OF_ADJECTIVE[adjective]} of {owner} in {unit}?"]
+    return [f"What is the {ATTRIBUTE_OF_ADJECTIVE[m.group('adjective')]} of {m.group('owner')} in {m.group('unit')}?"]
 
 
 _UPRIGHT = r"(?:wall|fence|building|house|tree|pole|post|tower|cliff|barn|shed)"

@@ -205,10 +205,21 @@ def _drop_unit_hint(text: str, context: str) -> str:
     if m is None or not _is_unit_phrase(phrase):
         return text
     elsewhere = context.replace(text, "")
-    stated = re.search(rf"\b{re.escape(phrase)}\b", elsewhere) or _derived_unit(phrase, elsewhere)
-    if not stated and not re.match(r"^(?:how long|when)\b", text, re.I):
-        return text
+    if not (_stated_unit(phrase, elsewhere) or _derived_unit(phrase, elsewhere)):
+        return text  # `How long is the rope in meters?` when it is given in centimeters: kept
     return text[: m.start()] + text[m.end() :]
+
+
+def _stated_unit(phrase: str, context: str) -> bool:
+    """The unit of `phrase` (either number) occurs in the problem (`hours` in `miles per hour`)."""
+    from agent.rewrite.units import unit_for
+
+    unit = unit_for(phrase.split()[-1]) if " per " not in phrase else None
+    if unit is None:
+        return bool(re.search(rf"\b{re.escape(phrase)}\b", context))
+    prefix = " ".join(phrase.split()[:-1])
+    forms = "|".join(f"{prefix} {form}".strip() for form in (unit.singular, unit.plural))
+    return bool(re.search(rf"\b(?:{forms})\b", context))
 
 
 def _rate_words(phrase: str) -> str:

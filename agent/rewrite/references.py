@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from agent.rewrite.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
+    HUMAN_NOUNS,
     LEMMA_OF_3SG,
     LEMMA_OF_PAST,
     PREPOSITIONS,
@@ -183,13 +184,17 @@ def _antecedent(pronoun: str, history: list[Referent]) -> Referent | None:
             return referent
         if pronoun in ("they", "them", "their") and referent.plural:
             return referent
-        if pronoun in ("he", "him", "his", "she", "her", "hers") and referent.person and not referent.plural:
+        human = referent.person or referent.text.split()[-1] in HUMAN_NOUNS  # `the cyclist ... she`
+        if pronoun in ("he", "him", "his", "she", "her", "hers") and human and not referent.plural:
             return referent
     if pronoun in ("they", "them", "their"):
         people = [r.text for r in history if r.person and not r.plural]
         unique = list(dict.fromkeys(people))
         if len(unique) == 2:
             return Referent(" and ".join(unique), plural=True, person=True)
+        things = list(dict.fromkeys(r.text for r in history if r.role == "subject" and not r.person and not r.plural))
+        if len(things) == 2 and not unique:  # `A tap fills ...; a hose fills ... they`: the two doers
+            return Referent(" and ".join(things), plural=True, person=False)
     return None
 
 
