@@ -16,6 +16,7 @@ import re
 
 from agent.rewrite.conservation import keeps_stated_numbers
 from agent.rewrite.initial_amount import define_initial_amount
+from agent.rewrite.joint_work import define_joint_work
 from agent.rewrite.nouns import singular
 from agent.rewrite.people import named_people
 from agent.rewrite.proportion import define_proportion
@@ -28,7 +29,7 @@ _NOT_NAMES = {"A", "An", "The", "How", "What", "Find", "If", "At", "Each", "Ever
 @keeps_stated_numbers
 def define_story(text: str) -> str | None:
     """Canonical ACE for one of the five stories, or None."""
-    return _shopping(text) or _savings(text) or _schedule(text) or _recipe(text) or _budget(text) or _score(text) or _ratio(text) or define_wages(text) or define_proportion(text) or define_initial_amount(text)
+    return _shopping(text) or _savings(text) or _schedule(text) or _recipe(text) or _budget(text) or _score(text) or _ratio(text) or define_wages(text) or define_proportion(text) or define_initial_amount(text) or define_joint_work(text)
 
 
 def _ratio(text: str) -> str | None:
