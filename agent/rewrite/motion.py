@@ -32,6 +32,9 @@ _MOVER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+([a-z]+)\s+(?:that\s+travels\s+at|goi
 
 _NEEDS_FOR_TRIP = re.compile(rf"^(.+?)\s+(?:needs|takes|spends)\s+({_NUM}\s{_TIME})\s+for\s+an?\s+(?:trip|journey|ride|drive|distance)\s+of\s+({_NUM}\s{_LENGTH})\.$")
 _SPEED_OF = re.compile(rf"^The\s+speed\s+of\s+(the\s+[a-z]+)\s+is\s+({_SPEED})\.$")
+_OWN_SPEED = re.compile(rf"^((?:The|A|An)\s+[a-z]+)'s\s+(?:average\s+|constant\s+|steady\s+)?speed\s+is\s+({_SPEED})\.$")
+# `Sam walks 3 miles per hour.`: a motion verb with a bare rate moves at that speed.
+_VERB_RATE = re.compile(rf"\b((?:{'|'.join(sorted(MOTION_VERBS))})(?:s|es)?)\s+({_SPEED})")
 
 
 def _idioms(text: str) -> str:
@@ -43,7 +46,10 @@ def _idioms(text: str) -> str:
     m = _SPEED_OF.match(text)
     if m is not None:
         return f"{m.group(1)[:1].upper()}{m.group(1)[1:]} travels at a speed of {m.group(2)}."
-    return text
+    m = _OWN_SPEED.match(text)  # `A car's speed is 72 km/h.`
+    if m is not None:
+        return f"{m.group(1)} travels at a speed of {m.group(2)}."
+    return _VERB_RATE.sub(lambda v: f"{v.group(1)} at a speed of {v.group(2)}" if verb_lemma(v.group(1)) in MOTION_VERBS else v.group(0), text)
 
 
 def normalize_motion(sentence: Sentence) -> list[Sentence]:

@@ -58,6 +58,8 @@ def subject_of(sentence: str) -> Referent | None:
         return None
     if len(head) == 3 and head[1] == "and" and head[0][0].isupper() and head[2][0].isupper():
         return Referent(" ".join(head), plural=True, person=True)
+    if len(head) == 3 and head[1].endswith("'s") and head[2] in _NOT_OBJECT_HEAD | _ATTRIBUTES:
+        head = [head[0], head[1][:-2]]  # `A car's speed is ...`: what moves on is the car
     if "of" in head[1:-1] and head[0].lower() in ("the", "each", "a", "an", "one"):
         head = head[len(head) - 1 - head[::-1].index("of") + 1 :]  # `the base of the ladder` -> `the ladder`
     if head[0].lower() in DETERMINERS:
@@ -93,6 +95,7 @@ _OBJECT = re.compile(r"\b(?:a|an|the)\s+((?:[a-z]+\s)?[a-z]+)\b(?!\s+of\b)")
 _AUXILIARIES = {"is", "are", "was", "were", "does", "do", "did", "will", "would", "can", "could", "if", "when", "that", "and", "so"}
 _COUNTED = re.compile(r"\b\d+\s+([a-z]+s)\b(?!\s+(?:per|of)\b)")
 _FUNCTION = PREPOSITIONS | CONJUNCTIONS | DETERMINERS | {"together", "alone", "apart"}
+_ATTRIBUTES = {"price", "cost", "age", "weight", "mass", "area", "volume", "perimeter", "radius", "depth", "side", "base"}
 _NOT_OBJECT_HEAD = {"speed", "length", "height", "width", "distance", "time", "rate", "total", "sum"}
 
 

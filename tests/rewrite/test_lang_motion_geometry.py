@@ -73,3 +73,16 @@ def test_whole_rewrites(text: str, expected: str) -> None:
     result = rewrite_rules(text)
     assert result.ok, result.issues
     assert result.ace == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A taxi's speed is 50 km/h. How many kilometers does it travel in 2 hours?",
+         "A taxi travels at a speed of 50 kilometers per hour. The taxi travels for 2 hours. How many kilometers does the taxi travel?"),
+        ("Ann walks 4 miles per hour. How long does it take her to walk 10 miles?",
+         "Ann travels at a speed of 4 miles per hour. Ann travels 10 miles. How many hours does Ann travel?"),
+    ],
+)
+def test_a_speed_stated_as_an_attribute_or_a_bare_rate(text: str, expected: str) -> None:
+    assert rewrite_rules(text).ace == expected
