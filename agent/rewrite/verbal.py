@@ -100,66 +100,130 @@ def _procedure(statement: str) -> str | None:
 
 
 def _description(statement: str) -> str | None:
-    """`7 times a number plus 36 is 106` -> `7 * X + 36 = 106`."""
-    m = re.match(r"^(?:what is the number if |if )?(.+?)\s+(?:is|equals|gives)\s+(-?\d+(?:\.\d+)?)(?:\s+what.*)?[.?!]?$", statement)
+    """`7 times a number plus 36 is 106` -> `7 * X + 36 = 106`; either side may hold the number."""
+    m = re.match(r"^(?:what is the number if |if |find the number if |suppose )?(.+?)[.?!]?$", statement)
     if m is None:
         return None
-    words = m.group(1).split()
+    body = re.sub(r"\s+(?:what|which|find|calculate)\b.*$", "", m.group(1))
+    words = body.split()
+    for i, word in enumerate(words):
+        link = _LINKS.get(" ".join(words[i : i + 3])) or _LINKS.get(" ".join(words[i : i + 2])) or _LINKS.get(word)
+        if link is None:
+            continue
+        left, right = _whole(words[:i]), _whole(words[i + link :])
+        if left is not None and right is not None and (_has_unknown(left) or _has_unknown(right)):
+            return f"{left.render()} = {right.render()}"
+    return None
+
+
+# The verb that states the equation, by how many words it takes.
+_LINKS = {"is": 1, "equals": 1, "gives": 1, "makes": 1, "is equal to": 3, "results in": 2, "will be": 2, "comes to": 2}
+
+
+def _whole(words: list[str]) -> Expr | None:
+    """An expression that uses every one of `words`, or None."""
     parsed = _expr(words)
-    if parsed is None:
+    if parsed is None or parsed[1]:
         return None
-    expr, rest = parsed
-    if rest or expr == X:
-        return None
-    return f"{expr.render()} = {m.group(2)}"
+    return parsed[0]
+
+
+def _has_unknown(expr: Expr | str | None) -> bool:
+    if isinstance(expr, Expr):
+        return expr == X or _has_unknown(expr.left) or _has_unknown(expr.right)
+    return expr == "X"
 
 
 def _expr(words: list[str]) -> tuple[Expr, list[str]] | None:
-    """Expression := prefix-form | atom postfix*."""
-    if len(words) >= 3 and _NUMBER.match(words[0]) and words[1] in ("more", "less") and words[2] == "than":
+    """Expression := prefix-form postfix* ; the English of arithmetic, read left to right.
+
+    Prefix forms: `N more/less than E` (E + N, E - N; E takes the rest), `N times P`, `1/2 of P`,
+    `twice/double/triple/half (of) P`, `the square of P`, `the sum/difference/product/quotient
+    of E and E` (`between` too), `E subtracted from E`, `E added to E`, a number, the unknown.
+    Postfix: `plus/minus/times P`, `divided/multiplied/increased/decreased/reduced by P`,
+    `squared`.
+    """
+    if len(words) >= 3 and words[1] in ("more", "less", "fewer") and words[2] == "than":
+        amount = _operand(words[:1])
         inner = _expr(words[3:])
-        if inner is None:
+        if amount is None or inner is None:
             return None
-        return Expr("+" if words[1] == "more" else "-", inner[0], words[0]), inner[1]
-    if len(words) >= 2 and _NUMBER.match(words[0]) and words[1] == "times":
-        inner = _atom(words[2:])
-        if inner is None:
+        return Expr("+" if words[1] == "more" else "-", inner[0], amount), inner[1]
+    head = _prefix(words)
+    if head is None:
+        return None
+    expr, rest = head
+    if rest[:2] in (["subtracted", "from"], ["added", "to"]):
+        other = _expr(rest[2:])
+        if other is None:
             return None
-        expr, rest = Expr("*", words[0], inner[0]), inner[1]
-        return _postfix(expr, rest)
-    if words[:1] == ["twice"]:
-        inner = _atom(words[1:])
-        return _postfix(Expr("*", "2", inner[0]), inner[1]) if inner else None
-    inner = _atom(words)
-    return _postfix(*inner) if inner else None
+        return Expr("-" if rest[0] == "subtracted" else "+", other[0], expr), other[1]
+    return _postfix(expr, rest)
 
 
-def _atom(words: list[str]) -> tuple[Expr, list[str]] | None:
+def _prefix(words: list[str]) -> tuple[Expr | str, list[str]] | None:
+    if len(words) >= 2 and _NUMBER.match(words[0]) and (words[1] == "times" or (words[1] == "of" and "/" in words[0])):
+        inner = _prefix(words[2:])
+        return (Expr("*", words[0], inner[0]), inner[1]) if inner else None
+    multiple = _MULTIPLES.get(words[0]) if words else None
+    if multiple is not None:
+        rest = words[2:] if words[1:2] == ["of"] else words[1:]
+        inner = _prefix(rest)
+        if inner is None:
+            return None
+        return (Expr("/", inner[0], "2") if multiple == "1/2" else Expr("*", multiple, inner[0])), inner[1]
+    if words[:3] == ["the", "square", "of"]:
+        inner = _prefix(words[3:])
+        return (Expr("*", inner[0], inner[0]), inner[1]) if inner else None
+    if len(words) >= 3 and words[0] == "the" and words[1] in _PAIRS and words[2] in ("of", "between"):
+        first = _expr(words[3:])
+        if first is None or first[1][:1] != ["and"]:
+            return None
+        second = _prefix(first[1][1:])
+        if second is None:
+            return None
+        return Expr(_PAIRS[words[1]], first[0], second[0]), second[1]
+    return _atom(words)
+
+
+_MULTIPLES = {"twice": "2", "double": "2", "triple": "3", "thrice": "3", "half": "1/2"}
+_PAIRS = {"sum": "+", "difference": "-", "product": "*", "quotient": "/"}
+
+
+def _atom(words: list[str]) -> tuple[Expr | str, list[str]] | None:
     if " ".join(words[:2]) in _UNKNOWN:
         return X, words[2:]
     if words[:1] == ["it"]:
         return X, words[1:]
-    if words[:3] in (["the", "sum", "of"], ["the", "difference", "of"]):
-        first = _atom(words[3:])
-        if first is None or first[1][:1] != ["and"] or len(first[1]) < 2 or not _NUMBER.match(first[1][1]):
-            return None
-        op = "+" if words[1] == "sum" else "-"
-        return Expr(op, first[0], first[1][1]), first[1][2:]
+    if words and _NUMBER.match(words[0]):
+        return words[0], words[1:]
     return None
 
 
-def _postfix(expr: Expr, words: list[str]) -> tuple[Expr, list[str]] | None:
+def _operand(words: list[str]) -> Expr | str | None:
+    parsed = _prefix(words)
+    return parsed[0] if parsed is not None and not parsed[1] else None
+
+
+_POSTFIX = {
+    ("divided", "by"): "/", ("multiplied", "by"): "*", ("increased", "by"): "+", ("decreased", "by"): "-",
+    ("reduced", "by"): "-", ("plus",): "+", ("minus",): "-", ("times",): "*",
+}  # fmt: skip
+
+
+def _postfix(expr: Expr | str, words: list[str]) -> tuple[Expr, list[str]] | None:
     while words:
-        pair = words[:2]
-        if pair in (["divided", "by"], ["multiplied", "by"]) and len(words) > 2 and _NUMBER.match(words[2]):
-            expr = Expr("/", expr, words[2]) if pair[0] == "divided" else Expr("*", words[2], expr)
-            words = words[3:]
-        elif words[0] in ("plus", "minus") and len(words) > 1 and _NUMBER.match(words[1]):
-            expr = Expr("+" if words[0] == "plus" else "-", expr, words[1])
-            words = words[2:]
-        elif pair in (["increased", "by"], ["decreased", "by"]) and len(words) > 2 and _NUMBER.match(words[2]):
-            expr = Expr("+" if pair[0] == "increased" else "-", expr, words[2])
-            words = words[3:]
-        else:
+        if words[0] == "squared":
+            expr, words = Expr("*", expr, expr), words[1:]
+            continue
+        key = next((k for k in _POSTFIX if tuple(words[: len(k)]) == k), None)
+        if key is None:
             break
-    return expr, words
+        operand = _prefix(words[len(key) :])
+        if operand is None:
+            return None
+        op = _POSTFIX[key]
+        # `multiplied by 3` and `times 3` put the factor first, as the canonical formulas do
+        expr = Expr(op, operand[0], expr) if op == "*" and not isinstance(operand[0], Expr) else Expr(op, expr, operand[0])
+        words = operand[1]
+    return (expr if isinstance(expr, Expr) else Expr("", expr)), words
