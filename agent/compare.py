@@ -107,7 +107,16 @@ def _run(solution: Solution, expected: str) -> RunRecord:
         subtree_rounds=sum(r.strategy.value == "subtree" for r in solution.repairs),
         regenerate_rounds=sum(r.strategy.value == "regenerate" for r in solution.repairs),
         first_failed=first_failed,
+        candidates=len(solution.candidates),
+        chosen=solution.chosen,
+        first_correct=_right(solution.candidates[0].answer, expected) if solution.candidates else None,
     )
+
+
+def _right(answer: str | None, expected: str) -> bool:
+    from verifiers import answers_equivalent
+
+    return answer is not None and answers_equivalent(answer, expected)
 
 
 def question_text(spec: CompareSpec, problem: Any) -> str:

@@ -43,3 +43,17 @@ def test_an_unfinished_records_file_still_summarizes(tmp_path) -> None:
     path.write_text(json.dumps({"spec": CompareSpec(suite="s.jsonl").model_dump()}) + "\n" + record.model_dump_json() + "\n")
     spec, records = read_records(path)
     assert spec.suite == "s.jsonl" and summarize(records).tool_correct == 1
+
+
+def test_a_run_records_the_first_search_and_the_choice() -> None:
+    from agent.compare import _run
+    from agent.state import CandidateOutcome, CandidateRecord, Solution
+
+    candidates = [CandidateRecord(source="answer = 4\n", score=-0.1, answer="4", outcome=CandidateOutcome.refuted),
+                  CandidateRecord(source="answer = 5\n", score=-2.0, answer="5", outcome=CandidateOutcome.passed)]
+    solution = Solution(question="q", answer="5", status=Status.answered, program="answer = 5\n",
+                        candidates=candidates, chosen=1)
+    record = _run(solution, "5")
+    assert (record.candidates, record.chosen, record.first_correct, record.correct) == (2, 1, False, True)
+    assert summarize([ProblemRecord(id="a", family="f", expected="5", structural=run(False), tool=record)]
+                     ).selection_fixed == 1
