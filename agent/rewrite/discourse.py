@@ -21,7 +21,7 @@ _NOT_NOUN = {"of", "in", "on", "at", "to", "and", "speed", "length", "height", "
 
 def fix_discourse(draft: Draft) -> None:
     """Reorder and re-article the draft's sentences in place."""
-    facts = [s for s in draft.sentences if not s.is_question]
+    facts = _introduced_first([s for s in draft.sentences if not s.is_question])
     questions = [s for s in draft.sentences if s.is_question]
     ordered = facts + questions
     seen: set[str] = set()
@@ -45,6 +45,30 @@ def fix_discourse(draft: Draft) -> None:
         said.add(key)
         fixed.append(sentence.with_text(text))
     draft.sentences = fixed
+
+
+_DEFINITE = re.compile(r"\bthe\s+([a-z]+)\b", re.I)
+_INTRODUCED = re.compile(r"(?:\b(?:a|an)\s+|\b\d+(?:\.\d+)?\s+)([a-z]+)\b", re.I)
+
+
+def _introduced_first(facts: list) -> list:
+    """A fact that introduces a thing (`A jar has 25 cards.`) goes before a fact of the same
+    English sentence that only refers to it (`Paul takes 80 percent of the cards.`): a definite
+    noun phrase refers back, so what it refers to must come first. Other orders are kept."""
+    ordered = list(facts)
+    for j in range(1, len(ordered)):
+        later = ordered[j]
+        introduced = {m.group(1).lower() for m in _INTRODUCED.finditer(later.text)}
+        for i in range(j):
+            earlier = ordered[i]
+            if (earlier.start, earlier.end) != (later.start, later.end):
+                continue
+            referred = {m.group(1).lower() for m in _DEFINITE.finditer(earlier.text)}
+            own = {m.group(1).lower() for m in _INTRODUCED.finditer(earlier.text)}
+            if (referred & introduced) - own - {"share", "rest", "money"}:
+                ordered.insert(i, ordered.pop(j))
+                break
+    return ordered
 
 
 def _article(m: re.Match[str], seen: set[str], question: bool) -> str:

@@ -84,3 +84,9 @@ def test_whole_rewrites(text: str, expected: str) -> None:
     result = rewrite_rules(text)
     assert result.ok, result.issues
     assert result.ace == expected
+
+
+def test_a_fact_that_introduces_a_thing_comes_before_one_that_refers_to_it() -> None:
+    result = rewrite_rules("How many beads does Ivy use from a box of 80 beads if Ivy uses 25 percent of the beads?")
+    assert result.ok, result.issues
+    assert result.ace.startswith("A box has 80 beads. "), result.ace
