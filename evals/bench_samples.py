@@ -118,7 +118,7 @@ def replay(records: list[dict[str, Any]]) -> None:
              "vote (count)": lambda c: vote(c, False), "vote (score-weighted)": lambda c: vote(c, True),
              "grounded, first passing": lambda c: grounded_first(c, first_passing),
              "grounded, weighted vote": lambda c: grounded_first(c, lambda x: vote(x, True)),
-             **{f"weighted, ungrounded x{f}": partial(vote, weighted=True, ungrounded=f) for f in (0.3, 0.1, 0.03)}}
+             **{f"weighted, ungrounded x{f}": partial(vote, weighted=True, ungrounded=f) for f in (0.3, 0.1, 0.03, 0.01)}}
     ks = sorted({r["k"] for r in records})
     print("\nfirst-search accuracy by selection rule (before repair), k = " + ", ".join(map(str, ks)))
     for name, rule in rules.items():
