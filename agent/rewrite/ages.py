@@ -13,13 +13,18 @@ from __future__ import annotations
 import re
 
 from agent.rewrite.conservation import keeps_stated_numbers
+from agent.rewrite.people import named_people
 
 _N = r"(\d+)"
 _NAME = r"([A-Z][a-z]+)"
 _AGE_OF = rf"(?:{_NAME}'s\s+age|{_NAME})"
 _TIMES_NOW = re.compile(rf"(?:today\s+)?{_AGE_OF}\s+is\s+{_N}\s+times\s+(?:as\s+old(?:\s+as\s+{_NAME})?|{_NAME}'s\s+age)(?!\s+in\b)", re.I)
 _OLDER = re.compile(rf"{_NAME}\s+is\s+{_N}\s+years?\s+(older|younger)(?:\s+than\s+{_NAME})?", re.I)
-_SUM = re.compile(rf"(?:together\s+(?:they|{_NAME}\s+and\s+{_NAME})\s+are|sum\s+of\s+their\s+ages\s+is|ages\s+of\s+{_NAME}\s+and\s+{_NAME}\s+add\s+up\s+to)\s+{_N}", re.I)
+_SUM = re.compile(
+    rf"(?:together\s+(?:they|{_NAME}\s+and\s+{_NAME})\s+are|sum\s+of\s+their\s+ages\s+is|ages\s+of\s+{_NAME}\s+and\s+{_NAME}\s+add\s+up\s+to"
+    rf"|their\s+ages\s+(?:add\s+up\s+to|sum\s+to|total)|their\s+(?:combined|total)\s+age\s+is)\s+{_N}",
+    re.I,
+)
 _FUTURE = re.compile(
     rf"(?:in|after)\s+{_N}\s+years?,?\s+{_AGE_OF}\s+will\s+be\s+{_N}\s+times\s+(?:as\s+old\s+as\s+{_NAME}|{_NAME}'s\s+age)"
     rf"|{_AGE_OF}\s+.*?will\s+be\s+{_N}\s+times\s+{_NAME}'s\s+age\s+in\s+{_N}\s+years"
@@ -36,8 +41,7 @@ def define_ages(text: str) -> str | None:
         return None
     question = re.split(r"(?<=[.?!])\s+", text.strip())[-1]
     asked = _ASKED.search(question) or _ASKED.search(text)
-    names = list(dict.fromkeys(re.findall(r"\b[A-Z][a-z]+\b", text)))
-    names = [n for n in names if n not in {"Today", "Together", "In", "After", "How", "What", "Find", "The", "If"}]
+    names = [n for n in named_people(text) if n not in {"Today", "Together", "In", "After", "How", "What", "Find", "The", "If"}]
     if asked is None or len(names) != 2:
         return None
     x = next(g for g in asked.groups() if g)

@@ -35,6 +35,7 @@ _ACTS = (
     r"(?:s|es|ed|ing)?|threw|thrown|drew|drawn|took|taken|chose|chosen|got|gets"
 )
 _ACTOR = re.compile(rf"\b([A-Z][a-z]+)(?:'s\b|\s+(?:{_ACTS})\b)")
+_BY_ACTOR = re.compile(r"\b(?:tossed|flipped|rolled|thrown|drawn|picked|taken|pulled|chosen|selected)\b[^.?!]*?\bby ([A-Z][a-z]+)\b")
 # A capitalised word inside a sentence, or joined to another by `and`, names someone too.
 _NAMED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\b|\b([A-Z][a-z]+)(?=\s+and\s+[A-Z][a-z]+\b)")
 _NOT_PEOPLE = {"What", "How", "If", "When", "Find", "Give", "Calculate", "Compute", "Determine", "The", "A", "An", "Then", "Each", "Every"}
@@ -53,8 +54,10 @@ def define_chance(text: str) -> str | None:
 
 
 def actor(text: str) -> str | None:
-    """The one proper name that performs the experiment (`Maya rolls`, `Paul's tosses`)."""
-    names = {m.group(1) for m in _ACTOR.finditer(text)} - _NOT_PEOPLE
+    """The one proper name that performs the experiment (`Maya rolls`, `Paul's tosses`, `is
+    flipped 4 times by Sam`)."""
+    names = {m.group(1) for m in _ACTOR.finditer(text)} | {m.group(1) for m in _BY_ACTOR.finditer(text)}
+    names -= _NOT_PEOPLE
     others = {m.group(1) or m.group(2) for m in _NAMED.finditer(text)} - _NOT_PEOPLE  # everyone else named
     return names.pop() if len(names) == 1 and others <= names else None
 
@@ -65,6 +68,7 @@ _TOSSES = (
     re.compile(rf"\b(?:toss|flip|throw)\w*\s+(?:a|an|one|1|the)\s+{_FAIR}coin\s+{_N}\s+times\b", re.I),
     re.compile(rf"\b{_N}\s+(?:{_FAIR}coin\s+)?(?:tosses|flips|throws)\b", re.I),
     re.compile(rf"\b(?:toss|flip|throw)\w*\s+{_N}\s+{_FAIR}coins\b", re.I),
+    re.compile(rf"\b{_FAIR}coin\s+is\s+(?:tossed|flipped|thrown)\s+{_N}\s+times\b", re.I),
 )
 _FACE = r"(heads?|tails?)\b"
 _OUTCOMES = (
@@ -143,6 +147,7 @@ _DRAW = re.compile(
 _ASKED_COLOUR = (
     re.compile(r"\bboth(?:\s+of\s+them|\s+\w+)?\s+(?:are|being|is)\s+([a-z]+)\b", re.I),
     re.compile(rf"\b(?:the|that\s+the)\s+{_THINGS}\s+(?:is|are|being)\s+([a-z]+)\b", re.I),
+    re.compile(r"\b(?:probability|chance|likely)\b[^.?!]*?\b(?:it|they)\s+(?:is|are)\s+([a-z]+)\b", re.I),
     re.compile(rf"\b(?:all|both)\s+(?:\d+\s+)?(?:of\s+them\s+|{_THINGS}\s+)?(?:are|being)\s+([a-z]+)\b", re.I),
     re.compile(rf"\b(?:(?:probability|chance)\s+of|drawing|getting|picking|taking|choosing|selecting)\s+(?:a|an|\d+|both)?\s*([a-z]+)\s+{_THINGS}", re.I),
 )

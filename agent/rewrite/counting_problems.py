@@ -26,6 +26,7 @@ _CHOOSE = re.compile(rf"(?:committee|group|squad|team)\s+of\s+{_N}(?:\s+members)
 _MIXED = re.compile(rf"{_N}\s+boys?\s+and\s+{_N}\s+girls?", re.I)
 _PLACES = re.compile(rf"{_N}\s+(?:runners|contestants|entrants|players|people)|(?:with|of)\s+{_N}\s+(?:runners|contestants|entrants)", re.I)
 _ORDERED = re.compile(rf"(?:first|top)\s+{_N}|{_N}\s+(?:different\s+|distinct\s+)?(?:prizes|medals|places|trophies|awards)", re.I)
+_NAMED_PLACES = re.compile(r"\b(?:gold,?\s+silver(?:,?\s+and\s+bronze)|gold\s+and\s+silver|first,?\s+second(?:,?\s+and\s+third)|first\s+and\s+second)\b", re.I)
 # Choosing K of N when order does not matter, said by the roles of the two numbers: the pool
 # (`a club of 19 members`, `from 19 people`) and the chosen (`a committee of 3`, `choose 3`).
 _PEOPLE = r"(?:members|people|persons|students|players|employees|workers|candidates|volunteers|children|friends|teachers|applicants)"
@@ -112,9 +113,14 @@ def _ordered(text: str) -> str | None:
     if not re.search(r"\b(?:ways|rankings|orders|order|ranked)\b", text, re.I):
         return None
     places, people = _ORDERED.search(text), _PLACES.search(text)
-    if places is None or people is None:
+    named = _NAMED_PLACES.search(text)
+    counted = re.findall(rf"\b{_N}\s+[a-z]+s\b", text)
+    if people is None and named is not None and len(counted) == 1:
+        people = re.search(rf"\b{_N}\s+[a-z]+s\b", text)  # `12 swimmers race for gold, silver and bronze`
+    if (places is None and named is None) or people is None:
         return None
-    k = places.group(1) or places.group(2)
+    # `gold, silver and bronze`, `first, second and third place`: as many places as are named
+    k = str(len(re.findall(r"\w+", named.group(0))) - 1) if named is not None else places.group(1) or places.group(2)
     n = people.group(1) or people.group(2)
     m = re.search(rf"{_N}\s+of\s+{_N}\s+(?:contestants|runners|people|players)", text)
     if m:

@@ -8,6 +8,7 @@ shared by P people", rewritten sentence by sentence into the canonical facts:
 - `fills 13 boxes with 4 toys each` / `13 boxes of 4 toys each` / `13 boxes with 4 toys in
   every box` -> `There are 13 boxes. Every box has 4 toys.`
 - `Sam packs 8 pens into each of 15 boxes` -> `Sam has 15 boxes. Every box has 8 pens.`
+- `Sam puts 6 pens in each box. Sam fills 8 boxes.` -> `Every box has 6 pens. There are 8 boxes.`
 - `Sam gives 8 pens to Ann from 2 boxes of 9 pens each` -> the boxes are Sam's, then the gift.
 - `Sam splits 30 pens evenly between 5 children` / `5 children share Sam's 30 pens fairly`
   -> `Sam has 30 pens. Sam shares the pens among 5 children.`
@@ -36,6 +37,9 @@ _FILLS_EACH = re.compile(rf"^({_WHO}) (?:fills|packs|loads|stocks) ({_NUM}) ([a-
 _INTO_EACH_OF = re.compile(rf"^({_WHO}) (?:packs|puts|places|loads) ({_NUM}) ([a-z]+) (?:into|in) {_EVERY} of ({_NUM}) ([a-z]+)\.$")
 _GIVES_FROM = re.compile(rf"^({_WHO}) (gives|hands) ({_NUM}) ([a-z]+) to ({_WHO}) from ({_NUM}) ([a-z]+) (?:of|with) ({_NUM}) \4(?: each| in {_EVERY} [a-z]+)\.$")
 _IN_GROUPS = re.compile(rf"^How many ([a-z]+) are (?:there )?in ({_NUM}) ([a-z]+) (?:with|of) ({_NUM}) \1(?: each| in {_EVERY} [a-z]+)\?$")
+_SUBJECT = r"(?:[A-Z][a-z]+|(?:The|An?) [a-z]+)"
+_PUTS_EACH = re.compile(rf"^{_SUBJECT} (?:puts|packs|places|loads|stacks) ({_NUM}) ([a-z]+) (?:in|into|on) {_EVERY} ([a-z]+)\.$")
+_FILLS = re.compile(rf"^{_SUBJECT} (?:fills|packs|uses|loads) ({_NUM}) ([a-z]+)\.$")
 _SPLITS = re.compile(rf"^({_WHO}) (?:shares|divides|splits|distributes|hands out|gives out) ({_NUM}) ([a-z]+)(?: equally| evenly| fairly)? (?:among|between|to) ({_NUM}) ([a-z]+)(?: equally| evenly| fairly)?\.$")
 _SHARED_BY = re.compile(rf"^({_NUM}) ([a-z]+) (?:share|split|divide) ({_WHO})'s ({_NUM}) ([a-z]+)(?: equally| evenly| fairly)?\.$")
 
@@ -59,6 +63,10 @@ def group_facts(text: str) -> list[str] | None:
     if m:
         who, _, given, things, whom, count, boxes, size = m.groups()
         return [f"{who} has {count} {boxes}.", f"Every {singular(boxes)} has {size} {things}.", f"{who} gives {given} {things} to {whom}."]
+    m = _PUTS_EACH.match(text)
+    if m:
+        size, things, box = m.groups()
+        return [f"Every {singular(box)} has {size} {things}."]
     m = _SPLITS.match(text)
     if m:
         who, amount, things, people, whom = m.groups()
@@ -71,8 +79,12 @@ def group_facts(text: str) -> list[str] | None:
 
 
 def group_question(text: str, context: str) -> list[str] | None:
-    """The canonical question about equal groups or fair shares known from `context`, or None."""
+    """The canonical question (or count of groups) about equal groups or fair shares known
+    from `context`, or None."""
     context = " ".join(" ".join(group_facts(s) or [s]) for s in re.split(r"(?<=[.?!])\s+", context))
+    filled = _FILLS.match(text)
+    if filled and re.search(rf"\bEvery {singular(filled.group(2))} has\b", context):
+        return [f"There are {filled.group(1)} {filled.group(2)}."]  # `fills 8 boxes` of a known size
     m = _IN_GROUPS.match(text)
     if m:
         things, count, boxes, size = m.groups()
@@ -105,9 +117,10 @@ def _groups_question(text: str, box: str, things: str, context: str) -> list[str
         rf"^(?:Find|What is|Calculate) the number of {boxes}[.?]$", text
     ):
         return [f"How many {boxes} are there?"]
-    counted_groups = re.search(rf"\bThere are {_NUM} {boxes}\b|\bhas {_NUM} {boxes}\b|\bfills {_NUM} {boxes}\b", context)
+    counted_groups = re.search(rf"\bThere are {_NUM} {boxes}\b|\bhas {_NUM} {boxes}\b|\b(?:fills|packs|uses|loads) {_NUM} {boxes}\b", context)
     if counted_groups and (
-        re.match(rf"^How many {things} (?:does|do) {_WHO} (?:use|need|pack|put in)\?$", text)
+        re.match(rf"^How many {things} (?:does|do) {_SUBJECT} (?:use|need|pack|put in)\?$", text)
+        or re.match(rf"^How many {things} (?:is that|are there(?: in all| in total| altogether)?)\?$", text)
         or re.match(rf"^(?:Find|What is|Calculate) the total number of {things}[.?]$", text)
     ):
         return [f"How many {things} do the {boxes} have?"]

@@ -29,10 +29,11 @@ _ASKS_START = re.compile(
 _START_WORD = re.compile(r"\b(?:before|at first|to begin with|to start with|at the start|originally|in the beginning|start with|begin with|started with)\b")
 _GIVES_TO = re.compile(rf"\b({_WHO}) (?:gives|gave|hands|handed) ({_NUM}) ([a-z]+ )?to ({_WHO})\b")
 _GIVES_DATIVE = re.compile(rf"\b({_WHO}) (?:gives|gave|hands|handed) ({_WHO}) ({_NUM})(?: ([a-z]+))?\b")
-_RECEIVES = re.compile(rf"\b(?:({_WHO}) )?(?:receives|received|receiving|gets|got|getting) ({_NUM}) ([a-z]+) from ({_WHO})\b")
+_RECEIVES = re.compile(rf"\b(?:({_WHO}) )?(?:receives|received|receiving|gets|got|getting) ({_NUM})(?: more)?(?: ([a-z]+))? from ({_WHO})\b")
 _CLAUSE_OPENERS = {None, "After", "Before", "When", "Upon", "On", "Since", "Once"}
+_PRONOUNS = {"He", "She", "They"}  # the person the question asks about, said again
 # `Sam now has 54 pens`, or with the subject left out: `... from Ann and now has 54 pens`.
-_HAS_AFTER = re.compile(rf"\b(?:({_WHO})|and) (?:now |then )?(?:has|owns|holds|had|owned) ({_NUM}) ([a-z]+)\b")
+_HAS_AFTER = re.compile(rf"\b(?:({_WHO})|and) (?:now |then )?(?:has|owns|holds|had|owned) ({_NUM})(?: ([a-z]+))?\b")
 
 
 def define_initial_amount(text: str) -> str | None:
@@ -46,14 +47,15 @@ def define_initial_amount(text: str) -> str | None:
     if transfer is None:
         return None
     giver, count, taker, noun = transfer
-    if who not in (giver, taker):
+    giver, taker = (who if giver in _PRONOUNS else giver), (who if taker in _PRONOUNS else taker)
+    if who not in (giver, taker) or giver == taker:
         return None
-    after = [(n, t) for w, n, t in _HAS_AFTER.findall(text) if w in (who, "") and n != count]
+    after = [(n, t) for w, n, t in _HAS_AFTER.findall(text) if w in (who, "", *_PRONOUNS) and n != count]
     if len(after) != 1:
         return None
     amount, noun_after = after[0]
     things = things or noun or noun_after
-    if things != noun_after or (noun and noun != things):
+    if not things or any(n and n != things for n in (noun, noun_after)):
         return None
     return (
         f"The number of the {things} of {who} is X. If {giver} gives {count} {things} to {taker} then "

@@ -42,6 +42,7 @@ _PRICED = (
     re.compile(r"\b(?:does|do|did|will)\s+(?:a|an|the)\s+([a-z]+)\s+cost\b", re.I),
     re.compile(rf"\b{_NUM}\s+percent\s+off\s+(?:a|an|the)\s+([a-z]+)\b", re.I),
 )
+_NAMED_OWNER = re.compile(rf"\b([A-Z][a-z]+)'s\s+(?:new\s+|old\s+|original\s+|current\s+)?({_ATTRIBUTES})\b")
 _PRONOUN_ATTRIBUTE = re.compile(rf"\b(?:its|their)\s+(?:old\s+|original\s+|new\s+)?({_ATTRIBUTES})\b", re.I)
 _NOT_THINGS = {"shop", "store", "price", "discount", "percent", "dollars", "sale"}
 _ASKS_BEFORE = re.compile(r"\b(?:original|old|initial|previous|before|saves?|saved|saving|savings|amount\s+of\s+the|how\s+much\s+(?:less|more)|by\s+how\s+much|what\s+percent(?:age)?|percentage)\b", re.I)
@@ -58,6 +59,14 @@ def define_percent_change(text: str) -> str | None:
     if kind is None or target is None or not _asks_after(text):
         return None
     attribute, thing = target
+    if thing[0].isupper():  # a person's own salary: `Tim has a salary of ...`, `the salary of Tim`
+        if kind == "discount":
+            return None
+        article = "an" if attribute[0] in "aeiou" else "a"
+        return (
+            f"{thing} has {article} {attribute} of {money[0]} dollars. The {attribute} of {thing} {kind} by {percent[0]} "
+            f"percent. What is the new {attribute} of {thing}?"
+        )
     a = "An" if thing[0] in "aeiou" else "A"
     if kind == "discount":
         if attribute != "price":
@@ -78,6 +87,7 @@ def _changed(text: str) -> tuple[str, str] | None:
     pairs = {(m.group(1).lower(), m.group(2).lower()) for m in _OWNED[0].finditer(text)}
     pairs |= {(m.group(2).lower(), m.group(1).lower()) for m in _OWNED[1].finditer(text)}
     pairs |= {("price", m.group(1).lower()) for p in _PRICED for m in p.finditer(text)}
+    pairs |= {(m.group(2).lower(), m.group(1)) for m in _NAMED_OWNER.finditer(text)}
     pairs = {("price" if a == "cost" else a, t) for a, t in pairs if t not in _NOT_THINGS}
     things = {t for _, t in pairs}
     attributes = {a for a, _ in pairs} | {("price" if m.group(1).lower() == "cost" else m.group(1).lower()) for m in _PRONOUN_ATTRIBUTE.finditer(text)}

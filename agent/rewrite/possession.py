@@ -35,6 +35,9 @@ _MORE_THAN_THAT = re.compile(rf"^({_WHO}) (?:has|owns|collects|gets) ({_NUM}) (m
 _FEWER_QUESTION = re.compile(rf"^How many ([a-z]+) (?:fewer|less) (?:does|do) ({_WHO}) have than ({_WHO})\?$")
 _BY_HOW_MANY = re.compile(rf"^By how many ([a-z]+) (?:does|do) ({_WHO}) have more(?: than ({_WHO}))?\?$")
 _PAIR_TOTAL = re.compile(rf"^How many ([a-z]+) (?:do|does) ({_WHO}) and ({_WHO}) (?:have|own|hold|keep)(?: together| altogether| in total| combined| in all)?\?$")
+# `How many pens do they have?` with `they` read as the pens: the things cannot own
+# themselves, so it is the collective total of their owners.
+_SELF_TOTAL = re.compile(r"^How many ([a-z]+) do the \1 have(?: together| altogether| in total| in all)?\?$")
 _WITH_TOTAL = re.compile(rf"^(?:Together, |Altogether, |In total, )?[Hh]ow many ([a-z]+) do ({_WHO}), with ({_NUM}) [a-z]+, and ({_WHO}), with ({_NUM}) [a-z]+, (?:have|own|hold)(?: together| altogether| in total)?\?$")
 _LEFT_AFTER = re.compile(rf"^How many ([a-z]+) does ({_WHO}) have(?: left)? after ([a-z]+ing) ({_NUM}) of \2's ({_NUM}) \1(?: to ({_WHO}))?\?$")
 _OF_THE_STOCK = re.compile(rf"^How many of the ({_NUM}) ([a-z]+) (?:does|do) ({_WHO}) (?:still )?have(?: left)?\?$")
@@ -98,7 +101,7 @@ def _totals(text: str, context: str) -> list[str] | None:
     if m:
         things, first, n1, second, n2 = m.groups()
         return [f"{first} has {n1} {_count_noun(things, n1)}.", f"{second} has {n2} {_count_noun(things, n2)}.", f"How many {things} are there?"]
-    m = _PAIR_TOTAL.match(text)
+    m = _PAIR_TOTAL.match(text) or _SELF_TOTAL.match(text)
     return [f"How many {m.group(1)} are there?"] if m else None
 
 

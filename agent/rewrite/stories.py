@@ -48,16 +48,25 @@ def _ratio(text: str) -> str | None:
     )
 
 
+_TEST = r"(?:test|quiz|exam|examination)"
+
+
 def _score(text: str) -> str | None:
-    """A test score as a percentage: questions answered right out of all questions."""
-    if not re.search(r"\bpercent(?:age)?\b", text) or "question" not in text:
+    """A test score as a percentage: questions answered right out of all questions (a quiz or
+    an exam is a test; `scored 18 out of 20` counts questions)."""
+    if not re.search(r"\bpercent(?:age)?\b", text) or not re.search(rf"\bquestions?\b|\b{_TEST}\b", text):
         return None
     person = _person(text)
-    total = re.search(rf"({_NUM})[\s-]questions?\s+test|test\s+(?:of|with|has|that\s+has)\s+({_NUM})\s+questions|out\s+of\s+({_NUM})\s+questions", text)
-    right = re.search(rf"(?:gets|got|answers|answered)\s+({_NUM})(?:\s+questions|\s+of\s+them)?(?:\s+(?:right|correctly))?", text)
+    total = re.search(
+        rf"({_NUM})[\s-]questions?\s+{_TEST}|{_TEST}\s+(?:of|with|has|that\s+has)\s+({_NUM})\s+questions|out\s+of\s+({_NUM})(?:\s+questions)?",
+        text,
+    )
+    right = re.search(rf"(?:gets|got|answers|answered|scores|scored)\s+({_NUM})(?:\s+questions|\s+of\s+them)?(?:\s+(?:right|correctly))?", text)
     if person is None or total is None or right is None:
         return None
     n = next(g for g in total.groups() if g)
+    if int(right.group(1)) > int(n):
+        return None
     return (
         f"A test has {n} questions. {person} answers {right.group(1)} questions. "
         f"What is the percentage of the questions that {person} answers?"
@@ -85,7 +94,7 @@ def _shopping(text: str) -> str | None:
         counted = re.findall(rf"\b({_NUM})\s+([a-z]+)", bought[1]) if len(bought) == 2 else []
         items = [(q, n, prices[singular(n)]) for q, n in counted if singular(n) in prices]
     paid = re.search(rf"(?:pays\s+(?:with\s+)?(?:a\s+)?|hands\s+over\s+(?:a\s+)?|from\s+(?:a\s+)?|has\s+a\s+|gives\s+the\s+[a-z]+\s+(?:a\s+)?)({_NUM})[\s-]dollars?", text)
-    if person is None or len(items) != 2 or paid is None:
+    if person is None or not 1 <= len(items) <= 4 or paid is None:
         return None
     facts = []
     for quantity, noun, price in items:

@@ -141,7 +141,7 @@ def _expr(words: list[str]) -> tuple[Expr, list[str]] | None:
     `twice/double/triple/half (of) P`, `the square of P`, `the sum/difference/product/quotient
     of E and E` (`between` too), `E subtracted from E`, `E added to E`, a number, the unknown.
     Postfix: `plus/minus/times P`, `divided/multiplied/increased/decreased/reduced by P`,
-    `squared`.
+    `squared/doubled/tripled/halved`, joined by `and (then)` when said as steps.
     """
     if len(words) >= 3 and words[1] in ("more", "less", "fewer") and words[2] == "than":
         amount = _operand(words[:1])
@@ -211,10 +211,28 @@ _POSTFIX = {
 }  # fmt: skip
 
 
+_SCALED = {"squared", "doubled", "tripled", "halved"}
+
+
+def _scaled(expr: Expr | str, word: str) -> Expr:
+    if word == "squared":
+        return Expr("*", expr, expr)
+    if word == "halved":
+        return Expr("/", expr, "2")
+    return Expr("*", "2" if word == "doubled" else "3", expr)
+
+
+def _is_postfix(words: list[str]) -> bool:
+    return words[0] in _SCALED or words[0] in ("and", "then") or any(tuple(words[: len(k)]) == k for k in _POSTFIX)
+
+
 def _postfix(expr: Expr | str, words: list[str]) -> tuple[Expr, list[str]] | None:
     while words:
-        if words[0] == "squared":
-            expr, words = Expr("*", expr, expr), words[1:]
+        if words[0] in ("and", "then") and len(words) > 1 and _is_postfix(words[1:]):
+            words = words[1:]  # `doubled and then increased by 5`: the steps in order
+            continue
+        if words[0] in _SCALED:
+            expr, words = _scaled(expr, words[0]), words[1:]
             continue
         key = next((k for k in _POSTFIX if tuple(words[: len(k)]) == k), None)
         if key is None:

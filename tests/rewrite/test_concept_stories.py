@@ -41,6 +41,15 @@ def test_recipe_scaled_for_as_many_people_as_it_serves() -> None:
     )
 
 
-def test_change_with_a_third_item_is_not_forced_into_two() -> None:
-    text = "Kenji buys 3 mugs at $7 each, 1 bowl at $1 each and 2 plates at $4 each and pays $50. How much change does he get?"
+def test_change_after_three_kinds_of_items() -> None:
+    _same_graph(
+        "Kenji buys 3 plates at $7 each, 1 bowl at $1 each and 2 cups at $4 each and pays $50. How much change does he get?",
+        "Kenji buys 3 plates. A plate costs 7 dollars. Kenji buys 1 bowl. A bowl costs 1 dollar. Kenji buys 2 cups."
+        " A cup costs 4 dollars. Kenji pays 50 dollars. A shop gives the change to Kenji."
+        " How many dollars does the shop give to Kenji?",
+    )
+
+
+def test_change_without_a_payment_is_refused() -> None:
+    text = "Kenji buys 3 plates at $7 each. How much change does he get?"
     assert define_story(expand_units(numbers_to_digits(text))) is None
