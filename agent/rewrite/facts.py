@@ -163,7 +163,7 @@ def _placement(text: str) -> str:
 
 # What a ladder, plank or pole can lean against: something upright.
 _UPRIGHT = r"(?:wall|fence|building|house|tree|pole|post|tower|cliff|barn|shed)"
-_LEANING = re.compile(rf"\b(rests|leans|stands|is\s+propped|sits)\s+(?:against|on|up\s+against)\s+((?:a|an|the)\s+{_UPRIGHT})\b")
+_LEANING = re.compile(rf"\b(rests|leans|stands|sits|is\s+(?:propped|placed|set|put|leaning|resting|standing))\s+(?:up\s+)?(?:against|on)\s+((?:a|an|the)\s+{_UPRIGHT})\b")
 # `The top of the ladder is 20 feet above the ground.` / `... touches the wall at a height of 20 feet.`
 _TOP_ABOVE = re.compile(rf"^The\s+top\s+of\s+(the\s+[a-z]+)\s+is\s+({_QTY})\s+(?:above|off|from)\s+the\s+(?:ground|floor)\.$")
 _TOP_TOUCHES = re.compile(rf"^The\s+top\s+of\s+(the\s+[a-z]+)\s+(?:touches|meets|reaches|hits)\s+(the\s+{_UPRIGHT})\s+at\s+a\s+height\s+of\s+({_QTY})\.$")

@@ -34,7 +34,8 @@ _ATTRIBUTE = r"length|width|height|depth|radius|diameter|side length|sides|side|
 # `a 13-foot ladder`, `a 12-foot-tall tree`, `a 13 feet ladder`
 _MODIFIER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_NUM})[\s-]({_UNIT})(?:[\s-]({_ADJ}))?\s+({_NOUN})\b")
 # `a ladder 13 feet long`, `a ladder that is 13 feet long`
-_POSTMODIFIER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+({_NUM})\s({_UNIT})\s({_ADJ})\b")
+# `a box 5 cm long, 4 cm wide and 3 cm high`: a list of measures after the noun
+_POSTMODIFIER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+((?:{_NUM}\s{_UNIT}\s(?:{_ADJ})\b(?:,?\s(?:and\s)?(?={_NUM}))?)+)")
 # `a ladder of length 13 feet`, `a rectangle with length 5 meters and width 3 meters`
 _WITH = re.compile(
     rf"\b([Aa]n?|[Tt]he)\s+({_NOUN})\s+(?:of|with)\s+((?:(?:an?\s)?(?:{_ATTRIBUTE})\s(?:of\s)?{_NUM}(?:\s{_UNIT})?(?:,?\s(?:and\s)?)?)+)"
@@ -118,11 +119,14 @@ def _modifier(m: re.Match[str]) -> tuple[str, list[str]] | None:
 
 
 def _postmodifier(m: re.Match[str]) -> tuple[str, list[str]] | None:
-    article, noun, value, unit_word, adjective = m.groups()
+    article, noun, pairs = m.groups()
     if noun in _NOT_NOUN:
         return None
-    attribute = ATTRIBUTE_OF_ADJECTIVE[adjective]
-    return _definite(article, noun), [f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {_quantity(value, unit_word)}."]
+    facts = [
+        f"{_indefinite(noun, True)} has {_indefinite(ATTRIBUTE_OF_ADJECTIVE[adj])} of {_quantity(value, unit)}."
+        for value, unit, adj in _ADJ_PAIR.findall(pairs)
+    ]
+    return _definite(article, noun), facts
 
 
 def _that_is(m: re.Match[str]) -> tuple[str, list[str]] | None:

@@ -42,6 +42,7 @@ def rewrite_question(text: str, context: str) -> str:
     text = _trip(text, context)
     text = _GOING.sub(r"\1?", text)
     text = _BETWEEN.sub(r"the distance of \1 from \2", text)
+    text = re.sub(r"^How far up\b", "How high up", text)  # a distance upwards is a height
     text = _solutions(text)
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
@@ -192,7 +193,7 @@ def attach_owner(question: str, context: str) -> str:
     return f"What is the {m.group(1)} of the {owners.pop()}?"
 
 
-_UNIT_HINT = re.compile(r",?\s+in\s+((?:square\s+|cubic\s+)?[a-z]+(?:\s+per\s+[a-z]+|/[a-z]+)?),?(?=\s|\?$)")
+_UNIT_HINT = re.compile(r",?\s+in\s+((?:square\s+|cubic\s+)?[a-z]+(?:\s+per\s+[a-z]+|/[a-z]+)?),?(?=\s|[?.!]$)(?!\s+per\b)")
 _TRIP = re.compile(r"^(How many [a-z]+) (?:does|do|will) the (?:trip|journey|ride|drive) (?:take|last)\?$", re.I)
 _MOVER_FACT = re.compile(r"\b((?:The|A|An)\s+[a-z]+)\s+travels\b")
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from agent.rewrite.lexicon import (
+    BASE_SYNONYMS,
     CONJUNCTIONS,
     DETERMINERS,
     HUMAN_NOUNS,
@@ -211,13 +212,14 @@ def _possessive(referent: Referent, sentence: str, match: re.Match[str]) -> str:
     return f"<{referent.text}>"
 
 
+_BASES = dict.fromkeys(BASE_SYNONYMS, "base")  # `its foot` -> `the base of the ladder`, as `the foot of` is
 _MARKED = re.compile(r"<([^>]+)>\s+((?:[a-z]+\s)*?[a-z]+)(?=\s+(?:is|are|was|from|of|on|to|in|at|and|stands|reaches|touches|measures|has)\b|[,.?!]|$)")
 
 
 def expand_possessives(sentence: str) -> str:
     """`<the ladder> base is ...` -> `the base of the ladder is ...`; `41 of the toys` -> `41 toys`."""
     sentence = re.sub(r"\b(\d+)\s+of\s+the\s+([a-z]+s)\b", r"\1 \2", sentence)
-    result = _MARKED.sub(lambda m: f"the {m.group(2)} of {m.group(1)}", sentence)
+    result = _MARKED.sub(lambda m: f"the {_BASES.get(m.group(2), m.group(2))} of {m.group(1)}", sentence)
     if "<" in result:  # no noun found after the possessive: use ACE's `'s` form
         result = re.sub(r"<([^>]+)>\s+", r"\1's ", result)
     return result[:1].upper() + result[1:]

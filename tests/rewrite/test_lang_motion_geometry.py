@@ -86,3 +86,18 @@ def test_whole_rewrites(text: str, expected: str) -> None:
 )
 def test_a_speed_stated_as_an_attribute_or_a_bare_rate(text: str, expected: str) -> None:
     assert rewrite_rules(text).ace == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A plank 12 feet long is placed against a fence so that its foot is 5 feet from the fence. How far up the fence does it reach?",
+         "A plank has a length of 12 feet. The plank leans against a fence. The base of the plank is 5 feet from the fence. What is the height of the plank on the fence?"),
+        ("What is the volume of a crate 6 m long, 2 m wide and 3 m high?",
+         "A box has a length of 6 meters and a width of 2 meters and a height of 3 meters. What is the volume of the box?"),
+        ("A tram covers 45 kilometers in 3 hours. Find its speed in kilometers per hour.",
+         "A tram travels 45 kilometers in 3 hours. What is the speed of the tram?"),
+    ],
+)
+def test_more_phrasings(text: str, expected: str) -> None:
+    assert rewrite_rules(text).ace == expected
