@@ -21,7 +21,13 @@ _PHRASES = [
     re.compile(r",?\s*as\s+an?\s+(?:exact\s+)?(?:fraction|value|number)(?=[?.!])", re.I),
     re.compile(r"\b(?:the\s+)?exact(?:ly)?\s+(?=[a-z])", re.I),
 ]
-_ROUNDING = re.compile(r"\b(?:round(?:ed)?|to the nearest|approximately|estimate|decimal places?)\b", re.I)
+# `round` as a verb of the answer (`round to`, `rounded off`, `round your answer`), not the
+# shape (`a round table`, `round trip`).
+_ROUNDING = re.compile(
+    r"\b(?:round(?:ed|ing)?(?=\s+(?:it\s+|this\s+|that\s+|the\s+\w+\s+|your\s+\w+\s+)?(?:to|off|up|down)\b)|round(?=\s+(?:your|the)\s+answer)"
+    r"|to the nearest|approximately|estimate|decimal places?|significant figures?)",
+    re.I,
+)
 
 
 def drop_answer_form(sentence: Sentence) -> list[Sentence]:

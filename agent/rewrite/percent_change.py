@@ -52,7 +52,7 @@ def define_percent_change(text: str) -> str | None:
     """Canonical ACE for a money amount changed by a percentage, asked after the change, or None."""
     money, percent = _MONEY.findall(text), _PERCENT.findall(text)
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(text)]
-    if len(set(money)) != 1 or len(set(percent)) != 1 or not kinds:
+    if len(set(money)) != 1 or len(percent) != 1 or not kinds:  # two changes are another question
         return None
     kind = "discount" if "discount" in kinds else kinds[0] if len(kinds) == 1 else None
     target = _changed(text)

@@ -53,3 +53,25 @@ def test_strangers_wordings(text: str, ace: str) -> None:
     result = rewrite_rules(text)
     assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
     assert parse_ace(result.ace).canonical() == parse_ace(ace).canonical(), f"{text!r} -> {result.ace!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "rounding"),
+    [
+        ("Five guests sit at a round table.", False),
+        ("A round trip takes 3 hours.", False),
+        ("Round your answer to the nearest cent.", True),
+        ("What is the area, rounded to 2 decimal places?", True),
+    ],
+)
+def test_round_is_a_rounding_only_as_a_verb_of_the_answer(text: str, rounding: bool) -> None:
+    from agent.rewrite.answer_form import drop_answer_form
+    from agent.rewrite.draft import CannotRewrite, Sentence
+
+    try:
+        drop_answer_form(Sentence(text=text, start=0, end=len(text)))
+    except CannotRewrite:
+        refused = True
+    else:
+        refused = False
+    assert refused is rounding, text
