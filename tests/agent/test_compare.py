@@ -57,3 +57,19 @@ def test_a_run_records_the_first_search_and_the_choice() -> None:
     assert (record.candidates, record.chosen, record.first_correct, record.correct) == (2, 1, False, True)
     assert summarize([ProblemRecord(id="a", family="f", expected="5", structural=run(False), tool=record)]
                      ).selection_fixed == 1
+
+
+def test_the_input_is_the_prompt_or_the_canonical_ace() -> None:
+    import pytest
+
+    from agent.compare import CompareSpec, question_text
+    from tasks import Problem
+
+    problem = Problem.model_validate({
+        "id": "p", "prompt": "Two pens cost 6 dollars. What does one cost?", "answer": "3", "answer_kind": "integer",
+        "family": "f", "split": "test", "ace": "2 pens cost 6 dollars. How many dollars does 1 pen cost?",
+    })
+    assert question_text(CompareSpec(suite="s"), problem) == problem.prompt
+    assert question_text(CompareSpec(suite="s", input="ace"), problem) == problem.ace
+    with pytest.raises(ValueError, match="no canonical ACE"):
+        question_text(CompareSpec(suite="s", input="ace"), problem.model_copy(update={"ace": None}))
