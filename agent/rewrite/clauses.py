@@ -68,12 +68,23 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
 _GAP = re.compile(r"^(.+?)(?:,\s*and|\s+and|,)\s+((?:the|a|an)\s+[a-z]+|[A-Z][a-z]+)\s+(in|for|at|with)\s+(\d[\d./]*(?:\s+[a-z]+(?:\s+per\s+[a-z]+)?)?)([.!])$")
 
 
+_MEASURED_PP = r"\d[\d./]*\s+[a-z]+\s+(?:in|for)\s+\d[\d./]*\s+[a-z]+"
+# `A car travels 120 miles in 2 hours and then 180 miles in 3 hours.`: the subject and verb again
+_GAP_AGAIN = re.compile(rf"^((?:The|A|An)\s+[a-z]+\s+[a-z]+|[A-Z][a-z]+\s+[a-z]+)\s+({_MEASURED_PP}),?\s+(?:and\s+then|and|then)\s+({_MEASURED_PP})([.!])$")
+
+
 def _split_gapping(text: str) -> list[str]:
     """`The pipe fills the pool in 40 hours and the pump in 20 hours.` -> `... The pump fills the
     pool in 20 hours.`: in gapping, the second subject repeats the first clause's verb and
     object with its own measure (a bare number borrows the first one's unit)."""
+    if _QUESTION_START.match(text):
+        return [text]
+    again = _GAP_AGAIN.match(text)
+    if again is not None:  # `travels 120 miles in 2 hours and then 180 miles in 3 hours`
+        subject_verb, mark = again.group(1), again.group(4)
+        return [_sentence(f"{subject_verb} {again.group(2)}", "."), _sentence(f"{subject_verb} {again.group(3)}", mark)]
     m = _GAP.match(text)
-    if m is None or _QUESTION_START.match(text):
+    if m is None:
         return [text]
     left, subject, preposition, measure, mark = m.groups()
     words = left.split()

@@ -31,6 +31,8 @@ _MOVER = re.compile(rf"\b([Aa]n?|[Tt]he)\s+([a-z]+)\s+(?:that\s+travels\s+at|goi
 
 
 _NEEDS_FOR_TRIP = re.compile(rf"^(.+?)\s+(?:needs|takes|spends)\s+({_NUM}\s{_TIME})\s+for\s+an?\s+(?:trip|journey|ride|drive|distance)\s+of\s+({_NUM}\s{_LENGTH})\.$")
+# `makes a trip of 300 km in 5 hours`: a trip made is a distance travelled.
+_MAKES_TRIP = re.compile(rf"\b(?:makes|takes|completes|does)\s+an?\s+(?:trip|journey|drive|ride|flight|voyage)\s+of\s+({_NUM} {_LENGTH})")
 _SPEED_OF = re.compile(rf"^The\s+speed\s+of\s+(the\s+[a-z]+)\s+is\s+({_SPEED})\.$")
 _OWN_SPEED = re.compile(rf"^((?:The|A|An)\s+[a-z]+)'s\s+(?:average\s+|constant\s+|steady\s+)?speed\s+is\s+({_SPEED})\.$")
 # `Sam walks 3 miles per hour.`: a motion verb with a bare rate moves at that speed.
@@ -40,6 +42,7 @@ _VERB_RATE = re.compile(rf"\b((?:{'|'.join(sorted(MOTION_VERBS))})(?:s|es)?)\s+(
 def _idioms(text: str) -> str:
     """`X needs 3 hours for a trip of 90 miles.` -> `X travels 90 miles in 3 hours.`;
     `The speed of the boat is S.` -> `The boat travels at a speed of S.`"""
+    text = _MAKES_TRIP.sub(r"travels \1", text)
     m = _NEEDS_FOR_TRIP.match(text)
     if m is not None:
         return f"{m.group(1)} travels {m.group(3)} in {m.group(2)}."

@@ -272,6 +272,10 @@ def _trip(text: str, context: str) -> str:
     if m is not None:
         mover = re.sub(r"^(?:A|An|The)\s+", "the ", movers[-1])
         return f"{m.group(1)} does {mover} travel?"
+    speed = _TRIP_SPEED.search(text)
+    if speed is not None and len({m.lower() for m in movers}) == 1:  # the trip's speed is its mover's
+        mover = re.sub(r"^(?:A|An|The)\s+", "the ", movers[-1])
+        return text[: speed.start()] + f"the speed of {mover}" + text[speed.end() :]
     need = _MOVER_NEEDS.match(text)
     names = {re.sub(r"^(?:A|An|The)\s+", "", mover).lower() for mover in movers}
     if need is not None and need.group(2) in names and _is_time_unit(need.group(1)):
@@ -279,6 +283,7 @@ def _trip(text: str, context: str) -> str:
     return text
 
 
+_TRIP_SPEED = re.compile(r"\bthe (?:average )?speed (?:of|for|on|during) the (?:whole |entire )?(?:trip|journey|ride|drive|flight|voyage)\b")
 _MOVER_NEEDS = re.compile(r"^How many ([a-z]+) (?:does|will) the ([a-z]+) (?:need|take)\?$")
 
 

@@ -101,3 +101,16 @@ def test_a_speed_stated_as_an_attribute_or_a_bare_rate(text: str, expected: str)
 )
 def test_more_phrasings(text: str, expected: str) -> None:
     assert rewrite_rules(text).ace == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A ferry makes a trip of 60 km in 2 hours. What is the average speed for the trip?",
+         "A ferry travels 60 kilometers in 2 hours. What is the speed of the ferry?"),
+        ("A van drives 100 miles in 2 hours and then 50 miles in 1 hour. How many miles does the van travel?",
+         "A van travels 100 miles in 2 hours. The van travels 50 miles in 1 hour. How many miles does the van travel?"),
+    ],
+)
+def test_trips_and_legs(text: str, expected: str) -> None:
+    assert rewrite_rules(text).ace == expected
