@@ -11,7 +11,8 @@ tap in 10 days.` Parts:
 - that they work at once (`together`, `both`, `at the same time`, `while`, `at once`).
 
 Canonical ACE (the first agent named leads; with a filler and an emptier, the agent
-whose verb the question asks for leads):
+whose verb the question asks for leads; a question in another time unit gets the stated
+conversion, `1 hour is 60 minutes.`):
 
     Leo paints a fence in 10 hours. Ann paints the fence in 27 hours. Leo paints the fence
     with Ann. How many hours does Leo need?
@@ -68,7 +69,37 @@ def define_joint_work(text: str) -> str | None:
     else:
         joint = f"{_definite(a)} {va} the {noun} and {_definite(b).lower() if _is_common(b) else b} {vb} the {noun}."
     asker = _definite(a).lower() if _is_common(a) else a
-    return f"{first} {joint} How many {units} does {asker} need?"
+    asked_units = _asked_units(text) or units
+    if asked_units == units:
+        return f"{first} {joint} How many {units} does {asker} need?"
+    factor = _conversion(units, asked_units)
+    if factor is None:
+        return None  # asked in a unit ladder cannot convert to: not silently in another one
+    return f"{first} {joint} {factor} How many {asked_units} does {asker} need?"
+
+
+_ASKED_UNITS = re.compile(rf"\b(?:in|how many)\s+{_UNIT}(?=[^.?!]*[?.!]?\s*$)", re.I)
+
+
+def _asked_units(text: str) -> str | None:
+    """The time unit the question asks in (`in minutes`, `How many minutes`), if it says one."""
+    question = re.split(r"(?<=[.?!])\s+", text.strip())[-1]
+    m = _ASKED_UNITS.search(question)
+    return _plural_unit(m.group(1).lower()) if m else None
+
+
+def _conversion(stated: str, asked: str) -> str | None:
+    """`1 hour is 60 minutes.` for hours asked in minutes (either direction), or None."""
+    from fractions import Fraction
+
+    from agent.rewrite.quantities import CONVERSIONS
+
+    big, small = stated[:-1], asked[:-1]
+    for (b, s), factor in CONVERSIONS.items():
+        if {b, s} == {big, small}:
+            value = factor if factor.denominator == 1 else Fraction(factor)
+            return f"1 {b} is {value} {s}s."
+    return None
 
 
 def _times(text: str) -> list[tuple[str, str | None, str]] | None:

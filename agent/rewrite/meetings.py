@@ -28,7 +28,18 @@ _DISTANCE = re.compile(rf"({_NUM})\s+(miles|kilometers|meters)\s+(?:apart|from)|
 @keeps_stated_numbers
 def define_meeting(text: str) -> str | None:
     """Canonical ACE for a meeting or a common departure, or None."""
-    return _meet(text) or _departures(text)
+    met = _meet(text)
+    if met is not None:
+        return met if _asked_unit(text) in (None, "hour") else None  # the canonical asks hours
+    left = _departures(text)
+    return left if _asked_unit(text) in (None, "minute") else None  # the canonical asks minutes
+
+
+def _asked_unit(text: str) -> str | None:
+    """The time unit the question asks in, if it names one (`in hours`, `How many minutes`)."""
+    question = re.split(r"(?<=[.?!])\s+", text.strip())[-1]
+    m = re.search(r"\b(?:in|how many)\s+(second|minute|hour|day)s?\b", question, re.I)
+    return m.group(1).lower() if m else None
 
 
 def _movers(text: str) -> list[str]:

@@ -85,8 +85,19 @@ def stated_changes(text: str) -> list[str]:
     return [text]
 
 
+# `What is 25 percent of the area of the triangle?`: a percentage of a quantity is a share of it.
+_PERCENT_OF_QUESTION = re.compile(
+    rf"^(?:What is|Find|Calculate|Compute|Determine|How many (?:square |cubic )?[a-z]+ (?:is|are)) ({_NUM}) percent of (the [a-z]+(?: of the [a-z]+)?)[?.]$"
+)
+
+
 def share_of_amount(text: str) -> list[str]:
-    """`Maya spends 7/8 of 240 dollars on a toy.` -> she has the money, and spends a share of it."""
+    """`Maya spends 7/8 of 240 dollars on a toy.` -> she has the money, and spends a share of it;
+    `What is 25 percent of the area of the triangle?` -> the share of the area, asked."""
+    asked = _PERCENT_OF_QUESTION.match(text)
+    if asked is not None:
+        share = f"A share of {asked.group(2)} is {asked.group(1)} percent."
+        return [share, "What is the share?"]
     m = _SHARE_OF_AMOUNT.match(text)
     if m is None:
         return share_of(text)

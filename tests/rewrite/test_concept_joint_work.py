@@ -44,3 +44,19 @@ def test_joint_work(text: str, ace: str) -> None:
 )
 def test_other_work_questions_are_refused(text: str) -> None:
     assert define_joint_work(numbers_to_digits(text)) is None
+
+
+def test_a_question_in_another_time_unit_gets_the_conversion() -> None:
+    _same_graph(
+        "A pump fills a pool in 3 h and a hose fills it in 6 h. Working together, how many minutes do they need?",
+        "A pump fills a pool in 3 hours. A hose fills the pool in 6 hours. The pump fills the pool with the hose."
+        " 1 hour is 60 minutes. How many minutes does the pump need?",
+    )
+
+
+def test_meeting_asked_in_minutes_is_not_answered_in_hours() -> None:
+    from agent.rewrite.meetings import define_meeting
+
+    text = ("A bus is 90 miles from a car. The bus travels toward the car at 40 miles per hour and the car travels"
+            " toward the bus at 50 miles per hour. In how many minutes do they meet?")
+    assert define_meeting(text) is None

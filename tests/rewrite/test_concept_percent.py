@@ -60,3 +60,10 @@ def test_score_as_a_percentage() -> None:
         "On a 16-question test Ayla gets 12 questions right. Express this as a percent of the questions.",
         "A test has 16 questions. Ayla answers 12 questions. What is the percentage of the questions that Ayla answers?",
     )
+
+
+def test_a_percentage_of_a_quantity_is_a_share_of_it() -> None:
+    _same_graph(
+        "A square has a side of 6 meters. What is 50 percent of the area of the square?",
+        "A square has a side of 6 meters. A share of the area of the square is 50 percent. What is the share?",
+    )
