@@ -104,11 +104,13 @@ def _relative_fact(text: str, context: str) -> list[str] | None:
     if m is None or verb_lemma(m.group(3)) is None or m.group(2).split()[-1] in _MEASURE_NOUNS:
         return None
     determiner, noun, verb, rest = m.groups()
+    hint = re.search(r",\s+in\s+[a-z/ ]+$", rest)  # `..., in km/h?` asks the question in a unit
+    rest, hint_text = (rest[: hint.start()], hint.group(0)) if hint else (rest, "")
     article = "The" if determiner == "the" else "An" if noun[0] in "aeiou" else "A"
     fact = f"{article} {noun} {verb} {rest.strip()}."
     facts = [s.text for s in split_clauses(Sentence(fact, 0, len(fact)))]  # `leans ... and reaches ...`
     facts = [re.sub(r"^(?:It|They)\b", f"The {noun}", f) for f in facts]  # the elided subject is the thing
-    return [*facts, f"{text[: m.start()]}the {noun}?"]
+    return [*facts, f"{text[: m.start()]}the {noun}{hint_text}?"]
 
 
 def _measured_thing(text: str, context: str) -> list[str] | None:
@@ -220,6 +222,14 @@ def _quantities(text: str, context: str) -> list[str] | None:
     pps = [re.sub(r"^\s+for\s+an?\s+(?:trip|journey|distance)\s+of\s+", " ", pp) for pp in pps]
     if lemma in ("need", "take") and any(re.match(rf"^\s+{_NUM}\s+(?:miles?|kilometers?|meters?)", pp) for pp in pps):
         lemma = "travel"  # `needs ... for a journey of 90 miles`: the journey is travelled
+    verb = words[verb_at]
+    direct = re.search(rf"\b{re.escape(verb)}\s+({_NUM}\s+([a-z]+))", bare)
+    asked = unit_for(m.group(1).split()[-1]) if m.group(1).lower().startswith("how many") else None
+    measured = unit_for(direct.group(2)) if direct else None
+    if direct and measured and asked and measured.dimension != asked.dimension:
+        # `How many hours does a car travel 240 km at 60 km/h?`: the distance is given, not asked
+        pps.insert(0, f" {direct.group(1)}")
+        bare = bare[: direct.start(1)].rstrip() + bare[direct.end(1) :]
     fact = f"{subject[:1].upper()}{subject[1:]} {lemma if plural else third_person(lemma)}{''.join(pps)}."
     if lemma == "travel":
         bare = re.sub(r"\b(?:need|take)\b", "travel", bare)

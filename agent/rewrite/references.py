@@ -203,7 +203,7 @@ def _antecedent(pronoun: str, history: list[Referent]) -> Referent | None:
 
 
 def _followed_by_noun(sentence: str, end: int) -> bool:
-    rest = sentence[end:].split()
+    rest = [w.strip(",.;:?!") for w in sentence[end:].split()]
     return bool(rest) and rest[0].isalpha() and rest[0].lower() not in _FINITE and rest[0].lower() not in _FUNCTION  # `take her to`
 
 
