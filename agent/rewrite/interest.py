@@ -26,14 +26,15 @@ _PERSON = re.compile(r"\b([A-Z][a-z]+)\b")
 _INTEREST = re.compile(r"\binterest\b", re.I)
 _ASKS_INTEREST = re.compile(r"\b(?:how much|how many dollars of|find the|what is the) interest\b", re.I)
 _ASKS_TOTAL = re.compile(r"\b(?:balance|total amount|final amount|how much money)\b", re.I)
+_OTHER_PERIOD = re.compile(r"\b(?:months?|monthly|quarters?|quarterly|semi-?annual\w*|half-?year\w*|daily|weekly|weeks?|days?|continuous\w*)\b", re.I)
 _NOT_NAMES = {"A", "An", "The", "How", "What", "Find", "If", "After", "Simple", "Compound", "In", "At", "For"}
 
 
 @keeps_stated_numbers
 def define_deposit(text: str) -> str | None:
     """The canonical deposit problem for `text`, or None when it is not one."""
-    if not _INTEREST.search(text):
-        return None
+    if not _INTEREST.search(text) or _OTHER_PERIOD.search(text):
+        return None  # a monthly rate or compounding is another computation than the yearly one
     amount, rate, years = _AMOUNT.search(text), _RATE.search(text), _YEARS.search(text)
     people = [p for p in _PERSON.findall(text) if p not in _NOT_NAMES]
     if not (amount and rate and years and people) or len(set(people)) != 1:

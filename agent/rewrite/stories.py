@@ -141,6 +141,8 @@ def _schedule(text: str) -> str | None:
     pause = breaks.group(2) or _each(text, "break")
     if lesson is None or pause is None:
         return None
+    if re.search(r"\b(?:in|how many)\s+(?:hours|seconds)\b", text, re.I):
+        return None  # the canonical question asks minutes
     meal = next(g for g in lunch.groups() if g)
     return (
         f"A day has {lessons.group(1)} lessons. Every lesson lasts {lesson} minutes. The day has {breaks.group(1)} breaks. "

@@ -53,3 +53,15 @@ def test_change_after_three_kinds_of_items() -> None:
 def test_change_without_a_payment_is_refused() -> None:
     text = "Kenji buys 3 plates at $7 each. How much change does he get?"
     assert define_story(expand_units(numbers_to_digits(text))) is None
+
+
+def test_interest_compounded_monthly_is_not_read_as_yearly() -> None:
+    from agent.rewrite.interest import define_deposit
+
+    text = "Ines deposits 1000 dollars at 6 percent compound interest, compounded monthly, for 2 years. How much interest does she earn?"
+    assert define_deposit(text) is None
+
+
+def test_school_day_asked_in_hours_is_not_answered_in_minutes() -> None:
+    text = "A day has 5 lessons of 40 minutes each, 2 breaks of 10 minutes each and a lunch of 30 minutes. How many hours does the day last?"
+    assert define_story(text) is None
