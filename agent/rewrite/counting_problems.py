@@ -26,6 +26,10 @@ _CHOOSE = re.compile(rf"(?:committee|group|squad|team)\s+of\s+{_N}(?:\s+members)
 _MIXED = re.compile(rf"{_N}\s+boys?\s+and\s+{_N}\s+girls?", re.I)
 _PLACES = re.compile(rf"{_N}\s+(?:runners|contestants|entrants|players|people)|(?:with|of)\s+{_N}\s+(?:runners|contestants|entrants)", re.I)
 _ORDERED = re.compile(rf"(?:first|top)\s+{_N}|{_N}\s+(?:different\s+|distinct\s+)?(?:prizes|medals|places|trophies|awards)", re.I)
+_CONSTRAINT = re.compile(
+    r"\b(?:must|cannot|can't|can\s+not|at\s+least|at\s+most|unless|except|exclud\w*|includ\w*|refuses?|insists?"
+    r"|next\s+to|adjacent|apart|always|never|only\s+if|neither|nor|without\s+[A-Z][a-z]+)\b",
+)
 _NAMED_PLACES = re.compile(r"\b(?:gold,?\s+silver(?:,?\s+and\s+bronze)|gold\s+and\s+silver|first,?\s+second(?:,?\s+and\s+third)|first\s+and\s+second)\b", re.I)
 # Choosing K of N when order does not matter, said by the roles of the two numbers: the pool
 # (`a club of 19 members`, `from 19 people`) and the chosen (`a committee of 3`, `choose 3`).
@@ -52,7 +56,12 @@ _ARRANGED = re.compile(r"\barrange\w*|\bin\s+a\s+(?:row|line)\b|\blin(?:e|ed)\s+
 
 @keeps_stated_numbers
 def define_counting(text: str) -> str | None:
-    """Canonical ACE for a standard counting or probability question, or None."""
+    """Canonical ACE for a standard counting or probability question, or None.
+
+    A count under a condition (`if Ann must be on it`, `at least 2 girls`, `not next to each
+    other`) is another question than the standard one: it is refused, never dropped."""
+    if _CONSTRAINT.search(text):
+        return define_chance(text)  # probability questions refuse their own changed experiments
     return (
         _handshakes(text) or _mixed(text) or _choose(text) or _ordered(text) or _committee(text)
         or _arrangements(text) or define_chance(text)

@@ -40,6 +40,8 @@ def test_counting_by_roles(text: str, ace: str) -> None:
         "A club of 10 members elects a president and a treasurer. In how many ways can it be done?",  # order matters
         "In how many ways can 3 of 8 books be arranged on a shelf?",  # a partial arrangement, not all 8
         "A club of 10 members picks a committee of 12. How many committees are possible?",  # more chosen than there are
+        "How many committees of 4 can a club of 9 members form if Rui must be on it?",  # a condition on the choice
+        "In how many ways can 5 different books be arranged on a shelf if two of them must stay next to each other?",
     ],
 )
 def test_other_counting_questions_are_refused(text: str) -> None:
