@@ -23,7 +23,7 @@ def _same_graph(text: str, ace: str) -> None:
 @pytest.mark.parametrize(
     ("text", "ace"),
     [
-        ("A choir of 14 students must send a delegation of 3 to a festival. How many delegations are possible?",
+        ("A choir of 14 students sends a delegation of 3 to a festival. How many delegations are possible?",
          COMMITTEE.format(14, 3)),
         ("How many different panels of 4 can be picked from 9 teachers?", COMMITTEE.format(9, 4)),
         ("In how many ways can 8 distinct trophies be lined up in a row?", SHELF.format(8)),
