@@ -50,6 +50,7 @@ def normalize_fact(sentence: Sentence) -> list[Sentence]:
     text = _MODAL.sub(lambda m: _finite(m, text), text)
     text = _placement(text)
     text = _leaning(text)
+    text = _BARE_DURATION.sub(r"\1 for \2", text)
     text = _top_height(text)
     text = _REACH.sub(_reach, text)
     text = _LIST_COMMA.sub(r" and \1", text)
@@ -167,6 +168,10 @@ _LEANING = re.compile(rf"\b(rests|leans|stands|sits|is\s+(?:propped|placed|set|p
 # `The top of the ladder is 20 feet above the ground.` / `... touches the wall at a height of 20 feet.`
 _TOP_ABOVE = re.compile(rf"^The\s+top\s+of\s+(the\s+[a-z]+)\s+is\s+({_QTY})\s+(?:above|off|from)\s+the\s+(?:ground|floor)\.$")
 _TOP_TOUCHES = re.compile(rf"^The\s+top\s+of\s+(the\s+[a-z]+)\s+(?:touches|meets|reaches|hits)\s+(the\s+{_UPRIGHT})\s+at\s+a\s+height\s+of\s+({_QTY})\.$")
+
+
+# `Tom reads in 6 days.`: with no object to finish, `in` a time is how long the action lasts.
+_BARE_DURATION = re.compile(rf"^((?:(?:The|A|An)\s+[a-z]+|[A-Z][a-z]+)\s+[a-z]+s)\s+in\s+({_NUM}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))\.$")
 
 
 def _leaning(text: str) -> str:

@@ -87,6 +87,10 @@ _LEADING_ADVERB = re.compile(
 )
 
 
+# `20 pages a day`, `30 pages each minute`: a count per unit of time is a rate (`per day`).
+_RATE = re.compile(r"\b(\d[\d./]*\s+[a-z]+)\s+(?:a|an|each|every)\s+(second|minute|hour|day|week|month|year)\b")
+
+
 def _leading_adverb(text: str) -> str:
     """`Then Mary gives Rosa 4 marbles.` -> `Mary gives Rosa 4 marbles.` (not before a question
     word: `Then how many ...?` keeps its question, only the adverb goes)."""
@@ -100,6 +104,7 @@ def _leading_adverb(text: str) -> str:
 def normalize_phrases(text: str) -> str:
     """`text` with the variants above replaced."""
     text = _leading_adverb(text)
+    text = _RATE.sub(r"\1 per \2", text)
     text = _STANDS.sub(r"is \1", text)
     text = _IN_FIGURE.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2)} has a {m.group(3)} of {m.group(4)} and a {m.group(3)} of {m.group(5)}.", text)
     text = _LONGEST.sub("hypotenuse", text)  # only a triangle has a longest side asked for by name

@@ -90,3 +90,16 @@ def test_a_fact_that_introduces_a_thing_comes_before_one_that_refers_to_it() -> 
     result = rewrite_rules("How many beads does Ivy use from a box of 80 beads if Ivy uses 25 percent of the beads?")
     assert result.ok, result.issues
     assert result.ace.startswith("A box has 80 beads. "), result.ace
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ivy reads 3 books a week. How many books does she read in 4 weeks?",
+         "Ivy reads 3 books per week. Ivy reads for 4 weeks. How many books does Ivy read?"),
+        ("A machine prints 40 pages each minute. How many pages does it print in 3 minutes?",
+         "A machine prints 40 pages per minute. The machine prints for 3 minutes. How many pages does the machine print?"),
+    ],
+)
+def test_a_count_a_day_is_a_rate_and_in_a_time_without_an_object_is_a_duration(text: str, expected: str) -> None:
+    assert rewrite_rules(text).ace == expected
