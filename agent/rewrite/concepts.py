@@ -26,8 +26,17 @@ from agent.rewrite.percent_change import define_percent_change
 
 _N = r"(\d+(?:\s*(?:\^|\*\*)\s*\d+|\s+to\s+the\s+(?:power\s+(?:of\s+)?)?\d+(?:st|nd|rd|th)?(?:\s+power)?|\s+raised\s+to\s+the\s+\d+(?:st|nd|rd|th)?\s+power)?)"
 _OF_PAIR = rf"of\s+(?:the\s+(?:numbers|integers)\s+)?{_N}\s+and\s+{_N}"
-_LCM_NAME = r"\b(?:least|lowest|smallest)\s+common\s+multiple\b|\bLCM\b"
-_GCD_NAME = r"\b(?:greatest|highest|largest)\s+common\s+(?:divisor|factor)\b|\b(?:GCD|GCF|HCF)\b"
+# Named (`least common multiple`, `LCM`) or described (`the smallest number divisible by both`).
+_LCM_NAME = (
+    r"\b(?:least|lowest|smallest)\s+common\s+multiple\b|\bLCM\b"
+    r"|\b(?:least|lowest|smallest)\s+(?:positive\s+)?(?:whole\s+)?(?:number|integer)\s+(?:that\s+is\s+|which\s+is\s+)?"
+    r"(?:divisible\s+by|a\s+multiple\s+of)\s+both\b"
+)
+_GCD_NAME = (
+    r"\b(?:greatest|highest|largest)\s+common\s+(?:divisor|factor)\b|\b(?:GCD|GCF|HCF)\b"
+    r"|\b(?:greatest|highest|largest|biggest)\s+(?:positive\s+)?(?:whole\s+)?(?:number|integer)\s+(?:that|which)\s+"
+    r"(?:divides|goes\s+into|is\s+a\s+(?:divisor|factor)\s+of)\s+both\b"
+)
 _LCM = re.compile(rf"(?:{_LCM_NAME})\s+{_OF_PAIR}", re.I)
 _GCD = re.compile(rf"(?:{_GCD_NAME})\s+{_OF_PAIR}", re.I)
 _REMAINDER_NAME = r"\bremainder\b|\bleft\s*over\b|\bleftover\b"

@@ -9,6 +9,9 @@ shared by P people", rewritten sentence by sentence into the canonical facts:
   every box` -> `There are 13 boxes. Every box has 4 toys.`
 - `Sam packs 8 pens into each of 15 boxes` -> `Sam has 15 boxes. Every box has 8 pens.`
 - `Sam puts 6 pens in each box. Sam fills 8 boxes.` -> `Every box has 6 pens. There are 8 boxes.`
+- `The students form groups of 4.` -> `Every group has 4 students.`
+- `A pack has 12 pens. How many pens are in 5 packs?` -> `Every pack has 12 pens. There are 5
+  packs. How many pens do the packs have?`
 - `Sam gives 8 pens to Ann from 2 boxes of 9 pens each` -> the boxes are Sam's, then the gift.
 - `Sam splits 30 pens evenly between 5 children` / `5 children share Sam's 30 pens fairly`
   -> `Sam has 30 pens. Sam shares the pens among 5 children.`
@@ -40,6 +43,9 @@ _IN_GROUPS = re.compile(rf"^How many ([a-z]+) are (?:there )?in ({_NUM}) ([a-z]+
 _SUBJECT = r"(?:[A-Z][a-z]+|(?:The|An?) [a-z]+)"
 _PUTS_EACH = re.compile(rf"^{_SUBJECT} (?:puts|packs|places|loads|stacks) ({_NUM}) ([a-z]+) (?:in|into|on) {_EVERY} ([a-z]+)\.$")
 _FILLS = re.compile(rf"^{_SUBJECT} (?:fills|packs|uses|loads) ({_NUM}) ([a-z]+)\.$")
+_FORM_GROUPS = re.compile(rf"^The ([a-z]+) (?:form|make|are put into|are split into|are divided into|split into|sit in|sit at) ([a-z]+) of ({_NUM})(?: \1)?(?: each)?\.$")
+_ONE_GROUP_HAS = re.compile(rf"^(?:A|An|Each|Every) ([a-z]+) (?:has|holds|contains) ({_NUM}) ([a-z]+)\.$")
+_IN_N_GROUPS = re.compile(rf"^How many ([a-z]+) are (?:there )?in ({_NUM}) ([a-z]+)\?$")
 _SPLITS = re.compile(rf"^({_WHO}) (?:shares|divides|splits|distributes|hands out|gives out) ({_NUM}) ([a-z]+)(?: equally| evenly| fairly)? (?:among|between|to) ({_NUM}) ([a-z]+)(?: equally| evenly| fairly)?\.$")
 _SHARED_BY = re.compile(rf"^({_NUM}) ([a-z]+) (?:share|split|divide) ({_WHO})'s ({_NUM}) ([a-z]+)(?: equally| evenly| fairly)?\.$")
 
@@ -63,6 +69,10 @@ def group_facts(text: str) -> list[str] | None:
     if m:
         who, _, given, things, whom, count, boxes, size = m.groups()
         return [f"{who} has {count} {boxes}.", f"Every {singular(boxes)} has {size} {things}.", f"{who} gives {given} {things} to {whom}."]
+    m = _FORM_GROUPS.match(text)
+    if m:
+        things, groups, size = m.groups()
+        return [f"Every {singular(groups)} has {size} {things}."]
     m = _PUTS_EACH.match(text)
     if m:
         size, things, box = m.groups()
@@ -82,6 +92,15 @@ def group_question(text: str, context: str) -> list[str] | None:
     """The canonical question (or count of groups) about equal groups or fair shares known
     from `context`, or None."""
     context = " ".join(" ".join(group_facts(s) or [s]) for s in re.split(r"(?<=[.?!])\s+", context))
+    asked = re.search(r"(?:^|(?<=[.?!] ))(How many [^?]*\?)", context)
+    one = _ONE_GROUP_HAS.match(text)
+    if one and asked:
+        counted = _IN_N_GROUPS.match(asked.group(1))
+        if counted and counted.group(1) == one.group(3) and singular(counted.group(3)) == one.group(1):
+            return [f"Every {one.group(1)} has {one.group(2)} {one.group(3)}."]  # `A pack has 12 pens.` said of every pack
+    m = _IN_N_GROUPS.match(text)
+    if m and re.search(rf"\b(?:A|An|Each|Every) {singular(m.group(3))} (?:has|holds|contains) {_NUM} {m.group(1)}\.", context):
+        return [f"There are {m.group(2)} {m.group(3)}.", f"How many {m.group(1)} do the {m.group(3)} have?"]
     filled = _FILLS.match(text)
     if filled and re.search(rf"\bEvery {singular(filled.group(2))} has\b", context):
         return [f"There are {filled.group(1)} {filled.group(2)}."]  # `fills 8 boxes` of a known size

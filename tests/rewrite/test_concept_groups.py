@@ -40,3 +40,16 @@ def test_a_different_noun_in_each_group_is_not_an_equal_group() -> None:
 
 def test_a_question_without_known_groups_is_left_alone() -> None:
     assert group_question("How many boxes does Kofi need?", "Kofi has 96 pens.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ace"),
+    [
+        ("A shelf holds 24 cups. How many cups are in 6 shelves?",
+         "Every shelf has 24 cups. There are 6 shelves. How many cups do the shelves have?"),
+        ("There are 30 players. The players form teams of 5. How many teams are there?",
+         "There are 30 players. Every team has 5 players. How many teams are there?"),
+    ],
+)
+def test_groups_said_of_one_group(text: str, ace: str) -> None:
+    _same_graph(text, ace)

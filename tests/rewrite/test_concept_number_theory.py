@@ -94,3 +94,14 @@ def test_people_are_the_proper_names() -> None:
 def test_one_before_a_scale_is_a_number() -> None:
     assert numbers_to_digits("A bus leaves every one hundred minutes.") == "A bus leaves every 100 minutes."
     assert numbers_to_digits("Each one costs 5 dollars.") == "Each one costs 5 dollars."
+
+
+@pytest.mark.parametrize(
+    ("text", "ace"),
+    [
+        ("Find the smallest positive integer that is divisible by both 14 and 21.", LCM.format(14, 21)),
+        ("What is the biggest whole number that goes into both 45 and 75?", GCD.format(45, 75)),
+    ],
+)
+def test_lcm_and_gcd_described_not_named(text: str, ace: str) -> None:
+    _same_graph(text, ace)
