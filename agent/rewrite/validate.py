@@ -77,8 +77,11 @@ class NumberChange:
     value: Fraction
     lost: bool
     text: str  # how the value was written where it was found
+    unit_changed: bool = False  # the value is there, but measured in another unit
 
     def describe(self) -> str:
+        if self.unit_changed:
+            return f"the measure {self.text} of the text has another unit in the rewrite, so its meaning changed"
         if self.lost:
             return f"the number {self.text} of the text is missing from the rewrite, so its meaning changed"
         return f"the rewrite states the number {self.text}, which the text does not give"
@@ -92,6 +95,7 @@ class Number:
     text: str
     measure: bool  # `725 miles`, `34 miles per hour`, `20 dollars`, `15 percent`
     counts: bool  # followed by a plural noun that is no unit: `two shorter sides`, `3 apples`
+    unit: str | None = None  # the measurement's unit as lemmas: `mile/hour`, `square foot`
 
 
 def numbers_in(text: str) -> list[Number]:
@@ -101,8 +105,22 @@ def numbers_in(text: str) -> list[Number]:
         after = re.match(r"\s+((?:square|cubic)\s+)?([a-z]+)(?:\s+([a-z]+))?", text[m.end() :])
         unit = after is not None and unit_for(after.group(2)) is not None
         counted = after is not None and not unit and (is_plural_noun(after.group(2)) or bool(after.group(3) and is_plural_noun(after.group(3))))
-        found.append(Number(_value(m.group(0)), m.group(0), unit, counted))
+        found.append(Number(_value(m.group(0)), m.group(0), unit, counted, _unit_lemma(text[m.end() :]) if unit else None))
     return found
+
+
+_UNIT_WORDS = re.compile(r"\s+((?:square|cubic)\s+)?([a-z]+)(?:\s+per\s+([a-z]+))?")
+
+
+def _unit_lemma(after: str) -> str | None:
+    """`feet per second ...` -> `foot/second`, `square meters` -> `square meter`."""
+    m = _UNIT_WORDS.match(after)
+    unit = unit_for(m.group(2)) if m else None
+    if m is None or unit is None:
+        return None
+    lemma = f"{m.group(1) or ''}{unit.singular}"
+    per = unit_for(m.group(3)) if m.group(3) else None
+    return f"{lemma}/{per.singular}" if per is not None else lemma
 
 
 def numbers_of(text: str) -> Counter[Fraction]:
@@ -139,7 +157,25 @@ def number_changes(english: str, ace: str, *, derived: bool = False) -> list[Num
     spelled = {n.value: n for n in given + stated}
     excused = {n.value for n in given if not n.measure and (n.value == 1 or (n.counts and n.value <= 4))}
     changes = [NumberChange(v, True, spelled[v].text) for v in sorted(lost.elements()) if v not in excused]
-    return changes + [NumberChange(v, False, spelled[v].text) for v in sorted(invented.elements())]
+    changes += [NumberChange(v, False, spelled[v].text) for v in sorted(invented.elements())]
+    return changes + _unit_changes(given, stated)
+
+
+def _base(unit: str | None) -> str | None:
+    """`mile/hour` -> `mile`: what is counted (the `per` part is often implied: `4 percent a year`)."""
+    return unit.split("/")[0] if unit else None
+
+
+def _unit_changes(given: list[Number], stated: list[Number]) -> list[NumberChange]:
+    """A measurement kept with another unit (`40 km/h` became `40 miles per hour`)."""
+    before = Counter((n.value, _base(n.unit)) for n in given if n.measure)
+    after = Counter((n.value, _base(n.unit)) for n in stated if n.measure)
+    values_after = {n.value for n in stated if n.measure}
+    changed = [(v, u) for v, u in (before - after).elements() if v in values_after and (v, u) not in after]
+    return [
+        NumberChange(v, True, f"{next(n.text for n in given if n.value == v)} {u}", unit_changed=True)
+        for v, u in changed
+    ]
 
 
 def _values(numbers: list[Number], measures_only: bool = False) -> Counter[Fraction]:

@@ -65,3 +65,18 @@ def test_the_rewriter_refuses_what_the_guard_rejects() -> None:
     # ...and every issue of a failed rewrite points at the user's words
     for issue in rewrite_rules("A kayak paddles 12 kilometers in 3 hours, respectively 5. What?").issues:
         assert issue.text, issue
+
+
+def test_a_measure_kept_with_another_unit_is_reported() -> None:
+    changes = number_changes("A kite flies at 30 kilometers per hour.", "A kite travels at a speed of 30 miles per hour.")
+    assert [c.unit_changed for c in changes] == [True], changes
+    assert "another unit" in changes[0].describe()
+
+
+def test_an_area_that_lost_its_square_is_reported() -> None:
+    changes = number_changes("A mat covers 6 square feet.", "A mat has an area of 6 feet.")
+    assert [c.unit_changed for c in changes] == [True], changes
+
+
+def test_a_rate_written_with_a_or_per_is_the_same_measure() -> None:
+    assert number_changes("A fund pays 3 percent a year.", "A fund pays an interest of 3 percent per year.") == []
