@@ -56,7 +56,7 @@ def _unfront(text: str) -> str:
 def split_clauses(sentence: Sentence) -> list[Sentence]:
     """The simple sentences that `sentence` is made of (itself when it is simple)."""
     text = _HAS_TO.sub(_finite, _unfront(sentence.text))
-    parts = _split_conditions(_absolute(text))
+    parts = [piece for part in _split_conditions(_absolute(text)) for piece in _split_who(part)]
     parts = [piece for part in parts for piece in _split_semicolons(part)]
     parts = [piece for part in parts for piece in _split_so_that(part)]
     parts = [piece for part in parts for piece in _split_coordination(part)]
@@ -106,6 +106,23 @@ def _split_gapping(text: str) -> list[str]:
 
 
 _WITH_ITS = re.compile(r"^(.+?),?\s+with\s+(its|his|her|their)\s+([a-z]+)\s+(\d[^,.;?!]*?)([.?!])$")
+
+
+# `... to John, who already has 21.`: a non-restrictive relative clause about a named person
+_WHO = re.compile(r"^(.+?\b([A-Z][a-z]+)),\s+who\s+(.+?)([.?!])$")
+
+
+def _split_who(text: str) -> list[str]:
+    """`Tom gives 19 pens to John, who has 21.` -> `John has 21. Tom gives 19 pens to John.`:
+    the relative clause states what holds of the person when the main clause happens, so it
+    comes first; a question keeps its place last."""
+    m = _WHO.match(text)
+    if m is None or m.group(2) in ("I",) or not _has_finite_verb(m.group(3)):
+        return [text]
+    main, name, clause, mark = m.groups()
+    clause = re.sub(r"^(?:already|also|still|now)\s+", "", clause)
+    fact = _sentence(f"{name} {clause}", ".")
+    return [fact, _sentence(main, mark)]
 
 
 def _absolute(text: str) -> str:

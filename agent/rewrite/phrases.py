@@ -62,7 +62,7 @@ def _active(m: re.Match[str]) -> str:
 
 
 # `There are 260 toys, and they fill bags of 20 toys each.` -> `...; every bag has 20 toys.`
-_FILL_EACH = re.compile(r",?\s+and\s+they\s+(?:fill|go\s+into|are\s+packed\s+into)\s+([a-z]+?)s?\s+of\s+(\d+)\s+([a-z]+)\s+each")
+_FILL_EACH = re.compile(r",?\s+and\s+they\s+(?:fill|go\s+into|are\s+packed\s+into)\s+([a-z]+)\s+of\s+(\d+)\s+([a-z]+)\s+each")
 # `How many bags are needed for 154 toys if every bag holds 11 toys?` -> `There are 154 toys. ...`
 _NEEDED_FOR = re.compile(r"^How many ([a-z]+) are needed for (\d+) ([a-z]+),? if (every [a-z]+ (?:holds|has|takes|contains) \d+ [a-z]+)\?$")
 
@@ -114,7 +114,7 @@ def normalize_phrases(text: str) -> str:
         if parts:
             part = parts.group(1).rstrip("s")
             text = f"{parts.group(2)[:1].upper()}{parts.group(2)[1:]} has a {part} of {parts.group(3)} and a {part} of {parts.group(4)}."
-    text = _FILL_EACH.sub(lambda m: f"; every {m.group(1)} has {m.group(2)} {m.group(3)}", text)
+    text = _FILL_EACH.sub(lambda m: f"; every {_singular(m.group(1))} has {m.group(2)} {m.group(3)}", text)
     text = _NEEDED_FOR.sub(lambda m: f"There are {m.group(2)} {m.group(3)}; {m.group(4)}; how many {m.group(1)} are there?", text)
     text = _PASSIVE.sub(_active, text)
     text = _STATE.sub(r"\1 ", text)

@@ -103,3 +103,13 @@ def test_a_fact_that_introduces_a_thing_comes_before_one_that_refers_to_it() -> 
 )
 def test_a_count_a_day_is_a_rate_and_in_a_time_without_an_object_is_a_duration(text: str, expected: str) -> None:
     assert rewrite_rules(text).ace == expected
+
+
+def test_a_non_restrictive_who_clause_about_a_person_is_a_fact_first() -> None:
+    parts = [s.text for s in split_clauses(Sentence("Ivy hands 6 cards to Sam, who already has 10.", 0, 46))]
+    assert parts == ["Sam has 10.", "Ivy hands 6 cards to Sam."], parts
+
+
+def test_fill_containers_of_n_each_singularizes_the_container() -> None:
+    result = rewrite_rules("There are 60 eggs, and they fill boxes of 12 eggs each. Find the number of boxes.")
+    assert result.ace == "There are 60 eggs. Every box has 12 eggs. How many boxes are there?", result
