@@ -40,7 +40,7 @@ _BY_ACTOR = re.compile(r"\b(?:tossed|flipped|rolled|thrown|drawn|picked|taken|pu
 _NAMED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\b|\b([A-Z][a-z]+)(?=\s+and\s+[A-Z][a-z]+\b)")
 _NOT_PEOPLE = {"What", "How", "If", "When", "Find", "Give", "Calculate", "Compute", "Determine", "The", "A", "An", "Then", "Each", "Every"}
 _ASKS = re.compile(r"\b(?:probability|chance|likely|likelihood)\b", re.I)
-_CHANGED = re.compile(r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|or\s+more|or\s+fewer|or\s+less|with\s+replacement|replac(?:es|ing)\s+(?:it|each|the))\b", re.I)
+_CHANGED = re.compile(r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|or\s+more|or\s+fewer|or\s+less|with\s+replacement|replac(?:es|ing)\s+(?:it|each|the)|in\s+a\s+row|consecutive\w*|first|last|then)\b", re.I)
 
 
 def define_chance(text: str) -> str | None:
@@ -77,12 +77,21 @@ _OUTCOMES = (
 )
 
 
+# `lands heads exactly twice` (the numbers pass wrote `2 times`); `all of them land heads`
+_FACE_TIMES = re.compile(rf"\b{_FACE[:-2]}\s+(?:exactly\s+|precisely\s+)?{_N}\s+times\b", re.I)
+_ALL_FACES = re.compile(rf"\ball\s+(?:of\s+them\s+|of\s+the\s+[a-z]+\s+|the\s+[a-z]+\s+|{_N}\s+)?(?:land\s+|come\s+up\s+|show\s+|are\s+|turn\s+up\s+)?{_FACE}", re.I)
+
+
 def _coins(text: str, who: str) -> str | None:
     tosses = _only(_TOSSES, text)
-    outcome = _only(_OUTCOMES, text)
-    if tosses is None or outcome is None:
+    if tosses is None:
         return None
-    count, face = outcome
+    outcomes = {tuple(g for g in m.groups() if g is not None) for p in _OUTCOMES for m in p.finditer(text)}
+    outcomes |= {(m.group(2), m.group(1)) for m in _FACE_TIMES.finditer(text)}
+    outcomes |= {(tosses[0], m.groups()[-1]) for m in _ALL_FACES.finditer(text)}
+    if len(outcomes) != 1:
+        return None
+    count, face = outcomes.pop()
     count = "0" if count.lower() == "no" else count
     if int(count) > int(tosses[0]):
         return None

@@ -41,7 +41,7 @@ _POOL = (
 )
 _CHOSEN = (
     re.compile(rf"\b(?:committee|subcommittee|group|team|panel|delegation|squad|subset|selection)s?\s+of\s+{_N}\b", re.I),
-    re.compile(rf"\b{_N}[\s-](?:member|person|people|student)\s+(?:committee|group|team|panel|delegation|squad)\b", re.I),
+    re.compile(rf"\b{_N}[\s-](?:member|person|people|student)\s+(?:committee|group|team|panel|delegation|squad)s?\b", re.I),
     re.compile(rf"\b(?:choose|chooses|chosen|pick|picks|picked|select|selects|selected|elect|elects|form|forms)\s+{_N}\b", re.I),
 )
 _ORDER_MATTERS = re.compile(

@@ -96,3 +96,21 @@ def test_actor_is_the_one_person_who_acts() -> None:
     assert actor("What is the probability that exactly 2 of Sam's 4 tosses land heads?") == "Sam"
     assert actor("Find the probability. Ana draws 2 marbles.") == "Ana"
     assert actor("Ana draws 2 marbles and Ben draws 1 marble.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ace"),
+    [
+        ("Vera tosses a coin 4 times. What is the probability that it comes up tails exactly three times?",
+         "Vera tosses 4 coins. What is the probability of 3 tails?"),
+        ("Vera flips 5 coins. What is the chance that all of them show heads?",
+         "Vera tosses 5 coins. What is the probability of 5 heads?"),
+    ],
+)
+def test_coin_outcomes_said_as_times_or_all(text: str, ace: str) -> None:
+    _same_graph(text, ace)
+
+
+def test_an_ordered_outcome_is_another_question() -> None:
+    assert define_chance("Vera tosses a coin 4 times. What is the probability of 2 heads in a row?") is None
+    assert define_chance("Vera tosses a coin 4 times. What is the probability that the first toss is heads?") is None

@@ -26,6 +26,7 @@ def _same_graph(text: str, ace: str) -> None:
         ("A choir of 14 students sends a delegation of 3 to a festival. How many delegations are possible?",
          COMMITTEE.format(14, 3)),
         ("How many different panels of 4 can be picked from 9 teachers?", COMMITTEE.format(9, 4)),
+        ("How many 3-person teams can be formed from a group of 11 students?", COMMITTEE.format(11, 3)),
         ("In how many ways can 8 distinct trophies be lined up in a row?", SHELF.format(8)),
         ("A contest has 12 players and 3 distinct prizes. How many prize orders are possible?", MEDALS.format(12, 3, 3)),
     ],
