@@ -31,7 +31,7 @@ _ATTRIBUTES = "price|cost|wage|salary|rent|fee|fare|value|income|pay|bill|allowa
 _KINDS = {
     "discount": re.compile(rf"\bdiscount(?:ed)?\b|\b{_NUM}\s+percent\s+off\b|\bmarked\s+down\b|\bon\s+sale\b|\bsale\s+price\b", re.I),
     "decreases": re.compile(r"\bdecreas\w*|\bfall(?:s|en)?\b|\bfell\b|\bdrop(?:s|ped)?\b|\bgoes\s+down\b|\bwent\s+down\b|\breduc\w*|\bcut\b|\bdeclin\w*|\blower(?:s|ed)?\b", re.I),
-    "increases": re.compile(r"\bincreas\w*|\bris(?:e|es|en)\b|\brose\b|\bgoes\s+up\b|\bwent\s+up\b|\brais\w*|\bgrow(?:s|n)?\b|\bgrew\b|\bclimb\w*", re.I),
+    "increases": re.compile(r"\bincreas\w*|\bmark(?:s|ed)?\s+up\b|\bmarkup\b|\bris(?:e|es|en)\b|\brose\b|\bgoes\s+up\b|\bwent\s+up\b|\brais\w*|\bgrow(?:s|n)?\b|\bgrew\b|\bclimb\w*", re.I),
 }
 _OWNED = (
     re.compile(rf"\b(?:new\s+|old\s+|original\s+|current\s+|sale\s+)?({_ATTRIBUTES})\s+of\s+(?:a|an|the)\s+([a-z]+)\b", re.I),
@@ -41,10 +41,11 @@ _PRICED = (
     re.compile(r"\b(?:a|an|the)\s+([a-z]+)\s+(?:that\s+|which\s+)?(?:normally\s+|usually\s+|regularly\s+|originally\s+)?(?:costs|sells\s+for|is\s+priced\s+at|is\s+sold\s+for)\b", re.I),
     re.compile(r"\b(?:does|do|did|will)\s+(?:a|an|the)\s+([a-z]+)\s+cost\b", re.I),
     re.compile(rf"\b{_NUM}\s+percent\s+off\s+(?:a|an|the)\s+([a-z]+)\b", re.I),
+    re.compile(rf"\b(?:a|an|the)\s+{_NUM}[\s-]dollars?\s+([a-z]+)\b", re.I),
 )
 _NAMED_OWNER = re.compile(rf"\b([A-Z][a-z]+)'s\s+(?:new\s+|old\s+|original\s+|current\s+)?({_ATTRIBUTES})\b")
 _PRONOUN_ATTRIBUTE = re.compile(rf"\b(?:its|their)\s+(?:old\s+|original\s+|new\s+)?({_ATTRIBUTES})\b", re.I)
-_NOT_THINGS = {"shop", "store", "price", "discount", "percent", "dollars", "sale"}
+_NOT_THINGS = {"shop", "store", "price", "discount", "percent", "dollars", "sale", "bill", "note", "each"}
 _ASKS_BEFORE = re.compile(r"\b(?:original|old|initial|previous|before|saves?|saved|saving|savings|amount\s+of\s+the|how\s+much\s+(?:less|more)|by\s+how\s+much|what\s+percent(?:age)?|percentage)\b", re.I)
 
 

@@ -20,14 +20,16 @@ from agent.rewrite.conservation import keeps_stated_numbers
 
 _NUM = r"-?\d+(?:\.\d+)?(?:/\d+)?"
 _KIND = re.compile(r"\b(arithmetic|geometric)\s+(?:sequence|progression|series)\b", re.I)
-_FIRST = re.compile(rf"(?:starts\s+with|begins\s+with|first\s+term\s+(?:of\s+[a-z ]+?\s+)?is|first\s+term\s+of)\s+({_NUM})", re.I)
-_DIFFERENCE = re.compile(rf"(?:common\s+)?difference\s+(?:of|is)\s+({_NUM})", re.I)
-_RATIO = re.compile(rf"(?:common\s+)?ratio\s+(?:of|is)\s+({_NUM})", re.I)
+_FIRST = re.compile(
+    rf"(?:starts\s+(?:with|at)|begins\s+(?:with|at)|first\s+term\s+(?:of\s+[a-z ]+?\s+)?is|first\s+term\s+(?:of|=|equal\s+to)?)\s*({_NUM})", re.I
+)
+_DIFFERENCE = re.compile(rf"(?:common\s+)?difference\s+(?:of\s+|is\s+|=\s*)?({_NUM})", re.I)
+_RATIO = re.compile(rf"(?:common\s+)?ratio\s+(?:of\s+|is\s+|=\s*)?({_NUM})", re.I)
 _MORE = re.compile(rf"each\s+term\s+is\s+({_NUM})\s+(more|less|greater|smaller)\s+than", re.I)
 _TIMES = re.compile(rf"each\s+term\s+is\s+(?:the\s+previous\s+term\s+)?({_NUM})?\s*times\s+(?:the\s+one\s+before|the\s+previous(?:\s+term)?|a\s+fixed\s+number)", re.I)
-_LIST = re.compile(rf"({_NUM}),\s*({_NUM}),\s*({_NUM}),\s*\.\.\.")
+_LIST = re.compile(rf"({_NUM}),\s*({_NUM}),\s*({_NUM})((?:,\s*{_NUM})*),?\s*(?:\.\.\.|…)")
 _NTH = re.compile(r"\b(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+term\b", re.I)
-_SUM = re.compile(r"\bsum\s+of\s+the\s+first\s+(\d+)\s+terms\b", re.I)
+_SUM = re.compile(r"\b(?:sum\s+of|total\s+of|add(?:\s+up)?|adding(?:\s+up)?)\s+the\s+first\s+(\d+)\s+terms\b", re.I)
 
 
 @keeps_stated_numbers
@@ -36,8 +38,8 @@ def define_sequence(text: str) -> str | None:
     listed = _LIST.search(text)
     kind = _KIND.search(text)
     sort = kind.group(1).lower() if kind else _kind_from_wording(text, listed)
-    if sort is None:
-        return None
+    if sort is None or (listed is not None and _kind_of_listing(listed) != sort):
+        return None  # the listed terms must follow the named kind
     first = _FIRST.search(text)
     first_value = first.group(1) if first else (listed.group(1) if listed else None)
     step = _step(text, sort, listed)
@@ -55,9 +57,26 @@ def define_sequence(text: str) -> str | None:
 
 
 def _kind_from_wording(text: str, listed: re.Match[str] | None) -> str | None:
+    if listed is not None:
+        return _kind_of_listing(listed)
     if _MORE.search(text) or re.search(r"difference\s+between\s+(?:neighbouring|neighboring|consecutive)", text, re.I):
         return "arithmetic"
     if _TIMES.search(text):
+        return "geometric"
+    return None
+
+
+def _terms(listed: re.Match[str]) -> list[Fraction]:
+    return [Fraction(t) for t in re.findall(_NUM, listed.group(0))]
+
+
+def _kind_of_listing(listed: re.Match[str]) -> str | None:
+    """`3, 7, 11, ...` is arithmetic, `2, 4, 8, ...` geometric; a listing that is neither is no sequence of these."""
+    terms = _terms(listed)
+    steps = {b - a for a, b in zip(terms, terms[1:], strict=False)}
+    if len(steps) == 1:
+        return "arithmetic"
+    if 0 not in terms and len({b / a for a, b in zip(terms, terms[1:], strict=False)}) == 1:
         return "geometric"
     return None
 

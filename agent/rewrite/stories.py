@@ -54,11 +54,11 @@ _TEST = r"(?:test|quiz|exam|examination)"
 def _score(text: str) -> str | None:
     """A test score as a percentage: questions answered right out of all questions (a quiz or
     an exam is a test; `scored 18 out of 20` counts questions)."""
-    if not re.search(r"\bpercent(?:age)?\b", text) or not re.search(rf"\bquestions?\b|\b{_TEST}\b", text):
+    if not re.search(r"\bpercent(?:age)?\b", text) or not re.search(rf"\b(?:questions?|answers|problems)\b|\b{_TEST}\b", text):
         return None
     person = _person(text)
     total = re.search(
-        rf"({_NUM})[\s-]questions?\s+{_TEST}|{_TEST}\s+(?:of|with|has|that\s+has)\s+({_NUM})\s+questions|out\s+of\s+({_NUM})(?:\s+questions)?",
+        rf"({_NUM})[\s-]questions?\s+{_TEST}|{_TEST}\s+(?:of|with|has|that\s+has)\s+({_NUM})\s+questions|out\s+of\s+({_NUM})(?:\s+(?:questions|answers|problems))?|\bof\s+({_NUM})\s+(?:questions|answers|problems)",
         text,
     )
     right = re.search(rf"(?:gets|got|answers|answered|scores|scored)\s+({_NUM})(?:\s+questions|\s+of\s+them)?(?:\s+(?:right|correctly))?", text)

@@ -67,3 +67,17 @@ def test_a_percentage_of_a_quantity_is_a_share_of_it() -> None:
         "A square has a side of 6 meters. What is 50 percent of the area of the square?",
         "A square has a side of 6 meters. A share of the area of the square is 50 percent. What is the share?",
     )
+
+
+def test_a_markup_is_an_increase_of_the_price() -> None:
+    _same_graph(
+        "A shop marks up a $80 lamp by 15%. What is the new price?",
+        "A lamp has a price of 80 dollars. The price of the lamp increases by 15 percent. What is the new price of the lamp?",
+    )
+
+
+def test_answers_right_out_of_a_total_is_a_score() -> None:
+    _same_graph(
+        "Ines gets 27 of 30 answers right. What percent of the answers did she get right?",
+        "A test has 30 questions. Ines answers 27 questions. What is the percentage of the questions that Ines answers?",
+    )
