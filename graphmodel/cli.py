@@ -27,6 +27,7 @@ def train_command(
     max_steps: Annotated[int | None, typer.Option(help="Stop after this many optimizer steps.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Sequences per optimizer step (per process).")] = None,
     save_optimizer: Annotated[bool, typer.Option(help="Keep the optimizer state in the checkpoint (to resume).")] = False,
+    variants: Annotated[bool, typer.Option(help="Also train on equivalent rewordings of each ACE text (tasks.ace.variants).")] = False,
 ) -> None:
     """Train a generator; the best epoch (validation answer accuracy) is kept."""
     from graphmodel.recipes import PrepareError
@@ -41,7 +42,7 @@ def train_command(
             err.print(f"[red]error:[/] suite {s} does not exist (generate suites with `ladder tasks generate`)")
             raise typer.Exit(code=2)
     over: dict = {"generator": generator, "suite": suites, "valid": str(valid) if valid else None, "seed": seed, "device": device,
-                  "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer}
+                  "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer, "variants": variants}
     for key, value in (("epochs", epochs), ("time_budget_s", time_budget), ("match_params", match_params), ("max_steps", max_steps), ("batch_size", batch_size)):
         if value is not None:
             over[key] = value

@@ -60,6 +60,23 @@ def prepare(problems: list, need_program: bool = True) -> tuple[list[Item], list
     return items, skipped
 
 
+def with_variants(items: list[Item]) -> list[Item]:
+    """The items plus one item per equivalent rewording of each ACE text (tasks.ace.variants).
+
+    Why: a model trained on one phrasing of a fact fails on its equivalent ("X has A and B."
+    vs "X has A. The X has B."), which the rewriter and users produce; the program and the
+    answer do not change with the wording, so each rewording is a free training example.
+    """
+    from tasks.ace import parse_ace
+    from tasks.ace.variants import equivalent_variants
+
+    out = list(items)
+    for item in items:
+        for text in equivalent_variants(item.ace)[1:]:
+            out.append(Item(item.pid, text, parse_ace(text), item.tree, item.answer, item.family))
+    return out
+
+
 class GraphRecipe:
     name = "graph"
 

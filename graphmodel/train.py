@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graphmodel.execution import check_answers
 from graphmodel.model import GraphModelConfig
-from graphmodel.recipes import Item, prepare, recipe_class
+from graphmodel.recipes import Item, prepare, recipe_class, with_variants
 from graphmodel.trees import print_tree
 
 
@@ -48,6 +48,7 @@ class TrainConfig:
     valid_limit: int = 270  # validation problems decoded per epoch, spread over the suite (answers are executed)
     max_steps: int | None = None  # stop after this many optimizer steps (tests, DDP check)
     time_budget_s: float | None = None  # stop training after this many seconds
+    variants: bool = False  # also train on equivalent rewordings of each ACE text (recipes.with_variants)
     # the model's shape: one source of truth, GraphModelConfig (the seq recipe reads the same fields)
     d_model: int = GraphModelConfig.d_model
     heads: int = GraphModelConfig.heads
@@ -189,6 +190,8 @@ def train(
         train_items, skipped = load_items(cfg.suite)
         if skipped and rank == 0:
             console.print(f"[yellow]skipped {len(skipped)} training problems[/] (first: {skipped[0]})")
+    if cfg.variants:
+        train_items = with_variants(train_items)
     if valid_items is None and cfg.valid:
         valid_items, _ = load_items([cfg.valid])
     if not train_items:
