@@ -27,6 +27,12 @@ _MODALS = {"can", "could", "will", "would", "may", "might", "must", "should", "d
 _FINITE = {*LEMMA_OF_3SG, *LEMMA_OF_PAST, "is", "are", "was", "were", "has", "have"} | _MODALS
 _CONDITION = re.compile(r"^(.*?),?\s+\b(if|when|given that|provided that|assuming that)\s+(.+?)([?.!])$", re.I)
 _LEADING_CONDITION = re.compile(r"^(?:if|when|after|once|given that|suppose that|suppose|assume that|assuming that)\s+(.+?),\s*(.+)$", re.I)
+# `Given that a box is 2 m long, 3 m wide and 1 m high, find its volume.`: the condition runs
+# to the comma before the question, whatever commas it has itself.
+_CONDITION_THEN_QUESTION = re.compile(
+    r"^(?:if|when|after|once|given that|suppose that|suppose|assume that|assuming that)\s+(.+),\s*((?:what|how|which|who|find|calculate|compute|determine)\b.+)$",
+    re.I,
+)
 _QUESTION_START = re.compile(r"^(what|how|which|who|when|where|find|calculate|compute|determine|in how)\b", re.I)
 _SO_THAT = re.compile(r",?\s+so that\s+", re.I)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?(?:/\d+)?|[^\sA-Za-z\d]")
@@ -137,7 +143,7 @@ def _absolute(text: str) -> str:
 def _split_conditions(text: str) -> list[str]:
     """`What is X if S?` and `If S, what is X?` -> `S.` then the question."""
     mark = text[-1] if text[-1] in "?.!" else "."
-    leading = _LEADING_CONDITION.match(text)
+    leading = _CONDITION_THEN_QUESTION.match(text) or _LEADING_CONDITION.match(text)
     if leading and (mark == "?" or _QUESTION_START.match(leading.group(2))):
         return [_sentence(leading.group(1), "."), _sentence(leading.group(2).rstrip("?.!"), mark)]
     trailing = _CONDITION.match(text)

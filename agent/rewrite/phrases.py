@@ -91,6 +91,11 @@ _LEADING_ADVERB = re.compile(
 _RATE = re.compile(r"\b(\d[\d./]*\s+[a-z]+)\s+(?:a|an|each|every)\s+(second|minute|hour|day|week|month|year)\b")
 
 
+# `How much time does X need ...?` and `What is the time X needs to ...?` ask how long.
+_HOW_MUCH_TIME = re.compile(r"^How much time\s+", re.I)
+_WHAT_TIME = re.compile(r"^(?:What is|Find|Calculate) the time (?:that )?((?:the|a|an) [a-z]+|[A-Z][a-z]+) (?:needs|takes) to (.+?)[.?]$")
+
+
 def _leading_adverb(text: str) -> str:
     """`Then Mary gives Rosa 4 marbles.` -> `Mary gives Rosa 4 marbles.` (not before a question
     word: `Then how many ...?` keeps its question, only the adverb goes)."""
@@ -104,6 +109,8 @@ def _leading_adverb(text: str) -> str:
 def normalize_phrases(text: str) -> str:
     """`text` with the variants above replaced."""
     text = _leading_adverb(text)
+    text = _HOW_MUCH_TIME.sub("How long ", text)
+    text = _WHAT_TIME.sub(lambda m: f"How long does {m.group(1)} need to {m.group(2)}?", text)
     text = _RATE.sub(r"\1 per \2", text)
     text = _STANDS.sub(r"is \1", text)
     text = _IN_FIGURE.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2)} has a {m.group(3)} of {m.group(4)} and a {m.group(3)} of {m.group(5)}.", text)

@@ -33,11 +33,26 @@ def extract_question_facts(sentence: Sentence, context: str) -> list[Sentence]:
     text = sentence.text
     if not text.endswith("?"):
         return [sentence]
+    text = _how_long_as_count(text, context)
     for rule in (_it_takes, _need_to, _earn_in, _relative_fact, _measured_thing, _units_adjective, _reaching_on, _quantities):
         found = rule(text, context)
         if found is not None:
             return [sentence.with_text(t) for t in found]
-    return [sentence]
+    return [sentence.with_text(text)]
+
+
+_HOW_LONG_DOES = re.compile(rf"^How long ({_AUX}) (?!it\b)(.+)\?$")
+
+
+def _how_long_as_count(text: str, context: str) -> str:
+    """`How long does a cyclist ride 45 km at 15 km/h?` -> `How many hours does ...?`: `how
+    long` with an action asks a duration, counted in the problem's time unit (then the
+    quantities inside move out as facts)."""
+    m = _HOW_LONG_DOES.match(text)
+    unit = time_unit(context) if m else None
+    if m is None or unit is None or re.search(r"\b(?:is|are|measures?)\b", m.group(2)):
+        return text
+    return f"How many {unit} {m.group(1)} {m.group(2)}?"
 
 
 def _it_takes(text: str, context: str) -> list[str] | None:

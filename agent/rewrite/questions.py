@@ -284,7 +284,7 @@ def _trip(text: str, context: str) -> str:
 
 
 _TRIP_SPEED = re.compile(r"\bthe (?:average )?speed (?:of|for|on|during) the (?:whole |entire )?(?:trip|journey|ride|drive|flight|voyage)\b")
-_MOVER_NEEDS = re.compile(r"^How many ([a-z]+) (?:does|will) the ([a-z]+) (?:need|take)\?$")
+_MOVER_NEEDS = re.compile(rf"^How many ([a-z]+) (?:does|will) (?:the|a|an) ([a-z]+) (?:need|take|{'|'.join(sorted(_MOTION | {'sail', 'jog', 'cycle'}))})\?$")
 
 
 def _is_time_unit(word: str) -> bool:
@@ -392,8 +392,17 @@ def _how_adj_does(text: str, context: str) -> str | None:
     clause = _subject_verb_rest(m.group(3))
     if clause is None:
         return None
-    thing, _, rest = clause
+    thing, lemma, rest = clause
+    adjective = m.group(1).lower()
+    if adjective == "long" and lemma not in ("measure", "be"):  # `How long does the movie last?`: a time
+        from agent.rewrite.question_facts import time_unit
+
+        unit = time_unit(context)
+        verb = lemma if _plural_subject(thing) else third_person(lemma)
+        return f"How many {unit} {'do' if _plural_subject(thing) else 'does'} {thing} {lemma}{rest}?" if unit and verb else None
     place = rest if re.match(r"^\s+(?:on|up|from|above|against)\b", rest) else ""
+    if rest.strip() and not place and not m.group(2):
+        return None  # `How high does the kite fly over the lake?`: not a measure of the thing alone
     if m.group(2):
         place = f" on {m.group(2)}"
     place = re.sub(r"^\s+up\s+", " on ", place)

@@ -114,3 +114,24 @@ def test_more_phrasings(text: str, expected: str) -> None:
 )
 def test_trips_and_legs(text: str, expected: str) -> None:
     assert rewrite_rules(text).ace == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How much time does a runner need to run 10 km at 8 km/h?",
+         "A runner travels at a speed of 8 kilometers per hour. The runner travels 10 kilometers. How many hours does the runner travel?"),
+        ("A song has a duration of 4 minutes. How long does the song last?",
+         "A song has a duration of 4 minutes. How many minutes does the song last?"),
+        ("Given that a crate is 2 m long, 3 m wide and 1 m high, find its volume.",
+         "A box has a length of 2 meters and a width of 3 meters and a height of 1 meter. What is the volume of the box?"),
+    ],
+)
+def test_how_long_with_an_action_asks_a_duration(text: str, expected: str) -> None:
+    assert rewrite_rules(text).ace == expected
+
+
+def test_how_long_never_drops_what_the_question_says() -> None:
+    # a duration asked with no time unit anywhere: an issue, not `What is the length of ...?`
+    result = rewrite_rules("A ferry crosses a lake. How long does the ferry sail?")
+    assert not result.ok or "length" not in (result.ace or ""), result
