@@ -22,8 +22,8 @@ import re
 from agent.rewrite.conservation import keeps_stated_numbers
 
 _NUM = r"\d+(?:\.\d+)?"
-_SUM = re.compile(rf"(?:sum\s+(?:of\s+(?:the\s+)?(?:two|2)\s+numbers\s+)?is|add\s+up\s+to|total\s+is|sum\s+is)\s+({_NUM})", re.I)
-_DIFFERENCE = re.compile(rf"(?:difference\s+is|differ\s+by|is\s+({_NUM})\s+more\s+than\s+the\s+other|({_NUM})\s+more\s+than\s+the\s+other)\s*({_NUM})?", re.I)
+_SUM = re.compile(rf"(?:sum\s+(?:of\s+(?:the\s+)?(?:two|2)\s+numbers\s+)?is|add\s+up\s+to|total\s+is|sum\s+is|sum\s+of)\s+({_NUM})", re.I)
+_DIFFERENCE = re.compile(rf"(?:difference\s+is|difference\s+of|differ\s+by|is\s+({_NUM})\s+more\s+than\s+the\s+other|({_NUM})\s+more\s+than\s+the\s+other)\s*({_NUM})?", re.I)
 _LARGER = re.compile(r"\b(?:larger|greater|bigger)\b", re.I)
 _SMALLER = re.compile(r"\b(?:smaller|lesser)\b", re.I)
 _CONSECUTIVE = re.compile(r"\bconsecutive\s+(?:(even|odd)\s+)?(?:positive\s+)?(?:integers|whole\s+numbers|numbers)\b", re.I)

@@ -26,9 +26,10 @@ import re
 from agent.rewrite.nouns import singular
 from agent.rewrite.people import the_person
 
-_EQUAL = re.compile(r"\b(?:equal(?:ly)?|evenly|fairly|same\s+(?:number|amount))\b", re.I)
+_EQUAL = re.compile(r"\b(?:equal(?:ly)?|evenly|fairly|identical|same\s+(?:number|amount))\b", re.I)
 _NOTHING_LEFT = re.compile(
     r"\b(?:nothing|none|no\s+[a-z]+)\s+(?:is\s+|are\s+)?left(?:\s*over)?\b|\bno\s+left\s*overs?\b|\bwithout\s+(?:any\s+)?left\s*overs?\b"
+    r"|\bno(?:body|\s+one)?\s+(?:gets\s+|has\s+)?(?:any\s+)?left\s*overs?\b|\b(?:no|without\s+(?:a\s+)?)\s*remainder\b"
     r"|\bus(?:e|es|ing)\s+(?:up\s+)?(?:everything|all\s+of\s+them|all\s+the\s+[a-z]+|them\s+all)\b",
     re.I,
 )

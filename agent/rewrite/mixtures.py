@@ -42,7 +42,7 @@ def define_mixture(text: str) -> str | None:
 def _animals(text: str) -> str | None:
     heads, legs, asked = _HEADS.search(text), _LEGS.search(text), _ASKED.findall(text)
     kinds = list(dict.fromkeys(singular(w) for w in re.findall(r"\b([a-z]+)\b", text) if singular(w) in LEGS))
-    if heads is None or legs is None or not asked or len(kinds) != 2 or "farm" not in text:
+    if heads is None or legs is None or not asked or len(kinds) != 2:  # on a farm, in a barn, in a yard: the count is the same
         return None
     target = singular(asked[-1])
     if target not in kinds:

@@ -40,3 +40,10 @@ def test_consecutive_integers_from_their_sum(text: str, ace: str) -> None:
 )
 def test_consecutive_integers_without_one_asked_end_are_refused(text: str) -> None:
     assert define_algebra(numbers_to_digits(text)) is None
+
+
+def test_two_numbers_with_a_sum_of_and_a_difference_of() -> None:
+    _same_graph(
+        "Two numbers have a sum of 90 and a difference of 24. What is the larger number?",
+        "A number X is unknown. A number Y is unknown. X + Y = 90. X - Y = 24. What is X?",
+    )

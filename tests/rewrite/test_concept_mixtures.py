@@ -40,3 +40,11 @@ def test_two_sums_besides_the_prices_are_ambiguous() -> None:
 def test_singular_asks_the_lexicon_first() -> None:
     assert [singular(w) for w in ("horses", "buses", "geese", "vases", "classes")] == ["horse", "bus", "goose", "vase", "class"]
     assert plural("child") == "children"
+
+
+def test_heads_and_legs_anywhere_not_only_on_a_farm() -> None:
+    _same_graph(
+        "In a yard there are dogs and chickens. Together they have 15 heads and 44 legs. How many dogs are in the yard?",
+        "The animals of a farm have 15 heads. The animals have 44 legs. A chicken has 2 legs. A dog has 4 legs."
+        " How many dogs does the farm have?",
+    )

@@ -105,3 +105,12 @@ def test_one_before_a_scale_is_a_number() -> None:
 )
 def test_lcm_and_gcd_described_not_named(text: str, ace: str) -> None:
     _same_graph(text, ace)
+
+
+def test_equal_shares_with_no_leftovers_said_of_people() -> None:
+    _same_graph(
+        "Lena has 42 red beads and 56 blue beads. She divides them evenly among her guests so that nobody gets"
+        " leftovers. What is the largest number of guests?",
+        "Lena has 42 red beads and 56 blue beads. Lena shares the red beads among the guests of Lena. Lena shares the"
+        " blue beads among the guests. Every guest gets an equal share. What is the largest number of the guests?",
+    )
