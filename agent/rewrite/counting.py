@@ -2,7 +2,8 @@
 
 - `How many stamps ... if Lucy has 60 and Maya has 39?` -> `Lucy has 60 stamps.` (a bare
   count takes the noun the question counts).
-- `Bob has 3 stickers more than Paul.` -> `Bob has 3 more stickers than Paul.`
+- `Bob has 3 stickers more than Paul.` -> `Bob has 3 more stickers than Paul.`; `Bob has 3 more
+  than Paul.` takes the noun the question counts.
 - `How many cards do Omar and John have together?` -> `How many cards are there?` (a total
   over everyone who has some).
 - `Grace shares 30 toys among 10 children.` -> `Grace has 30 toys. Grace shares the toys
@@ -20,6 +21,7 @@ from agent.rewrite.possession import possession_facts, without_order_word
 _NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
 _COUNTED_QUESTION = re.compile(r"^How many (?:more )?([a-z]+)\b")
 _BARE_COUNT = re.compile(rf"^(.+?\s(?:has|have|had|owns|owned|gets|got|collects|collected|buys|bought|takes|took|gives|gave))\s({_NUM})(\s+(?:to|from)\s+[A-Z][a-z]+)?\.$")
+_BARE_COMPARISON = re.compile(rf"^(.+?\s(?:has|have|had|owns|owned|gets|got|collects|collected))\s({_NUM})\s(more|fewer|less)\sthan\s([A-Z][a-z]+)\.$")
 _MORE_ORDER = re.compile(rf"\b({_NUM})\s+([a-z]+)\s+(more|fewer|less)\s+than\b")
 _TOGETHER = re.compile(r"^How many ([a-z]+) (?:do|does) (.+?) have (?:together|altogether|in total|combined)\?$")
 _SHARES = re.compile(rf"^([A-Z][a-z]+|The [a-z]+) (shares|divides|splits) ({_NUM}) ([a-z]+)(?: equally| evenly| fairly)? (among|between) (.+)\.$")
@@ -36,6 +38,9 @@ def count_nouns(text: str, context: str) -> list[str]:
     if grouped:
         return grouped
     if text:
+        elliptic = _BARE_COMPARISON.match(text)
+        if elliptic and counted:  # `Bob has 37 more than Ivan.` -> `Bob has 37 more pencils than Ivan.`
+            text = f"{elliptic.group(1)} {elliptic.group(2)} {elliptic.group(3)} {counted.group(1)} than {elliptic.group(4)}."
         bare = _BARE_COUNT.match(text)
         if bare and counted:
             text = f"{bare.group(1)} {bare.group(2)} {counted.group(1)}{bare.group(3) or ''}."

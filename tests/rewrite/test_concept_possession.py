@@ -45,3 +45,10 @@ def test_an_order_word_opens_only_a_clause() -> None:
 
 def test_more_than_that_needs_an_earlier_owner() -> None:
     assert possession_facts("Ayla owns 5 more than that.", "Ayla owns 5 more than that.") is None
+
+
+def test_an_elliptic_comparison_takes_the_noun_the_question_counts() -> None:
+    _same_graph(
+        "Ada has 14 shells. Ivo has 6 fewer than Ada. How many shells does Ivo have?",
+        "Ada has 14 shells. Ivo has 6 fewer shells than Ada. How many shells does Ivo have?",
+    )
