@@ -15,6 +15,7 @@ from agent.rewrite.draft import Draft
 _NP = re.compile(r"\b([Aa]n?|[Tt]he)\s+((?:first|second|third|right|other)\s+)?([a-z]+)\b(?!\s+of\s+\d)")
 _FUNCTION = {"of", "in", "on", "at", "to", "and", "from", "with", "by", "for", "is", "are", "has", "have", "that"}
 _COUNTED = re.compile(r"\b\d+(?:\.\d+)?\s+([a-z]+)(?:\s+([a-z]+))?\b")
+_POWERS = {"square", "cubic"}  # `49 square meters` counts meters; a square is another thing
 _NOT_NOUN = {"of", "in", "on", "at", "to", "and", "speed", "length", "height", "width", "distance", "time",
              "radius", "diameter", "side", "base", "area", "volume", "perimeter", "price", "weight", "depth"}  # fmt: skip
 
@@ -26,14 +27,14 @@ def fix_discourse(draft: Draft) -> None:
     ordered = facts + questions
     seen: set[str] = set()
     for pair in _COUNTED.findall(" ".join(s.text for s in ordered)):
-        seen.update(word for word in pair if word)  # `60 cookies` anywhere makes `the cookies` definite
+        seen.update(word for word in pair if word and word not in _POWERS)  # `60 cookies` anywhere makes `the cookies` definite
     fixed = []
     said: set[str] = set()
     for sentence in ordered:
         question = sentence.is_question
         text = _NP.sub(lambda m, q=question: _article(m, seen, q), sentence.text)
         for pair in _COUNTED.findall(text):
-            seen.update(word for word in pair if word)
+            seen.update(word for word in pair if word and word not in _POWERS)
             if pair[0] in ("dollars", "dollar", "euros", "cents"):
                 seen.add("money")  # an amount of dollars is the money the text refers back to
         text = text[:1].upper() + text[1:]

@@ -43,6 +43,7 @@ def rewrite_question(text: str, context: str) -> str:
     text = _GOING.sub(r"\1?", text)
     text = _BETWEEN.sub(r"the distance of \1 from \2", text)
     text = re.sub(r"^How far up\b", "How high up", text)  # a distance upwards is a height
+    text = re.sub(r"\bthe (?:side|edge) length of\b", "the side of", text)  # the attribute's one name
     text = _solutions(text)
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."

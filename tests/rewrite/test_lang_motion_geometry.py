@@ -135,3 +135,8 @@ def test_how_long_never_drops_what_the_question_says() -> None:
     # a duration asked with no time unit anywhere: an issue, not `What is the length of ...?`
     result = rewrite_rules("A ferry crosses a lake. How long does the ferry sail?")
     assert not result.ok or "length" not in (result.ace or ""), result
+
+
+def test_a_unit_of_area_does_not_introduce_a_square() -> None:
+    result = rewrite_rules("A square has an area of 36 square feet. What is its side length?")
+    assert result.ace == "A square has an area of 36 square feet. What is the side of the square?", result
