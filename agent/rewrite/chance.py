@@ -40,7 +40,7 @@ _BY_ACTOR = re.compile(r"\b(?:tossed|flipped|rolled|thrown|drawn|picked|taken|pu
 _NAMED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\b|\b([A-Z][a-z]+)(?=\s+and\s+[A-Z][a-z]+\b)")
 _NOT_PEOPLE = {"What", "How", "If", "When", "Find", "Give", "Calculate", "Compute", "Determine", "The", "A", "An", "Then", "Each", "Every"}
 _ASKS = re.compile(r"\b(?:probability|chance|likely|likelihood)\b", re.I)
-_CHANGED = re.compile(r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|or\s+more|or\s+fewer|or\s+less|with\s+replacement|replac(?:es|ing)\s+(?:it|each|the)|in\s+a\s+row|consecutive\w*|first|last|then)\b", re.I)
+_CHANGED = re.compile(r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|or\s+more|or\s+fewer|or\s+less|with\s+replacement|replac(?:es|ing)\s+(?:it|each|the)|in\s+a\s+row|consecutive\w*|first|last|then|not|other\s+than|except|either|or)\b|n't\b", re.I)
 
 
 def define_chance(text: str) -> str | None:

@@ -111,6 +111,11 @@ def test_coin_outcomes_said_as_times_or_all(text: str, ace: str) -> None:
     _same_graph(text, ace)
 
 
+def test_a_complement_or_a_union_is_another_question() -> None:
+    assert define_chance("Vera tosses a coin 4 times. What is the probability of not getting 2 heads?") is None
+    assert define_chance("Vera rolls 2 dice. What is the probability that the sum is 7 or 11?") is None
+
+
 def test_an_ordered_outcome_is_another_question() -> None:
     assert define_chance("Vera tosses a coin 4 times. What is the probability of 2 heads in a row?") is None
     assert define_chance("Vera tosses a coin 4 times. What is the probability that the first toss is heads?") is None
