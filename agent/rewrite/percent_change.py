@@ -46,7 +46,12 @@ _PRICED = (
 _NAMED_OWNER = re.compile(rf"\b([A-Z][a-z]+)'s\s+(?:new\s+|old\s+|original\s+|current\s+)?({_ATTRIBUTES})\b")
 _PRONOUN_ATTRIBUTE = re.compile(rf"\b(?:its|their)\s+(?:old\s+|original\s+|new\s+)?({_ATTRIBUTES})\b", re.I)
 _NOT_THINGS = {"shop", "store", "price", "discount", "percent", "dollars", "sale", "bill", "note", "each"}
-_ASKS_BEFORE = re.compile(r"\b(?:original|old|initial|previous|before|saves?|saved|saving|savings|amount\s+of\s+the|how\s+much\s+(?:less|more)|by\s+how\s+much|what\s+percent(?:age)?|percentage)\b", re.I)
+_ASKS_BEFORE = re.compile(
+    r"\b(?:original|old|initial|previous|before|saves?|saved|saving|savings|amount\s+of\s+the|how\s+much\s+(?:less|more|off)"
+    r"|by\s+how\s+much|what\s+percent(?:age)?|percentage"
+    r"|(?:what|how\s+much|how\s+many\s+dollars)\s+(?:is|was|are|were)\s+the\s+(?:discount|increase|decrease|reduction|markup|rise|drop|change|cut))\b",
+    re.I,
+)
 
 
 def define_percent_change(text: str) -> str | None:

@@ -81,3 +81,9 @@ def test_answers_right_out_of_a_total_is_a_score() -> None:
         "Ines gets 27 of 30 answers right. What percent of the answers did she get right?",
         "A test has 30 questions. Ines answers 27 questions. What is the percentage of the questions that Ines answers?",
     )
+
+
+def test_asking_the_amount_of_the_change_is_refused() -> None:
+    assert define_percent_change(_prepared("A lamp costs $64 and is 25% off. What is the discount in dollars?")) is None
+    assert define_percent_change(_prepared("A lamp costs $64 and is 25% off. How much is the discount?")) is None
+    assert define_percent_change(_prepared("A lamp costs $64. What is its price after a 25% discount?")) is not None
