@@ -14,6 +14,7 @@ from agent.rewrite.draft import Sentence
 from agent.rewrite.lexicon import (
     DETERMINERS,
     LEMMA_OF_3SG,
+    LEMMA_OF_GERUND,
     LEMMA_OF_PAST,
     PREPOSITIONS,
     VERBS,
@@ -67,7 +68,26 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     parts = [piece for part in parts for piece in _split_so_that(part)]
     parts = [piece for part in parts for piece in _split_coordination(part)]
     parts = [piece for part in parts for piece in _split_gapping(part)]
+    parts = [piece for part in parts for piece in _split_participle(part)]
     return [sentence.with_text(part) for part in parts]
+
+
+_PARTICIPLE = re.compile(r"^(.+?),\s+([a-z]+ing)\b(.*?)([.!])$")
+
+
+def _split_participle(text: str) -> list[str]:
+    """`A ladder leans against a wall, reaching 12 feet up.` -> `... It reaches 12 feet up.`:
+    a participle clause after a comma says more about the subject (the pronoun is resolved
+    by the references pass)."""
+    m = _PARTICIPLE.match(text)
+    lemma = LEMMA_OF_GERUND.get(m.group(2)) if m else None
+    if m is None or lemma is None or _QUESTION_START.match(text) or not _has_finite_verb(m.group(1)):
+        return [text]
+    left, _, rest, mark = m.groups()
+    head = _subject(left.split())
+    plural = bool(head) and (" and " in " ".join(head) or head[-1].lower() == "they")
+    subject = head[0] if len(head) == 1 and head[0][0].isupper() and head[0].lower() not in DETERMINERS else ("They" if plural else "It")
+    return [_sentence(left, "."), _sentence(f"{subject} {lemma if plural else third_person(lemma)}{rest}", mark)]
 
 
 # `... and the pump in 20 hours.` / `..., Bob in 7.`: a second subject with only a measure phrase

@@ -34,7 +34,7 @@ _ALONE = re.compile(r"^(?:working\s+alone|alone|on\s+(?:his|her|their|its)\s+own
 _MEASURED = re.compile(rf"^(.+?)\s+(?:is|are|measures)\s+((?:{_QTY}\s(?:{_ADJ})(?:,\s|\s(?:and\s)?|,\s(?:and\s)?)?)+)[.!]$")
 _MEASURE_PAIR = re.compile(rf"({_QTY})\s({_ADJ})\b")
 _PLACE = re.compile(r"^(?:place|put|lean|rest|stand|set|prop)\s+(.+?)\s+(against|on)\s+(.+)$", re.I)
-_REACH = re.compile(rf"\breach(es)?\s+({_QTY})(?:\s+(?:up|on|high\s+on|up\s+on)\s+(the\s+[a-z]+))?")
+_REACH = re.compile(rf"\breach(es)?\s+({_QTY})(?:\s+(?:up|on|high\s+on|up\s+on)\s+(the\s+[a-z]+)|\s+(?:up|high)\b)?")
 
 
 def normalize_fact(sentence: Sentence) -> list[Sentence]:

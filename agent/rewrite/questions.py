@@ -38,6 +38,7 @@ def rewrite_question(text: str, context: str) -> str:
     """The ACE query for question `text` (declaratives pass unchanged)."""
     if not _is_question(text):
         return text
+    text = re.sub(r"\s*\(\s*(in\s+[^)]+?)\s*\)", r", \1", text)  # `(in km/h)` is a unit hint too
     text = _drop_unit_hint(text, context)
     text = _trip(text, context)
     text = _GOING.sub(r"\1?", text)

@@ -113,3 +113,17 @@ def test_a_non_restrictive_who_clause_about_a_person_is_a_fact_first() -> None:
 def test_fill_containers_of_n_each_singularizes_the_container() -> None:
     result = rewrite_rules("There are 60 eggs, and they fill boxes of 12 eggs each. Find the number of boxes.")
     assert result.ace == "There are 60 eggs. Every box has 12 eggs. How many boxes are there?", result
+
+
+def test_a_participle_clause_after_a_comma_is_a_clause_about_the_subject() -> None:
+    parts = [s.text for s in split_clauses(Sentence("Ivy walks to a park, carrying 3 bags.", 0, 37))]
+    assert parts == ["Ivy walks to a park.", "Ivy carries 3 bags."], parts
+    result = rewrite_rules("A pole 10 ft long leans against a fence, reaching 8 ft up. How far is its base from the fence?")
+    assert result.ace == ("A pole has a length of 10 feet. The pole leans against a fence. The pole reaches a height of 8 feet on the fence. "
+                          "What is the distance of the base of the pole from the fence?"), result
+
+
+def test_a_unit_hint_in_parentheses() -> None:
+    result = rewrite_rules("A tram travels 40 km in 2 hours. Find its speed (in km/h).")
+    assert result.ok and result.ace.startswith("A tram travels 40 kilometers in 2 hours. What is the"), result
+    assert "km/h" not in result.ace
