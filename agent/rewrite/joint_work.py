@@ -38,7 +38,7 @@ _FORMS = (
     re.compile(rf"\b{_AGENT} {_ALONE}(?:needs|takes|requires) {_T} {_UNIT}(?: to ([a-z]+) {_JOB})?"),
 )
 _PASSIVE = re.compile(rf"\b{_JOB} is ([a-z]+) by {_AGENT} in {_T} {_UNIT} and by {_AGENT} in {_T} {_UNIT}")
-_ELLIPTIC = re.compile(rf"\band {_AGENT} in {_T} {_UNIT}")
+_ELLIPTIC = re.compile(rf"\band {_AGENT} (?:alone )?(?:in )?{_T} {_UNIT}")
 _TO_JOB = re.compile(rf"\bto ([a-z]+) {_JOB}")
 _JOINT = re.compile(r"\b(?:together|both|at the same time|at once|simultaneously|while)\b", re.I)
 _NOT_AGENTS = {"How", "What", "If", "When", "Find", "It", "The time", "the time", "the job", "The job"}

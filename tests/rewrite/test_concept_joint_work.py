@@ -60,3 +60,11 @@ def test_meeting_asked_in_minutes_is_not_answered_in_hours() -> None:
     text = ("A bus is 90 miles from a car. The bus travels toward the car at 40 miles per hour and the car travels"
             " toward the bus at 50 miles per hour. In how many minutes do they meet?")
     assert define_meeting(text) is None
+
+
+def test_the_second_time_said_elliptically() -> None:
+    _same_graph(
+        "How many hours do Dina and Ravi need to paint a fence together, if Dina alone takes 6 hours and Ravi 3 hours?",
+        "Dina paints a fence in 6 hours. Ravi paints the fence in 3 hours. Dina paints the fence with Ravi."
+        " How many hours does Dina need?",
+    )
