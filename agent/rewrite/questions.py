@@ -45,6 +45,7 @@ def rewrite_question(text: str, context: str) -> str:
     text = _BETWEEN.sub(r"the distance of \1 from \2", text)
     text = re.sub(r"^How far up\b", "How high up", text)  # a distance upwards is a height
     text = re.sub(r"\bthe (?:side|edge) length of\b", "the side of", text)  # the attribute's one name
+    text = _question_variants(text, context)
     text = _solutions(text)
     if _SUCH_THAT.search(text):
         return re.sub(r"^(?:find|compute|determine|what is)\b", "Calculate", text, flags=re.I).rstrip("?.") + "."
@@ -294,6 +295,29 @@ def _is_time_unit(word: str) -> bool:
 
     unit = unit_for(word)
     return unit is not None and unit.dimension == "time"
+
+
+_AT_WHAT_SPEED = re.compile(r"^At what (?:speed|rate|average speed) (?:does|did|do|is|was) ((?:the|a|an) [a-z]+|[A-Z][a-z]+) (?:travel|traveling|travelling|go|going|move|moving|drive|driving|ride|riding|fly|flying)\?$")
+_TO_WHAT = {"height": "high", "distance": "far", "depth": "deep", "length": "long"}
+_DISTANCE_PASSIVE = re.compile(r"^(?:What is|Find|Calculate|Determine) the (?:total )?distance (?:travelled|traveled|covered|driven|flown)(?: by ((?:the|a|an) [a-z]+|[A-Z][a-z]+))?[.?]$")
+
+
+def _question_variants(text: str, context: str) -> str:
+    """Question forms that say what a canonical form says: `What was ...?` (a question in the
+    past asks about the stated facts), `At what speed does X travel?`, `To what height ...?`,
+    `the distance travelled (by X)` (by the one mover, when there is one)."""
+    text = re.sub(r"^What was\b", "What is", text)
+    speed = _AT_WHAT_SPEED.match(text)
+    if speed is not None:
+        return f"What is the speed of {speed.group(1)}?"
+    text = re.sub(r"^To what (height|distance|depth|length)\b", lambda m: f"How {_TO_WHAT[m.group(1)]}", text)
+    passive = _DISTANCE_PASSIVE.match(text)
+    movers = {re.sub(r"^(?:A|An|The)\s+", "the ", m).lower() for m in _MOVER_FACT.findall(context)}
+    if passive is not None:
+        mover = passive.group(1) or (movers.pop() if len(movers) == 1 else None)
+        if mover is not None:
+            return f"What is the distance {mover} covers?"
+    return text
 
 
 _DISTANCE_COVERED = re.compile(rf"^(?:What is|Find|Calculate|Determine) the (?:total )?distance (?:that )?((?:the|a|an) [a-z]+|[A-Z][a-z]+) ({'|'.join(sorted(_MOTION))}|covers|travels|goes|drives|walks|runs|rides|flies|swims)[.?]$")

@@ -140,3 +140,17 @@ def test_how_long_never_drops_what_the_question_says() -> None:
 def test_a_unit_of_area_does_not_introduce_a_square() -> None:
     result = rewrite_rules("A square has an area of 36 square feet. What is its side length?")
     assert result.ace == "A square has an area of 36 square feet. What is the side of the square?", result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A tram travels 30 km in 2 hours. At what speed does it travel?", "A tram travels 30 kilometers in 2 hours. What is the speed of the tram?"),
+        ("A van travels at 40 km/h for 2 hours. Calculate the distance travelled.",
+         "A van travels at a speed of 40 kilometers per hour. The van travels for 2 hours. How many kilometers does the van travel?"),
+        ("A pole is 5 m long. Its foot is 3 m from a fence. To what height on the fence does it reach?",
+         "A pole has a length of 5 meters. The base of the pole is 3 meters from a fence. What is the height of the pole on the fence?"),
+    ],
+)
+def test_question_variants(text: str, expected: str) -> None:
+    assert rewrite_rules(text).ace == expected
