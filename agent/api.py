@@ -80,6 +80,7 @@ class Agent:
         checkpoint: str | None = None,
         infill_k: int = 4,
         samples: int | None = None,
+        reorder: bool = False,
         limits: Any = None,
     ) -> None:
         name = generator if isinstance(generator, str) else getattr(generator, "name", "custom")
@@ -97,6 +98,7 @@ class Agent:
                 repair=RepairStrategy(repair),
                 max_repairs=max_repairs,
                 infill_k=infill_k,
+                reorder=reorder,
                 **({"samples": samples} if samples is not None else {}),
             )
         except ValueError as err:
@@ -224,6 +226,7 @@ def _init_worker(settings: dict[str, Any], limits: Any, workers: int) -> None:
         checkpoint=s.checkpoint,
         infill_k=s.infill_k,
         samples=s.samples,
+        reorder=s.reorder,
         limits=limits,
     )
 

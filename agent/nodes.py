@@ -18,6 +18,7 @@ from langgraph.runtime import Runtime
 from agent.checks import check_answer
 from agent.grounding import unused_numbers
 from agent.inputs import input_problem
+from agent.orders import reorderings
 from agent.repair import exception_path, undefined_names, variable_path, widen
 from agent.runtime import AgentContext
 from agent.selection import UNGROUNDED_WEIGHT, choose
@@ -102,9 +103,10 @@ def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any
     settings = runtime.context.settings
     graph = _semantic_graph(state)
     k = settings.samples if state.mode is Mode.tool else 1
-    asked = f"k={k}"
+    graphs = [graph, *reorderings(graph)] if settings.reorder and state.mode is Mode.tool else [graph]
+    asked = f"k={k}" + (f" x {len(graphs)} fact orders" if len(graphs) > 1 else "")
     try:
-        candidates = runtime.context.generator.generate(graph, k=k)
+        candidates = [c for g in graphs for c in runtime.context.generator.generate(g, k=k)]
     except Exception as err:  # a generator failure is a result of this solve, reported in full
         why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
         failure = Failure(kind=FailureKind.no_answer, message=why)

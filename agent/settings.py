@@ -25,6 +25,12 @@ class AgentSettings(BaseModel):
         "chosen by verification, then score-weighted agreement (agent/README.md has the accuracy/latency figures). "
         "Structural mode always takes the first tree alone.",
     )
+    reorder: bool = Field(
+        default=False,
+        description="Tool mode: also generate from the semantic graph with its facts reordered (agent/orders.py) "
+        "and pool the programs: the order of independent facts does not change the question. Off: on valid "
+        "(English prompts, k=4) it gave 94.3% against 94.6% without, at 2x the p50 latency.",
+    )
     infill_k: int = Field(
         default=4, ge=1, le=64, description="Candidates asked of the generator per hole; one is executed per round."
     )

@@ -35,18 +35,19 @@ def _init(workers: int) -> None:
     share_cpus(workers)
 
 
-def _solve(job: tuple[int, str, dict[str, Any]]) -> dict[str, Any]:
+def _solve(job: tuple[int, str, dict[str, Any], bool]) -> dict[str, Any]:
     from agent import Agent
     from verifiers import answers_equivalent
 
-    k, text, problem = job
-    if k not in _AGENTS:
+    k, text, problem, reorder = job
+    key = (k, reorder)
+    if key not in _AGENTS:
         from graphmodel.generators import load_generator
 
         generator = next(iter(_AGENTS.values())).generator if _AGENTS else load_generator("graph")
-        _AGENTS[k] = Agent(generator=generator, samples=k)
+        _AGENTS[key] = Agent(generator=generator, samples=k, reorder=reorder)
     started = time.perf_counter()
-    solution = _AGENTS[k].solve(text)
+    solution = _AGENTS[key].solve(text)
     seconds = time.perf_counter() - started
 
     def right(answer: str | None) -> bool:
@@ -136,6 +137,7 @@ def main() -> int:
     parser.add_argument("--k", default="1,2,4,8", help="Comma-separated values of k.")
     parser.add_argument("--input", choices=["ace", "prompt"], default="ace")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--reorder", action="store_true", help="Also generate from the facts reordered.")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--replay", type=Path, default=None, help="Only report the records of an earlier run.")
@@ -151,7 +153,8 @@ def main() -> int:
 
     problems = spread(load_suite(args.suite), args.limit)
     ks = [int(k) for k in args.k.split(",")]
-    jobs = [(k, p.ace if args.input == "ace" else p.prompt, p.model_dump(mode="json")) for k in ks for p in problems]
+    jobs = [(k, p.ace if args.input == "ace" else p.prompt, p.model_dump(mode="json"), args.reorder)
+            for k in ks for p in problems]
     print(f"{len(problems)} problems of {args.suite} ({args.input} input), k in {ks}, {args.workers} workers")
     records = []
     sink = args.out.open("w") if args.out else None
