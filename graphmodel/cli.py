@@ -28,6 +28,7 @@ def train_command(
     batch_size: Annotated[int | None, typer.Option(help="Sequences per optimizer step (per process).")] = None,
     save_optimizer: Annotated[bool, typer.Option(help="Keep the optimizer state in the checkpoint (to resume).")] = False,
     variants: Annotated[bool, typer.Option(help="Also train on equivalent rewordings of each ACE text (tasks.ace.variants).")] = False,
+    shuffle_facts: Annotated[float, typer.Option(help="graph only: share of examples shown each epoch with their facts in a random order.")] = 0.0,
 ) -> None:
     """Train a generator; the best epoch (validation answer accuracy) is kept."""
     from graphmodel.recipes import PrepareError
@@ -42,7 +43,8 @@ def train_command(
             err.print(f"[red]error:[/] suite {s} does not exist (generate suites with `ladder tasks generate`)")
             raise typer.Exit(code=2)
     over: dict = {"generator": generator, "suite": suites, "valid": str(valid) if valid else None, "seed": seed, "device": device,
-                  "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer, "variants": variants}
+                  "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer, "variants": variants,
+            "shuffle_facts": shuffle_facts}
     for key, value in (("epochs", epochs), ("time_budget_s", time_budget), ("match_params", match_params), ("max_steps", max_steps), ("batch_size", batch_size)):
         if value is not None:
             over[key] = value

@@ -218,7 +218,7 @@ _MARKED = re.compile(r"<([^>]+)>\s+((?:[a-z]+\s)*?[a-z]+)(?=\s+(?:is|are|was|fro
 
 def expand_possessives(sentence: str) -> str:
     """`<the ladder> base is ...` -> `the base of the ladder is ...`; `41 of the toys` -> `41 toys`."""
-    sentence = re.sub(r"\b(\d+)\s+of\s+the\s+([a-z]+s)\b", r"\1 \2", sentence)
+    sentence = re.sub(r"(?<![/.\d])\b(\d+)\s+of\s+the\s+([a-z]+s)\b", r"\1 \2", sentence)
     result = _MARKED.sub(lambda m: f"the {_BASES.get(m.group(2), m.group(2))} of {m.group(1)}", sentence)
     if "<" in result:  # no noun found after the possessive: use ACE's `'s` form
         result = re.sub(r"<([^>]+)>\s+", r"\1's ", result)

@@ -62,3 +62,16 @@ def test_a_bus_is_one_vehicle() -> None:
     result = rewrite_rules("A bus travels 90 miles at 45 miles per hour. How many hours does the bus travel?")
     assert result.ok, result.issues
     assert "How many hours does the bus travel?" in result.ace, result.ace
+
+
+@pytest.mark.parametrize(("share", "value"), [("a third", "1/3"), ("2/3", "2/3")])
+def test_a_fraction_of_them_stays_a_share_never_a_count(share: str, value: str) -> None:
+    """`gives a third of them` is a share of the apples, not `1/3 apples` (which is a count)."""
+    result = rewrite_rules(f"Ida has 36 pears. She gives {share} of them to Max. How many pears does Ida have?")
+    assert f"{value} pears" not in result.ace, result.ace
+    assert "share" in result.ace and value in result.ace, result.ace
+
+
+def test_a_whole_number_of_them_is_a_count() -> None:
+    result = rewrite_rules("Ida has 36 pears. She gives 9 of them to Max. How many pears does Ida have?")
+    assert "Ida gives 9 pears to Max." in result.ace, result.ace
