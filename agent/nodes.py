@@ -18,7 +18,7 @@ from langgraph.runtime import Runtime
 from agent.checks import check_answer
 from agent.grounding import unused_numbers
 from agent.inputs import input_problem
-from agent.orders import reorderings
+from tasks.ace.reorder import reorderings
 from agent.repair import exception_path, undefined_names, variable_path, widen
 from agent.runtime import AgentContext
 from agent.selection import UNGROUNDED_WEIGHT, choose

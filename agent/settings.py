@@ -27,7 +27,7 @@ class AgentSettings(BaseModel):
     )
     reorder: bool = Field(
         default=False,
-        description="Tool mode: also generate from the semantic graph with its facts reordered (agent/orders.py) "
+        description="Tool mode: also generate from the semantic graph with its facts reordered (tasks/ace/reorder.py) "
         "and pool the programs: the order of independent facts does not change the question. Off: on valid "
         "(English prompts, k=4) it gave 94.3% against 94.6% without, at 2x the p50 latency.",
     )

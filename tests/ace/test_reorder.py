@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.orders import reorderings
+from tasks.ace.reorder import reorderings, shuffled
 from tasks.ace import parse_ace
 
 
@@ -30,3 +30,32 @@ def test_coordinated_objects_reverse_and_share_their_unit() -> None:
 
 def test_one_fact_has_no_other_order() -> None:
     assert reorderings(parse_ace("Calculate the number X such that 2 * X = 8.")) == []
+
+
+STORY = ("A tank has a height of 2 meters and a width of 3 meters and a length of 5 meters. "
+         "A pump fills the tank at a rate of 6 cubic meters per hour. A valve empties the tank at a rate of 1 cubic meter per hour. "
+         "What is the volume of the tank?")
+
+
+def test_a_shuffled_graph_means_the_same_and_keeps_every_node_and_edge() -> None:
+    import random
+
+    given = parse_ace(STORY)
+    rng = random.Random(3)
+    seen = set()
+    for _ in range(12):
+        other = shuffled(given, rng)
+        assert other.canonical() == given.canonical()
+        assert sorted((n.kind, n.label, n.value) for n in other.nodes) == sorted((n.kind, n.label, n.value) for n in given.nodes)
+        assert len(other.edges) == len(given.edges)
+        assert other.nodes[other.query].sentence == max(n.sentence for n in other.nodes)  # the question stays last
+        seen.add(tuple(n.label for n in other.nodes))
+    assert len(seen) > 3  # 3 facts x 3 coordinated objects: many orders, not one
+
+
+def test_shuffling_is_reproducible_from_the_seed() -> None:
+    import random
+
+    given = parse_ace(STORY)
+    first = [shuffled(given, random.Random(7)) for _ in range(2)]
+    assert first[0] == first[1] and first[0].nodes == first[1].nodes
