@@ -18,7 +18,6 @@ from langgraph.runtime import Runtime
 from agent.checks import check_answer
 from agent.grounding import unused_numbers
 from agent.inputs import input_problem
-from tasks.ace.reorder import reorderings
 from agent.repair import exception_path, undefined_names, variable_path, widen
 from agent.runtime import AgentContext
 from agent.selection import UNGROUNDED_WEIGHT, choose
@@ -39,6 +38,7 @@ from agent.state import (
 from agent.structural import Irreducible, reduce_tree
 from graphmodel.trees import Path, Tree, cut, parse_program, print_tree, subtree_at
 from tasks.ace import AceError, SemanticGraph, parse_ace
+from tasks.ace.reorder import reorderings
 from verifiers import SandboxUnavailable, answers_equivalent, canonical_answer, run_program
 
 MIN_STEPS_TO_REPAIR = 4  # repair, execute, verify, answer: a round needs these steps left

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tasks.ace.reorder import reorderings, shuffled
 from tasks.ace import parse_ace
+from tasks.ace.reorder import reorderings, shuffled
 
 
 def same(a, b) -> bool:
