@@ -28,7 +28,7 @@ def train_command(
     batch_size: Annotated[int | None, typer.Option(help="Sequences per optimizer step (per process).")] = None,
     save_optimizer: Annotated[bool, typer.Option(help="Keep the optimizer state in the checkpoint (to resume).")] = False,
     variants: Annotated[bool, typer.Option(help="Also train on equivalent rewordings of each ACE text (tasks.ace.variants).")] = False,
-    shuffle_facts: Annotated[float, typer.Option(help="graph only: share of examples shown each epoch with their facts in a random order.")] = 0.0,
+    shuffle_facts: Annotated[float, typer.Option(help="Share of examples shown each epoch with their facts in a random order (graph: node order; seq: sentence order).")] = 0.0,
 ) -> None:
     """Train a generator; the best epoch (validation answer accuracy) is kept."""
     from graphmodel.recipes import PrepareError

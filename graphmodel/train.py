@@ -49,7 +49,7 @@ class TrainConfig:
     max_steps: int | None = None  # stop after this many optimizer steps (tests, DDP check)
     time_budget_s: float | None = None  # stop training after this many seconds
     variants: bool = False  # also train on equivalent rewordings of each ACE text (recipes.with_variants)
-    shuffle_facts: float = 0.0  # graph only: share of examples shown, each epoch, with their facts in a random order
+    shuffle_facts: float = 0.0  # share of examples shown, each epoch, with their facts in a random order
     # the model's shape: one source of truth, GraphModelConfig (the seq recipe reads the same fields)
     d_model: int = GraphModelConfig.d_model
     heads: int = GraphModelConfig.heads
@@ -120,14 +120,20 @@ def evaluate(recipe, model, items: list[Item], device: torch.device) -> dict:
     return {"n": len(items), "exact": exact / n, "answer": correct / n, "valid_trees": sum(t is not None for t in trees) / n, "decode_s": secs}
 
 
-def shuffled_items(items: list[Item], share: float, rng: random.Random) -> list[Item]:
-    """The items, a `share` of them with their graph's facts in a random order (tasks.ace.reorder).
+def shuffled_items(items: list[Item], share: float, rng: random.Random, reader: str = "graph") -> list[Item]:
+    """The items, a `share` of them with their facts in a random order (tasks.ace.reorder):
+    the graph's nodes for the graph model, the ACE sentences for the seq model (`reader`).
 
-    Why: fact order carries no meaning, but the model reads node positions; a model that only
+    Why: fact order carries no meaning, but both models read positions; a model that only
     ever saw the suites' order fails on the same facts written in the user's order."""
-    from tasks.ace.reorder import shuffled
+    from tasks.ace.reorder import shuffled, shuffled_text
 
-    return [replace(i, graph=shuffled(i.graph, rng)) if rng.random() < share else i for i in items]
+    def view(item: Item) -> Item:
+        if reader == "graph":
+            return replace(item, graph=shuffled(item.graph, rng))
+        return replace(item, ace=shuffled_text(item.ace, rng))
+
+    return [view(i) if rng.random() < share else i for i in items]
 
 
 def _graph_params(items: list[Item], size: dict) -> int:
@@ -212,8 +218,6 @@ def train(
         stride = len(valid_items) / cfg.valid_limit
         valid_items = [valid_items[int(i * stride)] for i in range(cfg.valid_limit)]
 
-    if cfg.shuffle_facts and cfg.generator != "graph":
-        raise TrainError("--shuffle-facts reorders semantic graphs: only the graph generator reads them")
     if not 0.0 <= cfg.shuffle_facts <= 1.0:
         raise TrainError(f"--shuffle-facts is a share between 0 and 1, got {cfg.shuffle_facts}")
     R = recipe_class(cfg.generator)
@@ -249,7 +253,7 @@ def train(
         for epoch in range(cfg.epochs):
             model.train()
             if cfg.shuffle_facts:
-                examples, _ = recipe.examples(shuffled_items(train_items, cfg.shuffle_facts, rng))
+                examples, _ = recipe.examples(shuffled_items(train_items, cfg.shuffle_facts, rng, cfg.generator))
                 lengths = [recipe.length(e) for e in examples]
             for chunk in _batches(examples, lengths, cfg.batch_size, rank, world, rng):
                 batch = recipe.batch([examples[j] for j in chunk], rng, cfg.infill_prob)

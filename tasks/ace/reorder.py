@@ -16,6 +16,7 @@ after its first user. The question stays last.
 from __future__ import annotations
 
 import random
+import re
 
 from tasks.ace import EdgeKind, NodeKind, SemanticGraph
 
@@ -175,3 +176,75 @@ def shuffled(graph: SemanticGraph, rng: random.Random) -> SemanticGraph:
 
 def _key(graph: SemanticGraph) -> tuple:
     return tuple((n.kind, n.label, n.value, n.sentence) for n in graph.nodes)
+
+
+_INDEFINITE = re.compile(r"\b([Aa]n?) ([a-z]+(?: [a-z]+)?)\b")
+
+
+def shuffled_text(text: str, rng: random.Random) -> str:
+    """ACE `text` with its fact sentences and coordinated objects in a random order: the text
+    counterpart of `shuffled`, for a reader of words (the seq model).
+
+    A thing is introduced (`a truck`) by whichever sentence now mentions it first and named
+    (`the truck`) after; the result is kept only when it parses to the same normal form,
+    otherwise `text` itself is returned (never a text that means something else).
+    """
+    from tasks.ace import AceError, parse_ace
+    from tasks.ace.variants import sentences_of
+
+    try:
+        meaning = parse_ace(text).canonical()
+        sentences = sentences_of(text)
+    except AceError:
+        return text
+    if len(sentences) < 2:
+        return text
+    facts, question = sentences[:-1], sentences[-1].text
+    written = []
+    for s in facts:
+        if s.verb is not None and len(s.objects) >= 2:
+            objects = list(s.objects)
+            rng.shuffle(objects)
+            written.append(f"{s.subject} {s.verb} {' and '.join(objects)}.")
+        else:
+            written.append(s.text)
+    order = list(range(len(facts)))
+    rng.shuffle(order)
+    candidate = " ".join(_introduce_first([written[k] for k in order] + [question], written + [question]))
+    try:
+        return candidate if parse_ace(candidate).canonical() == meaning else text
+    except AceError:
+        return text
+
+
+def _introduce_first(sentences: list[str], original: list[str]) -> list[str]:
+    """Give each thing introduced in `original` (`a truck` ... `the truck`) its indefinite
+    article in the first of `sentences` that mentions it and the definite one after."""
+    whole = " ".join(original)
+    out = list(sentences)
+    for article, phrase in _introductions(original, whole):
+        first = next((i for i, s in enumerate(out) if _mentions(s, phrase)), None)
+        for i, s in enumerate(out):
+            if not _mentions(s, phrase):
+                continue
+            wanted = article.lower() if i == first else "the"
+            out[i] = re.sub(rf"\b(?:[Aa]n?|[Tt]he) {re.escape(phrase)}\b",
+                            lambda m, w=wanted, p=phrase: (w.capitalize() if m.start() == 0 else w) + " " + p, s, count=1)
+    return out
+
+
+def _introductions(original: list[str], whole: str) -> list[tuple[str, str]]:
+    found = []
+    for s in original:
+        for m in _INDEFINITE.finditer(s):
+            words = m.group(2).split()
+            for size in (2, 1):
+                phrase = " ".join(words[:size])
+                if len(words) >= size and re.search(rf"\b[Tt]he {re.escape(phrase)}\b", whole):
+                    found.append((m.group(1), phrase))
+                    break
+    return found
+
+
+def _mentions(sentence: str, phrase: str) -> bool:
+    return re.search(rf"\b(?:[Aa]n?|[Tt]he) {re.escape(phrase)}\b", sentence) is not None

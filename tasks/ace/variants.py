@@ -93,7 +93,7 @@ class _Sentence:
                 and other.verb.lemma == self.verb.lemma)
 
 
-def _sentences(text: str) -> list[_Sentence]:
+def sentences_of(text: str) -> list[_Sentence]:
     tree, words = parse_words(text)
     groups: list[list[Word]] = [[]]
     for w in words:
@@ -111,7 +111,7 @@ def _capital(s: str) -> str:
 def split_objects(text: str) -> str:
     """Every `X has A and B.` as `X has A. The X has B.`"""
     out: list[str] = []
-    for s in _sentences(text):
+    for s in sentences_of(text):
         if s.verb is None or len(s.objects) < 2:
             out.append(s.text)
             continue
@@ -123,7 +123,7 @@ def split_objects(text: str) -> str:
 def merge_objects(text: str) -> str:
     """Consecutive `X has A. The X has B.` as `X has A and B.`"""
     out: list[str] = []
-    sentences = _sentences(text)
+    sentences = sentences_of(text)
     i = 0
     while i < len(sentences):
         s = sentences[i]

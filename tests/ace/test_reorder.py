@@ -59,3 +59,28 @@ def test_shuffling_is_reproducible_from_the_seed() -> None:
     given = parse_ace(STORY)
     first = [shuffled(given, random.Random(7)) for _ in range(2)]
     assert first[0] == first[1] and first[0].nodes == first[1].nodes
+
+
+def test_shuffled_text_introduces_each_thing_where_it_now_comes_first() -> None:
+    import random
+
+    from tasks.ace.reorder import shuffled_text
+
+    text = ("A jacket has a price of 154 dollars. A shop gives a discount of 70 percent on the jacket. "
+            "What is the new price of the jacket?")
+    outs = {shuffled_text(text, random.Random(seed)) for seed in range(10)}
+    assert ("A shop gives a discount of 70 percent on a jacket. The jacket has a price of 154 dollars. "
+            "What is the new price of the jacket?") in outs
+    assert all(parse_ace(o).canonical() == parse_ace(text).canonical() for o in outs)
+
+
+def test_shuffled_text_never_returns_a_text_that_means_something_else() -> None:
+    import random
+
+    from tasks.ace.reorder import shuffled_text
+
+    text = "A number X is unknown. Y = X + 4. X = 3. What is Y?"
+    for seed in range(10):
+        out = shuffled_text(text, random.Random(seed))
+        assert parse_ace(out).canonical() == parse_ace(text).canonical()
+    assert shuffled_text("not ace at all", random.Random(0)) == "not ace at all"

@@ -40,9 +40,16 @@ def test_share_zero_leaves_every_item_as_it_was() -> None:
     assert shuffled_items(items, 0.0, random.Random(0)) == items
 
 
-@pytest.mark.parametrize(("over", "message"), [({"generator": "seq", "shuffle_facts": 0.5}, "only the graph generator"),
-                                               ({"generator": "graph", "shuffle_facts": 1.5}, "between 0 and 1")])
-def test_bad_shuffle_settings_are_refused_before_training(over: dict, message: str, tmp_path) -> None:
-    cfg = TrainConfig.quick_config(out=str(tmp_path / "m.pt"), valid=None, **over)
-    with pytest.raises(TrainError, match=message):
+def test_the_seq_reader_sees_the_sentences_in_another_order_with_articles_moved() -> None:
+    (item,) = _items()
+    rng = random.Random(0)
+    texts = {shuffled_items([item], 1.0, rng, reader="seq")[0].ace for _ in range(8)}
+    assert texts == {ACE, "A train travels at a speed of 40 kilometers per hour. The train travels 120 kilometers. "
+                          "How many hours does the train travel?"}
+
+
+@pytest.mark.parametrize("share", [1.5, -0.1])
+def test_a_share_outside_0_1_is_refused_before_training(share: float, tmp_path) -> None:
+    cfg = TrainConfig.quick_config(out=str(tmp_path / "m.pt"), valid=None, shuffle_facts=share)
+    with pytest.raises(TrainError, match="between 0 and 1"):
         train(cfg, Console(quiet=True), train_items=_items(), valid_items=[])
