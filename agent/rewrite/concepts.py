@@ -9,6 +9,9 @@ the standard concepts a user names (also by abbreviation: LCM, GCD, HCF, mod):
   largest number Z such that Z divides X and Z divides Y.`
 - the remainder of A divided by B, A modulo B -> `X = A. Y = B. What is the remainder of the
   division of X by Y?`
+- the (least) common denominator of P/A and Q/B (each in lowest terms) -> the least common
+  multiple of A and B; a fraction not in lowest terms is refused (its denominator would be
+  a guess between the written and the reduced one);
 - the number of divisors of A -> `X = A. How many divisors does X have?`
 - the sum of the digits of A -> `X = A. What is the sum of the digits of X?`
 
@@ -19,8 +22,9 @@ the parser judges the result.
 from __future__ import annotations
 
 import re
+from math import gcd
 
-from agent.rewrite.conservation import keeps_stated_numbers
+from agent.rewrite.conservation import Defined, keeps_stated_numbers
 from agent.rewrite.equal_shares import define_equal_shares
 from agent.rewrite.percent_change import define_percent_change
 
@@ -56,6 +60,11 @@ _DIVISORS_NAME = (
 _DIGITS = re.compile(rf"\b(?:sum\s+of\s+(?:the\s+)?digits\s+of\s+(?:the\s+number\s+)?{_N}|digit\s+sum\s+of\s+(?:the\s+number\s+)?{_N}|digits\s+of\s+{_N})", re.I)
 _DIGITS_NAME = r"\bsum\s+of\s+(?:the\s+|its\s+)?digits\b|\bdigit\s+sum\b|\b(?:add|adds|adding|sum)\s+(?:up\s+)?(?:its|the|all\s+(?:of\s+)?its|all\s+the)\s+digits\b"
 _NUMBER = re.compile(_N)
+_FRACTION = r"(-?\d+)\s*/\s*(\d+)"
+_COMMON_DENOMINATOR = re.compile(
+    rf"\b(?:(?:least|lowest|smallest)\s+)?common\s+denominator\s+(?:of|for)\s+(?:the\s+fractions\s+)?{_FRACTION}\s+and\s+{_FRACTION}",
+    re.I,
+)
 
 
 @keeps_stated_numbers
@@ -66,6 +75,9 @@ def define_concepts(text: str) -> str | None:
     apart from them (`Of 8 and 12, what is their LCM?`, `Write 2^10 out and add its
     digits.`), they are the numbers the text states, if it states exactly as many.
     """
+    denominator = _common_denominator(text)
+    if denominator is not None:
+        return denominator
     for pattern, render in ((_LCM, _lcm), (_GCD, _gcd), (_REMAINDER, _remainder), (_DIVISORS, _divisors), (_DIGITS, _digits)):
         m = pattern.search(text)
         if m is not None:
@@ -76,6 +88,18 @@ def define_concepts(text: str) -> str | None:
             values = [_power(m.group(1)) for m in _NUMBER.finditer(text)]
             return render(values) if len(values) == arity else None
     return define_equal_shares(text) or define_percent_change(text)
+
+
+def _common_denominator(text: str) -> Defined:
+    """`the common denominator of -163/5175366 and 13/6616` -> the LCM of the denominators;
+    the fractions themselves are consumed (the definition states them by its shape)."""
+    m = _COMMON_DENOMINATOR.search(text)
+    if m is None:
+        return None
+    p, a, q, b = m.groups()
+    if int(a) == 0 or int(b) == 0 or gcd(int(p), int(a)) != 1 or gcd(int(q), int(b)) != 1:
+        return None  # not in lowest terms (or no fraction): which denominator is meant is unclear
+    return _lcm([a, b]), (f"{p}/{a}", f"{q}/{b}")
 
 
 def _power(value: str) -> str:

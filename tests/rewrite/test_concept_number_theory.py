@@ -114,3 +114,22 @@ def test_equal_shares_with_no_leftovers_said_of_people() -> None:
         "Lena has 42 red beads and 56 blue beads. Lena shares the red beads among the guests of Lena. Lena shares the"
         " blue beads among the guests. Every guest gets an equal share. What is the largest number of the guests?",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "ace"),
+    [
+        ("What is the least common denominator of 3/8 and 5/12?", LCM.format(8, 12)),
+        ("Find the common denominator of -7/10 and 1/15.", LCM.format(10, 15)),
+        ("Give the lowest common denominator for the fractions 2/9 and -4/21.", LCM.format(9, 21)),
+    ],
+)
+def test_a_common_denominator_is_the_lcm_of_the_denominators(text: str, ace: str) -> None:
+    _same_graph(text, ace)
+
+
+@pytest.mark.parametrize("text", ["What is the common denominator of 2/4 and 1/6?",  # 2/4 is not in lowest terms
+                                  "What is the common denominator of 3/0 and 1/6?"])
+def test_a_common_denominator_of_unreduced_fractions_is_not_guessed(text: str) -> None:
+    assert define_concepts(text) is None
+    assert not rewrite_rules(text).ok
