@@ -6,7 +6,8 @@ ordinary English ways of saying it, and refuses (None) when a part is missing, a
 changes the experiment (`at least`, `with replacement`, `one red and one blue`):
 
 - the person who acts: the one proper name that tosses, rolls, draws... (or owns the tosses:
-  `Paul's 11 tosses`);
+  `Paul's 11 tosses`); when the text names nobody (`A marble is drawn at random`, `If you
+  pick one marble`), `A person` acts: who acts does not change the probability;
 - coins: how many tosses (`a coin 9 times`, `9 tosses of a fair coin`, `tosses 9 coins`) and
   the exact count of one face (`exactly 3 tails`, `3 of the flips are heads`, `no heads`);
 - dice: how many (`two dice`, `a pair of dice`), their faces (`8-sided`, `with 8 faces each`,
@@ -49,8 +50,23 @@ def define_chance(text: str) -> str | None:
         return None
     who = actor(text)
     if who is None:
-        return None  # the canonical form needs the person who acts
+        if _names_someone(text):
+            return None  # the canonical form needs the person who acts, and it is ambiguous
+        who = ANYONE
     return _coins(text, who) or _dice(text, who) or _draws(text, who)
+
+
+ANYONE = "A person"  # the actor of an experiment nobody is named for
+
+
+def _names_someone(text: str) -> bool:
+    """Whether a proper name appears at all (then the actor must be found among the names)."""
+    names = {m.group(1) for m in _ACTOR.finditer(text)} | {m.group(1) for m in _BY_ACTOR.finditer(text)}
+    names |= {m.group(1) or m.group(2) for m in _NAMED.finditer(text)}
+    return bool(names - _NOT_PEOPLE - _NOT_NAMES)
+
+
+_NOT_NAMES = {"I", "You", "We"}  # the reader or the writer, not a person in the story
 
 
 def actor(text: str) -> str | None:
@@ -150,7 +166,8 @@ _CONTENTS = re.compile(
 )
 _DRAW = re.compile(
     rf"\b(?:draw|pick|take|pull|select|choose|remove|grab)(?:s|es|ed|ing)?(?:\s+out)?\s+(\d+|a|an|one)\s+(?:\w+\s+)?{_THINGS}"
-    rf"|\b(?:drew|took|chose)(?:\s+out)?\s+(\d+|a|an|one)\s+(?:\w+\s+)?{_THINGS}",
+    rf"|\b(?:drew|took|chose)(?:\s+out)?\s+(\d+|a|an|one)\s+(?:\w+\s+)?{_THINGS}"
+    rf"|\b(\d+|a|an|one)\s+{_THINGS}\s+(?:is|are)\s+(?:drawn|picked|taken|pulled|selected|chosen|removed)\b",
     re.I,
 )
 _ASKED_COLOUR = (

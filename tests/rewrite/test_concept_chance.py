@@ -119,3 +119,23 @@ def test_a_complement_or_a_union_is_another_question() -> None:
 def test_an_ordered_outcome_is_another_question() -> None:
     assert define_chance("Vera tosses a coin 4 times. What is the probability of 2 heads in a row?") is None
     assert define_chance("Vera tosses a coin 4 times. What is the probability that the first toss is heads?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ace"),
+    [
+        ("A box holds 4 green balls and 6 white balls. A ball is drawn at random. What is the probability that it is white?",
+         "A bag has 4 green marbles and 6 white marbles. A person draws 1 marble from the bag. What is the probability of 1 white marble?"),
+        ("A jar has 2 pink beads and 9 gray beads. What is the probability of picking a gray bead?",
+         "A bag has 2 pink marbles and 9 gray marbles. A person draws 1 marble from the bag. What is the probability of 1 gray marble?"),
+        ("A fair coin is flipped 7 times. What is the probability of exactly 4 tails?",
+         "A person tosses 7 coins. What is the probability of 4 tails?"),
+    ],
+)
+def test_an_experiment_nobody_is_named_for_gets_a_person_who_acts(text: str, ace: str) -> None:
+    _same_graph(text, ace)
+
+
+def test_a_named_person_who_does_not_act_still_refuses() -> None:
+    """Naming someone who is not the one acting leaves the actor ambiguous: no definition."""
+    assert define_chance("A fair coin is flipped 7 times while Rita watches. What is the probability of exactly 4 tails?") is None
