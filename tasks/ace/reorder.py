@@ -17,21 +17,32 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import dataclass
 
 from tasks.ace import EdgeKind, NodeKind, SemanticGraph
 
 Block = list[int]  # node ids, in their order in the graph
 
 
-def _blocks(graph: SemanticGraph) -> tuple[list[Block], Block, dict[int, list[Block]]]:
-    """Fact sentences as blocks, the question's nodes, and each sentence's coordinated objects."""
+@dataclass(frozen=True)
+class _Layout:
+    """A graph cut into what may move: its fact sentences in order, the question's nodes, and,
+    for each fact that coordinates two or more objects, [head part, object 1, object 2, ...]."""
+
+    facts: list[Block]
+    asked: Block
+    slices: dict[int, list[Block]]  # fact index -> slices
+
+
+def _layout(graph: SemanticGraph) -> _Layout:
     question = graph.nodes[graph.query].sentence if graph.query is not None else max(n.sentence for n in graph.nodes)
-    facts: dict[int, Block] = {}
+    by_sentence: dict[int, Block] = {}
     asked: Block = []
     for node in graph.nodes:
-        (asked if node.sentence >= question else facts.setdefault(node.sentence, [])).append(node.id)
-    conjuncts: dict[int, list[Block]] = {}
-    for sentence, ids in facts.items():
+        (asked if node.sentence >= question else by_sentence.setdefault(node.sentence, [])).append(node.id)
+    facts = [by_sentence[s] for s in sorted(by_sentence)]
+    slices: dict[int, list[Block]] = {}
+    for k, ids in enumerate(facts):
         members = set(ids)
         objects: dict[int, list[int]] = {}
         for edge in graph.edges:
@@ -39,8 +50,8 @@ def _blocks(graph: SemanticGraph) -> tuple[list[Block], Block, dict[int, list[Bl
                 objects.setdefault(edge.src, []).append(edge.dst)
         many = [sorted(v) for v in objects.values() if len(v) >= 2]
         if len(many) == 1:
-            conjuncts[sentence] = _conjunct_slices(graph, ids, many[0])
-    return [facts[s] for s in sorted(facts)], asked, conjuncts
+            slices[k] = _conjunct_slices(graph, ids, many[0])
+    return _Layout(facts, asked, slices)
 
 
 def _conjunct_slices(graph: SemanticGraph, ids: Block, heads: list[int]) -> list[Block]:
@@ -107,19 +118,21 @@ def reordered(graph: SemanticGraph, facts: list[int], conjuncts: dict[int, list[
     `facts` is a permutation of range(fact_count(graph)); a `conjuncts[k]` that is not a
     permutation of that sentence's objects (or a sentence without coordination) is ignored.
     """
-    blocks, asked, slices_of = _blocks(graph)
-    if sorted(facts) != list(range(len(blocks))):
-        raise ValueError(f"facts must be a permutation of 0..{len(blocks) - 1}, got {facts}")
-    sentences = sorted({graph.nodes[b[0]].sentence for b in blocks})
+    return _write(graph, _layout(graph), facts, conjuncts or {})
+
+
+def _write(graph: SemanticGraph, layout: _Layout, facts: list[int], conjuncts: dict[int, list[int]]) -> SemanticGraph | None:
+    if sorted(facts) != list(range(len(layout.facts))):
+        raise ValueError(f"facts must be a permutation of 0..{len(layout.facts) - 1}, got {facts}")
     pieces: list[tuple[int, Block]] = []  # (new sentence index, block)
     for new_index, k in enumerate(facts):
-        slices = slices_of.get(sentences[k])
-        order = (conjuncts or {}).get(k)
+        slices = layout.slices.get(k)
+        order = conjuncts.get(k)
         if slices and order is not None and sorted(order) == list(range(len(slices) - 1)):
             slices = [slices[0], *(slices[1 + j] for j in order)]
-        for block in slices or [blocks[k]]:
+        for block in slices or [layout.facts[k]]:
             pieces.append((new_index, block))
-    pieces.append((len(blocks), asked))
+    pieces.append((len(layout.facts), layout.asked))
     sentence_of = {i: s for s, block in pieces for i in block}
     order = _place(graph, [b for _, b in pieces], sentence_of)
     if order == [n.id for n in graph.nodes] and all(sentence_of[n.id] == n.sentence for n in graph.nodes):
@@ -129,21 +142,16 @@ def reordered(graph: SemanticGraph, facts: list[int], conjuncts: dict[int, list[
 
 def fact_count(graph: SemanticGraph) -> int:
     """How many fact sentences (all but the question) `graph` has."""
-    return len(_blocks(graph)[0]) if graph.nodes else 0
+    return len(_layout(graph).facts) if graph.nodes else 0
 
 
 def conjunct_counts(graph: SemanticGraph) -> dict[int, int]:
     """Fact index -> number of coordinated objects, for the facts that coordinate two or more."""
-    blocks, _, slices_of = _blocks(graph)
-    sentences = sorted({graph.nodes[b[0]].sentence for b in blocks})
-    return {k: len(slices_of[s]) - 1 for k, s in enumerate(sentences) if len(slices_of.get(s, [])) >= 3}
+    return _conjunct_counts(_layout(graph))
 
 
-def _reversals(graph: SemanticGraph) -> list[tuple[list[int], dict[int, list[int]]]]:
-    n = fact_count(graph)
-    backwards = {k: list(range(c))[::-1] for k, c in conjunct_counts(graph).items()}
-    forward = list(range(n))
-    return [(forward[::-1], {}), (forward, backwards), (forward[::-1], backwards)]
+def _conjunct_counts(layout: _Layout) -> dict[int, int]:
+    return {k: len(slices) - 1 for k, slices in layout.slices.items() if len(slices) >= 3}
 
 
 def reorderings(graph: SemanticGraph) -> list[SemanticGraph]:
@@ -151,10 +159,13 @@ def reorderings(graph: SemanticGraph) -> list[SemanticGraph]:
     distinct from it and from each other; [] when the graph has one fact and no coordination."""
     if graph.query is None or not graph.nodes:
         return []
+    layout = _layout(graph)
+    forward = list(range(len(layout.facts)))
+    backwards = {k: list(range(c))[::-1] for k, c in _conjunct_counts(layout).items()}
     seen = {_key(graph)}
     out: list[SemanticGraph] = []
-    for facts, conj in _reversals(graph):
-        variant = reordered(graph, facts, conj)
+    for facts, conj in ((forward[::-1], {}), (forward, backwards), (forward[::-1], backwards)):
+        variant = _write(graph, layout, facts, conj)
         if variant is not None and _key(variant) not in seen:
             seen.add(_key(variant))
             out.append(variant)
@@ -165,13 +176,14 @@ def shuffled(graph: SemanticGraph, rng: random.Random) -> SemanticGraph:
     """`graph` with its facts and coordinated objects in a random order (possibly the same)."""
     if graph.query is None or not graph.nodes:
         return graph
-    facts = list(range(fact_count(graph)))
+    layout = _layout(graph)
+    facts = list(range(len(layout.facts)))
     rng.shuffle(facts)
     conjuncts = {}
-    for k, c in conjunct_counts(graph).items():
+    for k, c in _conjunct_counts(layout).items():
         conjuncts[k] = list(range(c))
         rng.shuffle(conjuncts[k])
-    return reordered(graph, facts, conjuncts) or graph
+    return _write(graph, layout, facts, conjuncts) or graph
 
 
 def _key(graph: SemanticGraph) -> tuple:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
 from tasks.ace import parse_ace
-from tasks.ace.reorder import reorderings, shuffled
+from tasks.ace.reorder import reorderings, shuffled, shuffled_text
 
 
 def same(a, b) -> bool:
@@ -38,8 +40,6 @@ STORY = ("A tank has a height of 2 meters and a width of 3 meters and a length o
 
 
 def test_a_shuffled_graph_means_the_same_and_keeps_every_node_and_edge() -> None:
-    import random
-
     given = parse_ace(STORY)
     rng = random.Random(3)
     seen = set()
@@ -54,18 +54,12 @@ def test_a_shuffled_graph_means_the_same_and_keeps_every_node_and_edge() -> None
 
 
 def test_shuffling_is_reproducible_from_the_seed() -> None:
-    import random
-
     given = parse_ace(STORY)
     first = [shuffled(given, random.Random(7)) for _ in range(2)]
     assert first[0] == first[1] and first[0].nodes == first[1].nodes
 
 
 def test_shuffled_text_introduces_each_thing_where_it_now_comes_first() -> None:
-    import random
-
-    from tasks.ace.reorder import shuffled_text
-
     text = ("A jacket has a price of 154 dollars. A shop gives a discount of 70 percent on the jacket. "
             "What is the new price of the jacket?")
     outs = {shuffled_text(text, random.Random(seed)) for seed in range(10)}
@@ -75,10 +69,6 @@ def test_shuffled_text_introduces_each_thing_where_it_now_comes_first() -> None:
 
 
 def test_shuffled_text_never_returns_a_text_that_means_something_else() -> None:
-    import random
-
-    from tasks.ace.reorder import shuffled_text
-
     text = "A number X is unknown. Y = X + 4. X = 3. What is Y?"
     for seed in range(10):
         out = shuffled_text(text, random.Random(seed))
