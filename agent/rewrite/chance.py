@@ -61,9 +61,8 @@ ANYONE = "A person"  # the actor of an experiment nobody is named for
 
 def _names_someone(text: str) -> bool:
     """Whether a proper name appears at all (then the actor must be found among the names)."""
-    names = {m.group(1) for m in _ACTOR.finditer(text)} | {m.group(1) for m in _BY_ACTOR.finditer(text)}
-    names |= {m.group(1) or m.group(2) for m in _NAMED.finditer(text)}
-    return bool(names - _NOT_PEOPLE - _NOT_NAMES)
+    acting, named = _names(text)
+    return bool((acting | named) - _NOT_NAMES)
 
 
 _NOT_NAMES = {"I", "You", "We"}  # the reader or the writer, not a person in the story
@@ -72,10 +71,15 @@ _NOT_NAMES = {"I", "You", "We"}  # the reader or the writer, not a person in the
 def actor(text: str) -> str | None:
     """The one proper name that performs the experiment (`Maya rolls`, `Paul's tosses`, `is
     flipped 4 times by Sam`)."""
-    names = {m.group(1) for m in _ACTOR.finditer(text)} | {m.group(1) for m in _BY_ACTOR.finditer(text)}
-    names -= _NOT_PEOPLE
-    others = {m.group(1) or m.group(2) for m in _NAMED.finditer(text)} - _NOT_PEOPLE  # everyone else named
-    return names.pop() if len(names) == 1 and others <= names else None
+    acting, named = _names(text)
+    return acting.pop() if len(acting) == 1 and named <= acting else None
+
+
+def _names(text: str) -> tuple[set[str], set[str]]:
+    """(the names that act or own the experiment, every name the text mentions)."""
+    acting = {m.group(1) for m in _ACTOR.finditer(text)} | {m.group(1) for m in _BY_ACTOR.finditer(text)}
+    named = {m.group(1) or m.group(2) for m in _NAMED.finditer(text)}
+    return acting - _NOT_PEOPLE, named - _NOT_PEOPLE
 
 
 # --- coins -------------------------------------------------------------------------------
