@@ -197,6 +197,7 @@ class Agent:
             verdict=state.verdict,
             certificate=state.verdict.certificate if state.verdict else "",
             ace=state.ace,
+            front_end=state.front_end,
             program=state.program,
             semantic_graph=state.semantic_graph,
             execution=state.execution,

@@ -39,6 +39,7 @@ from agent.structural import Irreducible, reduce_tree
 from graphmodel.trees import Path, Tree, cut, parse_program, print_tree, subtree_at
 from tasks.ace import AceError, SemanticGraph, parse_ace
 from tasks.ace.reorder import reorderings
+from tasks.frontends import FrontEndError, load_front_end
 from verifiers import SandboxUnavailable, answers_equivalent, canonical_answer, run_program
 
 MIN_STEPS_TO_REPAIR = 4  # repair, execute, verify, answer: a round needs these steps left
@@ -67,26 +68,48 @@ def _reject(node: str, started: float, given: object, why: str) -> dict[str, Any
 
 
 def rewrite(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    """English -> ACE; input that is empty, huge or binary is rejected before any rewriting."""
+    """English -> ACE; where the rule rewriter refuses, the other front ends (tasks/frontends.py)
+    read the text into a semantic graph themselves. Input that is empty, huge or binary is
+    rejected before any rewriting."""
     started = perf_counter()
     problem = input_problem(state.text, runtime.context.settings.max_input_chars)
     if problem is not None:
         return _reject("rewrite", started, state.text, problem)
     result = runtime.context.rewrite(state.text)
-    if not result.ok or not result.ace:
-        issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
-        why = (
-            "ladder could not restate the question in its controlled English (ACE) fragment: "
-            f"{issues}. State one fact per sentence with numbers and units "
-            "(e.g. 'A ladder is 13 feet long.') and end with one question."
-        )
-        return _reject("rewrite", started, state.text, why)
-    return {"ace": result.ace, "trace": _step("rewrite", started, state.text, result.ace)}
+    if result.ok and result.ace:
+        return {"ace": result.ace, "front_end": "ace", "trace": _step("rewrite", started, state.text, result.ace)}
+    issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
+    refusals = [f"ACE: {issues}"]
+    for name in runtime.context.settings.front_ends:
+        try:
+            graph = load_front_end(name)(state.text)
+        except FrontEndError as err:
+            refusals.append(f"{name}: {err}")
+            continue
+        except Exception as err:  # a reader's bug is this solve's result, reported, not a traceback
+            refusals.append(f"{name}: front end failed ({type(err).__name__}: {err})")
+            continue
+        produced = f"{name} front end: {len(graph.nodes)} nodes, {len(graph.edges)} edges, query={graph.query}"
+        return {
+            "front_end": name,
+            "semantic_graph": graph.model_dump(mode="json"),
+            "trace": _step("rewrite", started, state.text, produced),
+        }
+    why = (
+        "ladder could not read the question: " + " | ".join(refusals) + ". State one fact per sentence "
+        "with numbers and units (e.g. 'A ladder is 13 feet long.') and end with one question."
+    )
+    return _reject("rewrite", started, state.text, why)
 
 
 def parse(state: AgentState) -> dict[str, Any]:
-    """ACE -> semantic graph; a parse error rejects the input with line, column and expectation."""
+    """ACE -> semantic graph; a parse error rejects the input with line, column and expectation.
+    A graph another front end already built passes through."""
     started = perf_counter()
+    if state.semantic_graph is not None and state.front_end not in (None, "ace"):
+        graph = _semantic_graph(state)
+        summary = f"built by the {state.front_end} front end: {len(graph.nodes)} nodes, {len(graph.edges)} edges"
+        return {"trace": _step("parse", started, state.front_end, summary)}
     try:
         graph = parse_ace(state.ace or "")
     except AceError as err:

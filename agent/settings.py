@@ -34,6 +34,11 @@ class AgentSettings(BaseModel):
     infill_k: int = Field(
         default=4, ge=1, le=64, description="Candidates asked of the generator per hole; one is executed per round."
     )
+    front_ends: tuple[str, ...] = Field(
+        default=("notation", "english"),
+        description="Readers asked, in order, when the ACE rewriter cannot restate the question exactly "
+        "(tasks/frontends.py): `notation` for formulas and LaTeX, `english` for free word problems (spaCy).",
+    )
     max_input_chars: int = Field(
         default=4_000, ge=1, description="Longer questions are rejected: the ACE fragment is for short problems."
     )

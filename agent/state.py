@@ -159,6 +159,7 @@ class AgentState(BaseModel):
     repair_strategy: RepairStrategy = RepairStrategy.subtree
     max_repairs: int = Field(default=3, ge=0)
     ace: str | None = None
+    front_end: str | None = Field(default=None, description="Which reader built the semantic graph: ace, notation, english.")
     semantic_graph: dict[str, Any] | None = Field(
         default=None, description="SemanticGraph.model_dump() of the parsed ACE."
     )
@@ -191,7 +192,8 @@ class Solution(BaseModel):
     status: Status
     verdict: Verdict | None = None
     certificate: str = ""
-    ace: str | None = None
+    ace: str | None = Field(default=None, description="The ACE restatement; None when another front end read the text.")
+    front_end: str | None = Field(default=None, description="Which reader built the semantic graph: ace, notation, english.")
     program: str | None = None
     semantic_graph: dict[str, Any] | None = None
     execution: Execution | None = None

@@ -76,6 +76,7 @@ class SemanticGraph(BaseModel):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     query: int | None = None
+    front_end: str = "ace"  # which reader built it: ace (parsed ACE), notation, english
 
     @model_validator(mode="after")
     def _ids_are_positions(self) -> SemanticGraph:
