@@ -16,7 +16,7 @@ from typing import Any, Literal
 from langgraph.runtime import Runtime
 
 from agent.checks import check_answer
-from agent.grounding import unused_numbers
+from agent.grounding import question_numbers, unused_numbers
 from agent.inputs import input_problem
 from agent.repair import exception_path, undefined_names, variable_path, widen
 from agent.runtime import AgentContext
@@ -128,27 +128,52 @@ def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any
     k = settings.samples if state.mode is Mode.tool else 1
     graphs = [graph, *reorderings(graph)] if settings.reorder and state.mode is Mode.tool else [graph]
     asked = f"k={k}" + (f" x {len(graphs)} fact orders" if len(graphs) > 1 else "")
+    pooled = _pooled_graph(state, runtime.context) if state.mode is Mode.tool else None
+    if pooled is not None:
+        asked += f" + {pooled.front_end} graph"
     try:
         candidates = [c for g in graphs for c in runtime.context.generator.generate(g, k=k)]
+        others = runtime.context.generator.generate(pooled, k=k) if pooled is not None else []
     except Exception as err:  # a generator failure is a result of this solve, reported in full
         why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
         failure = Failure(kind=FailureKind.no_answer, message=why)
         return {"failure": failure, "exhausted": True, "trace": _step("generate", started, asked, why, ok=False)}
-    records = distinct_candidates(candidates)
+    records = distinct_candidates(candidates, state.front_end)
+    if pooled is not None:
+        seen = {r.source for r in records}
+        extra = [r for r in distinct_candidates(others, pooled.front_end) if r.source not in seen]
+        records = sorted([*records, *extra], key=lambda r: -r.score)
     if not records:
         failure = Failure(kind=FailureKind.no_answer, message="the generator produced no program")
         return {"failure": failure, "trace": _step("generate", started, asked, failure.message, ok=False)}
     produced = records[0].source if len(records) == 1 else f"{len(records)} programs; best: {records[0].source}"
-    return {"candidates": records, "program": records[0].source, "trace": _step("generate", started, asked, produced)}
+    update: dict[str, Any] = {"candidates": records, "program": records[0].source}
+    if pooled is not None:
+        update["pooled_graph"] = pooled.model_dump(mode="json")
+    return update | {"trace": _step("generate", started, asked, produced)}
 
 
-def distinct_candidates(candidates: list[Any]) -> list[CandidateRecord]:
+def _pooled_graph(state: AgentState, context: AgentContext) -> SemanticGraph | None:
+    """The first other reader's graph of a text the ACE path read (None when pooling is off or
+    none reads it): the ACE rewriter can restate a story faithfully in a form the generator
+    never learned, and another reading's programs then get a vote."""
+    if not context.settings.pool_front_ends or state.front_end not in (None, "ace"):
+        return None
+    for name in context.settings.front_ends:
+        try:
+            return load_front_end(name)(state.text)
+        except Exception:  # noqa: BLE001 - a reader that cannot read this text only means no pool
+            continue
+    return None
+
+
+def distinct_candidates(candidates: list[Any], front_end: str | None = None) -> list[CandidateRecord]:
     """One record per distinct program, best score first; a program the search reached by
     several action sequences (a number copied or written out) gets their summed probability."""
     scores: dict[str, list[float]] = {}
     for c in candidates:
         scores.setdefault(c.source, []).append(float(c.score))
-    records = [CandidateRecord(source=src, score=_logsumexp(s)) for src, s in scores.items()]
+    records = [CandidateRecord(source=src, score=_logsumexp(s), front_end=front_end) for src, s in scores.items()]
     return sorted(records, key=lambda r: -r.score)
 
 
@@ -226,6 +251,7 @@ def select(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     records = list(state.candidates)
     runs: list[tuple[Execution, Failure | None, Verdict | None] | None] = [None] * len(records)
     verdicts: dict[tuple[str, str | None], tuple[Verdict, Failure | None]] = {}
+    stated = [n for n in question_numbers(graph) if n != 1]
     for i, record in enumerate(records):
         if any(r.outcome is CandidateOutcome.verified for r in records[:i]):
             records[i] = record.model_copy(update={"outcome": CandidateOutcome.skipped})
@@ -242,10 +268,14 @@ def select(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
             if key not in verdicts:
                 verdicts[key] = check_answer(key[0], graph, execution.answer_type)
             verdict, failure = verdicts[key]
+        unused = unused_numbers(graph, record.source)
+        if failure is None and stated and len(unused) >= len(stated):
+            failure = Failure(kind=FailureKind.constraint, message="the program uses none of the numbers the question states")
         runs[i] = (execution, failure, verdict)
-        update = _outcome(execution, failure, verdict) | {"unused": unused_numbers(graph, record.source)}
+        update = _outcome(execution, failure, verdict) | {"unused": unused}
         records[i] = record.model_copy(update=update)
     chosen = choose(records, answers_equivalent)
+    switch = _reader_switch(state, records[chosen] if chosen is not None else None)
     shown = chosen if chosen is not None else next(i for i, run in enumerate(runs) if run is not None)
     execution, failure, verdict = runs[shown] or (None, None, None)
     tally = ", ".join(f"{r.outcome.value if r.outcome else '?'}={r.answer}" for r in records)
@@ -261,7 +291,15 @@ def select(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
         "failure": failure,
         "tried": [*state.tried, *(r.source for r, run in zip(records, runs, strict=True) if run is not None)],
         "trace": _step("select", started, f"{len(records)} programs", produced, ok=chosen is not None),
-    }
+    } | switch
+
+
+def _reader_switch(state: AgentState, chosen: CandidateRecord | None) -> dict[str, Any]:
+    """When the chosen program came from the pooled reader's graph, that graph becomes the
+    solve's graph, so repair infills against what the program was generated from."""
+    if chosen is None or state.pooled_graph is None or chosen.front_end in (None, state.front_end):
+        return {}
+    return {"semantic_graph": state.pooled_graph, "front_end": chosen.front_end}
 
 
 def _outcome(execution: Execution, failure: Failure | None, verdict: Verdict | None) -> dict[str, Any]:

@@ -39,6 +39,11 @@ class AgentSettings(BaseModel):
         description="Readers asked, in order, when the ACE rewriter cannot restate the question exactly "
         "(tasks/frontends.py): `notation` for formulas and LaTeX, `english` for free word problems (spaCy).",
     )
+    pool_front_ends: bool = Field(
+        default=True,
+        description="Tool mode: where the ACE path read the question, also read it with the first other front end "
+        "that can and pool both graphs' programs for `select` (agreement and checks choose; agent/README.md).",
+    )
     max_input_chars: int = Field(
         default=4_000, ge=1, description="Longer questions are rejected: the ACE fragment is for short problems."
     )

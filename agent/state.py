@@ -125,6 +125,9 @@ class CandidateRecord(BaseModel):
     unused: list[str] = Field(
         default_factory=list, description="Numbers of the question (but 1) the program never writes (agent/grounding.py)."
     )
+    front_end: str | None = Field(
+        default=None, description="Which reader's graph it was generated from, when tool mode pooled several."
+    )
 
 
 class TraceStep(BaseModel):
@@ -160,6 +163,9 @@ class AgentState(BaseModel):
     max_repairs: int = Field(default=3, ge=0)
     ace: str | None = None
     front_end: str | None = Field(default=None, description="Which reader built the semantic graph: ace, notation, english.")
+    pooled_graph: dict[str, Any] | None = Field(
+        default=None, description="Tool mode: a second reader's graph of the same text, whose programs were pooled."
+    )
     semantic_graph: dict[str, Any] | None = Field(
         default=None, description="SemanticGraph.model_dump() of the parsed ACE."
     )
