@@ -16,7 +16,7 @@ out = Console()
 def train_command(
     generator: Annotated[str, typer.Option(help="Which model: graph (tree decoder) or seq (flat tokens).")] = "graph",
     suite: Annotated[list[Path] | None, typer.Option(help="Training suite JSONL (repeatable).")] = None,
-    valid: Annotated[Path | None, typer.Option(help="Validation suite, decoded and executed each epoch.")] = Path("tasks/suites/valid.jsonl"),
+    valid: Annotated[list[Path] | None, typer.Option(help="Validation suite, decoded and executed each epoch (repeatable; pooled).")] = None,
     out_path: Annotated[Path | None, typer.Option("--out", help="Checkpoint path (metrics JSON is written beside it).")] = None,
     quick: Annotated[bool, typer.Option(help="A tiny model for CI: trains in under a minute.")] = False,
     epochs: Annotated[int | None, typer.Option(help="Maximum epochs (early stopping may end sooner).")] = None,
@@ -29,6 +29,7 @@ def train_command(
     save_optimizer: Annotated[bool, typer.Option(help="Keep the optimizer state in the checkpoint (to resume).")] = False,
     variants: Annotated[bool, typer.Option(help="Also train on equivalent rewordings of each ACE text (tasks.ace.variants).")] = False,
     shuffle_facts: Annotated[float, typer.Option(help="Share of examples shown each epoch with their facts in a random order (graph: node order; seq: sentence order).")] = 0.0,
+    english_views: Annotated[float, typer.Option(help="Share of ACE problems also trained on as read by the English front end (tasks.english).")] = 0.0,
 ) -> None:
     """Train a generator; the best epoch (validation answer accuracy) is kept."""
     from graphmodel.recipes import PrepareError
@@ -38,13 +39,17 @@ def train_command(
         err.print(f"[red]error:[/] --generator must be 'graph' or 'seq', got {generator!r}")
         raise typer.Exit(code=2)
     suites = [str(s) for s in (suite or [Path("tasks/suites/train.jsonl")])]
-    for s in suites + ([str(valid)] if valid else []):
+    valids = [str(v) for v in (valid or [Path("tasks/suites/valid.jsonl")])]
+    if not 0.0 <= english_views <= 1.0:
+        err.print(f"[red]error:[/] --english-views is a share between 0 and 1, got {english_views}")
+        raise typer.Exit(code=2)
+    for s in suites + valids:
         if not Path(s).is_file():
             err.print(f"[red]error:[/] suite {s} does not exist (generate suites with `ladder tasks generate`)")
             raise typer.Exit(code=2)
-    over: dict = {"generator": generator, "suite": suites, "valid": str(valid) if valid else None, "seed": seed, "device": device,
+    over: dict = {"generator": generator, "suite": suites, "valid": ",".join(valids), "seed": seed, "device": device,
                   "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer, "variants": variants,
-            "shuffle_facts": shuffle_facts}
+            "shuffle_facts": shuffle_facts, "english_views": english_views}
     for key, value in (("epochs", epochs), ("time_budget_s", time_budget), ("match_params", match_params), ("max_steps", max_steps), ("batch_size", batch_size)):
         if value is not None:
             over[key] = value

@@ -60,6 +60,32 @@ def prepare(problems: list, need_program: bool = True) -> tuple[list[Item], list
     return items, skipped
 
 
+def english_views(problems: list, share: float, seed: int) -> tuple[list[Item], list[str]]:
+    """A `share` of the problems that have canonical ACE, read again from their English prompt
+    by the English front end (tasks.english), with the same program.
+
+    Why: the agent pools the English reading's programs with the ACE reading's (agent/nodes.py),
+    and real questions reach the generator only through the English front end; seeing the
+    families through that reader too ties the two graph vocabularies to the same programs.
+    """
+    from tasks.english import parse_english
+    from tasks.frontends import FrontEndError
+
+    rng = random.Random(seed)
+    items, skipped = [], []
+    for p in problems:
+        if not p.ace or not p.program or rng.random() >= share:
+            continue
+        try:
+            graph = parse_english(p.prompt)
+            tree = parse_program(p.program)
+        except (FrontEndError, TreeError) as exc:
+            skipped.append(f"{p.id}: English view: {exc}")
+            continue
+        items.append(Item(p.id, graph.text, graph, tree, p.answer, p.family))
+    return items, skipped
+
+
 def with_variants(items: list[Item]) -> list[Item]:
     """The items plus one item per equivalent rewording of each ACE text (tasks.ace.variants).
 

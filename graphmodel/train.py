@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graphmodel.execution import check_answers
 from graphmodel.model import GraphModelConfig
-from graphmodel.recipes import Item, prepare, recipe_class, with_variants
+from graphmodel.recipes import Item, english_views, prepare, recipe_class, with_variants
 from graphmodel.trees import print_tree
 
 
@@ -50,6 +50,7 @@ class TrainConfig:
     time_budget_s: float | None = None  # stop training after this many seconds
     variants: bool = False  # also train on equivalent rewordings of each ACE text (recipes.with_variants)
     shuffle_facts: float = 0.0  # share of examples shown, each epoch, with their facts in a random order
+    english_views: float = 0.0  # share of ACE problems also trained on as read by the English front end
     # the model's shape: one source of truth, GraphModelConfig (the seq recipe reads the same fields)
     d_model: int = GraphModelConfig.d_model
     heads: int = GraphModelConfig.heads
@@ -95,13 +96,18 @@ def _ddp() -> tuple[int, int]:
     return 0, 1
 
 
-def load_items(paths: list[str]) -> tuple[list[Item], list[str]]:
+def load_items(paths: list[str], english_share: float = 0.0, seed: int = 0) -> tuple[list[Item], list[str]]:
+    """The suites' problems as items, plus English-front-end views of a share of the ACE ones."""
     from tasks import load_suite
 
     problems = []
     for p in paths:
         problems.extend(load_suite(p))
-    return prepare(problems)
+    items, skipped = prepare(problems)
+    if english_share > 0:
+        extra, more = english_views(problems, english_share, seed)
+        items, skipped = items + extra, skipped + more
+    return items, skipped
 
 
 def evaluate(recipe, model, items: list[Item], device: torch.device) -> dict:
@@ -133,7 +139,10 @@ def shuffled_items(items: list[Item], share: float, rng: random.Random, reader: 
             return replace(item, graph=shuffled(item.graph, rng))
         return replace(item, ace=shuffled_text(item.ace, rng))
 
-    return [view(i) if rng.random() < share else i for i in items]
+    def movable(item: Item) -> bool:  # facts in any order is a property of the ACE reading
+        return getattr(item.graph, "front_end", "ace") == "ace"
+
+    return [view(i) if movable(i) and rng.random() < share else i for i in items]
 
 
 def _graph_params(items: list[Item], size: dict) -> int:
@@ -204,13 +213,13 @@ def train(
     if device.type == "cpu" and cfg.threads > 0:
         torch.set_num_threads(cfg.threads)
     if train_items is None:
-        train_items, skipped = load_items(cfg.suite)
+        train_items, skipped = load_items(cfg.suite, cfg.english_views, cfg.seed)
         if skipped and rank == 0:
             console.print(f"[yellow]skipped {len(skipped)} training problems[/] (first: {skipped[0]})")
     if cfg.variants:
         train_items = with_variants(train_items)
     if valid_items is None and cfg.valid:
-        valid_items, _ = load_items([cfg.valid])
+        valid_items, _ = load_items(cfg.valid.split(","))
     if not train_items:
         raise TrainError(f"no usable training problems in {cfg.suite}")
     valid_items = valid_items or []
