@@ -38,6 +38,14 @@ def prepare(problems: list, need_program: bool = True) -> tuple[list[Item], list
 
     items, skipped = [], []
     for p in problems:
+        reader = (p.meta or {}).get("front_end")
+        if not p.ace and reader:
+            item, why = _read_with_front_end(p, reader, need_program)
+            if item is None:
+                skipped.append(why)
+            else:
+                items.append(item)
+            continue
         if not p.ace:
             skipped.append(f"{p.id}: no canonical ACE")
             continue
@@ -58,6 +66,23 @@ def prepare(problems: list, need_program: bool = True) -> tuple[list[Item], list
             continue
         items.append(Item(p.id, p.ace, graph, tree, p.answer, p.family))
     return items, skipped
+
+
+def _read_with_front_end(p: Any, reader: str, need_program: bool) -> tuple[Item | None, str]:
+    """A problem without ACE whose `meta.front_end` names the reader that builds its graph
+    (tasks/frontends.py: notation, english) from its prompt."""
+    from tasks.frontends import FrontEndError, load_front_end
+
+    if need_program and not p.program:
+        return None, f"{p.id}: no reference program"
+    try:
+        graph = load_front_end(reader)(p.prompt)
+        tree = parse_program(p.program) if p.program else None
+    except FrontEndError as exc:
+        return None, f"{p.id}: the {reader} front end cannot read it: {exc}"
+    except TreeError as exc:
+        return None, f"{p.id}: program does not parse: {exc}"
+    return Item(p.id, graph.text, graph, tree, p.answer, p.family), ""
 
 
 def english_views(problems: list, share: float, seed: int) -> tuple[list[Item], list[str]]:
