@@ -93,6 +93,10 @@ class Isolation(BaseModel):
     # budget and cannot signal each other's children.
     sandbox_uid: int | None = Field(None, ge=1, lt=2**31)
     sandbox_gid: int | None = Field(None, ge=1, lt=2**31)
+    # MiB of the tmpfs that holds scratch directories (one run at a time, emptied after
+    # each): what a run may keep in files on top of its address space. Writing past it is
+    # ENOSPC. Only with namespaces (without them scratch is the host's temporary directory).
+    scratch_mb: int = Field(256, ge=1, le=65536)
 
 
 class ExceptionInfo(BaseModel):
@@ -354,7 +358,8 @@ def _server_command(iso: Isolation, scratch_root: str) -> tuple[list[str], list[
     args = [bwrap, "--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid",
             "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "sandbox",
             "--ro-bind", "/usr", "/usr", "--proc", "/proc", "--dev", "/dev",
-            "--tmpfs", "/tmp", "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+            "--size", str(iso.scratch_mb << 20), "--tmpfs", "/tmp",
+            "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
     for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
         if os.path.islink(top):
             args += ["--symlink", os.readlink(top), top]
@@ -377,7 +382,9 @@ def _server_command(iso: Isolation, scratch_root: str) -> tuple[list[str], list[
         layers.insert(0, "userns")
     # Scratch directories live in a tmpfs of their own, not in /tmp: a checkout under /tmp
     # (CI clones there) puts the interpreter's bind points in /tmp, which are not scratch.
-    args += ["--tmpfs", _SANDBOX_SCRATCH_ROOT, "--chdir", "/", "--"]
+    # Sized: RLIMIT_FSIZE bounds one file, not how many a program writes.
+    args += ["--size", str(iso.scratch_mb << 20), "--tmpfs", _SANDBOX_SCRATCH_ROOT,
+             "--chdir", "/", "--"]
     return args + python, layers, _SANDBOX_SCRATCH_ROOT
 
 

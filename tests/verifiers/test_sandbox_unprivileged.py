@@ -33,10 +33,24 @@ cases = {
     "userns": "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
               "answer = (libc.unshare(0x10000000), ctypes.get_errno())\n",
     "write_home": "open(" + repr(os.path.join(HOME, "evil")) + ", 'w').write('x')\nanswer = 1\n",
+    # the server has the child's uid: its rlimits and priority must still be out of reach
+    "prlimit_server": "import os, resource\n"
+                      "resource.prlimit(os.getppid(), resource.RLIMIT_NOFILE, (5, 5))\n"
+                      "answer = 1\n",
+    "after_prlimit": "answer = 6 * 7\n",
+    "renice_server": "import os\nos.setpriority(os.PRIO_PROCESS, os.getppid(), 19)\n"
+                     "answer = 1\n",
+    "renice_user": "import os\nos.setpriority(os.PRIO_USER, 0, 19)\nanswer = 1\n",
+    "after_renice": "import os\nanswer = os.getpriority(os.PRIO_PROCESS, 0)\n",
 }
 out = {"caller_uid": os.getuid()}
 for name, code in cases.items():
-    r = run_program(code, limits)
+    try:
+        r = run_program(code, limits)
+    except Exception as exc:  # the sandbox broke: record it, keep going
+        out[name] = {"status": "sandbox_failure", "answer": None, "layers": [],
+                     "exception": f"{type(exc).__name__}: {exc}"}
+        continue
     out[name] = {"status": r.status.value, "answer": r.answer, "layers": r.layers,
                  "exception": r.exception.type if r.exception else None}
 print(json.dumps(out))
@@ -128,3 +142,19 @@ def test_unprivileged_child_cannot_write_the_users_files(unprivileged_results):
     of reach)."""
     assert unprivileged_results["write_home"]["status"] == "error"
     assert not os.path.exists(os.path.join(unprivileged_results["home"], "evil"))
+
+
+@pytest.mark.parametrize("case", ["prlimit_server", "renice_server", "renice_user"])
+def test_unprivileged_child_cannot_touch_its_servers_limits(unprivileged_results, case):
+    """Layer: seccomp (prlimit64/setpriority aimed at any process but the caller are
+    refused: the server shares the child's uid, so nothing else would stop them)."""
+    assert unprivileged_results[case]["exception"] == "PermissionError", \
+        unprivileged_results[case]
+
+
+def test_unprivileged_server_keeps_working_after_the_attempts(unprivileged_results):
+    """The runs after the attempts get a server with its own limits and priority."""
+    assert unprivileged_results["after_prlimit"]["answer"] == "42", \
+        unprivileged_results["after_prlimit"]
+    assert unprivileged_results["after_renice"]["answer"] == "0", \
+        unprivileged_results["after_renice"]

@@ -29,20 +29,26 @@ class CappedOutput(io.TextIOBase):
     does not let a program keep printing)."""
 
     def __init__(self, cap: int, on_overflow) -> None:
-        self.cap = cap
+        self._cap = cap
         self.parts: list[str] = []
         self.size = 0
         self.on_overflow = on_overflow
+
+    @property
+    def cap(self) -> int:
+        """Read-only (a program can still reach ``_cap``: the report's truncation flag is
+        therefore decided from the run's limit and the text, not from this object)."""
+        return self._cap
 
     def writable(self) -> bool:
         return True
 
     def write(self, text) -> int:
         text = str(text)
-        room = self.cap - self.size
+        room = self._cap - self.size
         if len(text) > room:
             self.parts.append(text[:max(room, 0)])
-            self.size = self.cap
+            self.size = self._cap
             self.on_overflow()
         self.parts.append(text)
         self.size += len(text)
@@ -245,7 +251,9 @@ def _execute(code: str, limits: dict, layers: list[str]) -> None:
     if os.getpid() != reporter:
         os._exit(0)
     sys.stdout = sys.stderr = sys.__stdout__
-    report["stdout"] = out.getvalue()[:cap]
+    text = out.getvalue()
+    # from the text itself, not from the object's counters a program can reach
+    report["stdout"], report["truncated"] = text[:cap], len(text) > cap
     usage = resource.getrusage(resource.RUSAGE_SELF)
     report["usage"] = {"cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000,
                        "max_rss_kb": usage.ru_maxrss}

@@ -77,6 +77,22 @@ DENIED_SYSCALLS = (
     "clock_settime", "adjtimex", "clock_adjtime", "iopl", "ioperm", "uselib",
     "open_by_handle_at", "name_to_handle_at", "vhangup", "fanotify_init",
     "lookup_dcookie", "nfsservctl",
+    # System V IPC: its objects outlive the process in the server's IPC namespace (the next
+    # run would see them) and its memory is counted by no rlimit; memfd likewise holds
+    # memory no RLIMIT_AS sees. No program of ours needs them.
+    "shmget", "shmat", "shmdt", "shmctl", "semget", "semop", "semtimedop", "semctl",
+    "msgget", "msgsnd", "msgrcv", "msgctl", "memfd_create", "memfd_secret",
+    # acting on other processes' resources (same uid as a non-root server)
+    "process_madvise", "process_mrelease", "ioprio_set",
+)
+
+# Syscalls allowed only on the calling process itself: each is refused (EPERM) when the
+# listed argument is not 0 (0 means "this process"). A non-root sandbox shares its uid with
+# its server, so without these rules a program could lower the server's rlimits or
+# priority and break the next run.
+SELF_ONLY_SYSCALLS = (
+    ("prlimit64", 0), ("setpriority", 0), ("setpriority", 1), ("sched_setaffinity", 0),
+    ("sched_setscheduler", 0), ("sched_setparam", 0), ("sched_setattr", 0), ("migrate_pages", 0), ("move_pages", 0),
 )
 
 
@@ -167,7 +183,8 @@ def _add_path_rule(ruleset: int, path: str, access: int) -> None:
 
 
 def build_seccomp_filter():
-    """A deny-list filter: EPERM for DENIED_SYSCALLS, for clone() into new namespaces and
+    """A deny-list filter: EPERM for DENIED_SYSCALLS, for SELF_ONLY_SYSCALLS aimed at another
+    process (setpriority's PRIO_PGRP/PRIO_USER too), for clone() into new namespaces and
     for the TIOCSTI/TIOCLINUX ioctls; ENOSYS for clone3 (its flags live in memory, which a
     filter cannot inspect, so libc falls back to clone) and for any foreign-architecture
     entry such as the 32-bit int 0x80 path."""
@@ -180,6 +197,8 @@ def build_seccomp_filter():
             filt.add_rule(sc.ERRNO(errno.EPERM), name)
         except (OSError, ValueError):
             continue  # unknown on this architecture
+    for name, arg in SELF_ONLY_SYSCALLS:
+        filt.add_rule(sc.ERRNO(errno.EPERM), name, sc.Arg(arg, sc.NE, 0))
     filt.add_rule(sc.ERRNO(errno.ENOSYS), "clone3")
     filt.add_rule(sc.ERRNO(errno.EPERM), "clone",
                   sc.Arg(0, sc.MASKED_EQ, CLONE_NEWUSER, CLONE_NEWUSER))
