@@ -1,9 +1,12 @@
-"""Verify one answer against what the semantic graph says: kind, domain facts, formulas.
+"""Verify one answer against what the semantic graph says: kind, domain facts, formulas,
+and the constraints compiled from the question's meaning (agent/meaning.py).
 
 A check that did not run is `skipped`, never `passed`; an answer is `verified` only when a
-decisive check (the stated formulas, solved exactly, give this answer and no other) passed
-and nothing failed. Domain facts (a length is not negative, a count is an integer) can
-only refute an answer, so passing them leaves it merely `answered`.
+decisive check (the stated formulas, or the question's constraints, give this answer and no
+other in its domain) passed and nothing failed. Domain facts (a length is not negative, a
+count is an integer) can only refute an answer, so passing them leaves it merely `answered`.
+Constraints that contradict each other are a fault of the question, not of the answer: the
+failure says so (FailureKind.contradiction) and names the facts, and no repair can fix it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import sympy
 
 from agent.constraints import Derived, derive
+from agent.meaning import Proof, compile_meaning, decide
 from agent.state import CheckRecord, CheckStatus, Failure, FailureKind, Verdict
 from tasks.ace import SemanticGraph
 from verifiers import AnswerParseError, Domain, check_constraints, parse_answer
@@ -180,6 +184,46 @@ def _admissible(v: sympy.Basic, derived: Derived) -> bool:
     return not (derived.integer and v.is_integer is False)
 
 
+def _meaning_checks(value: sympy.Basic, graph: SemanticGraph, derived: Derived) -> tuple[list[CheckRecord], Proof | None]:
+    """The answer against the constraints of the question's meaning: satisfied (required),
+    the only solution in the unknown's domain (decisive), and the constraints' own answer
+    (a second, independent one: a disagreement fails, so it is never verified)."""
+    if not (isinstance(value, sympy.Expr) and value.is_number):
+        return [], None
+    meaning = compile_meaning(graph)
+    proof = decide(meaning, value, _target_domain(derived))
+    if proof.verdict == "unsat":
+        facts = " / ".join(f"'{f}'" for f in proof.conflicting) or "its constraints"
+        shown = "; ".join(c.relation for c in proof.constraints)
+        return [_record(f"meaning: the question contradicts itself: {facts}", False, shown)], proof
+    if proof.verdict == "none":
+        why = "; ".join(proof.notes) or "no construct of the question constrains what is asked"
+        return [_record("meaning: constraints from the question", None, why, required=False)], proof
+    instances = "; ".join(c.instance or c.relation for c in proof.constraints if c.rule != "fact")
+    rules = ", ".join(dict.fromkeys(c.rule for c in proof.constraints if c.rule != "fact"))
+    name = f"{proof.solver or 'z3'}: {proof.unknown} = {value} satisfies {instances} ({rules})"
+    checks: list[CheckRecord] = []
+    if proof.verdict == "violated":
+        checks.append(_record(name, False, f"violates {'; '.join(proof.violated) or 'the constraints'}"))
+        return checks, proof
+    if proof.verdict in ("unknown", "undetermined") and proof.solver != "z3":
+        checks.append(_record(name, None, f"{proof.verdict}: the solvers could not decide", required=False))
+        return checks, proof
+    checks.append(_record(name, True, "every constraint holds"))
+    where = f"{proof.unknown} in {proof.domain}"
+    if proof.verdict == "unique":
+        checks.append(_record(f"{proof.solver}: no other {where} satisfies them", True,
+                              "unique solution", decisive=True, required=False))
+    else:
+        other = f"; another solution: {proof.unknown} = {proof.alternative}" if proof.alternative else ""
+        checks.append(_record(f"{proof.solver}: no other {where} satisfies them", False,
+                              f"not unique{other}", required=False))
+    if proof.agrees is not None:
+        detail = f"the constraints alone give {proof.unknown} = {proof.independent}"
+        checks.append(_record("independent: the constraints' own answer agrees", proof.agrees, detail, required=False))
+    return checks, proof
+
+
 def check_answer(
     answer: str, graph: SemanticGraph, answer_type: str | None = None
 ) -> tuple[Verdict, Failure | None]:
@@ -192,17 +236,24 @@ def check_answer(
         failure = Failure(kind=FailureKind.answer_kind, message=f"answer {answer!r} is not exact: {err}")
         return Verdict(passed=False, verified=False, checks=[check]), failure
     derived = derive(graph)
+    meaning_checks, proof = _meaning_checks(value, graph, derived)
     checks = (
         _kind_checks(value, derived, answer_type)
         + _domain_checks(value, derived)
         + _formula_checks(value, derived)
         + _z3_checks(value, derived)
+        + meaning_checks
     )
     failed = [c for c in checks if c.status is CheckStatus.failed and c.required]
     decisive = [c for c in checks if c.decisive and c.status is CheckStatus.passed]
     verified = bool(decisive) and not any(c.status is CheckStatus.failed for c in checks)
     certificate = "; ".join(f"{c.name}: {c.status.value}" + (f" ({c.detail})" if c.detail else "") for c in checks)
-    verdict = Verdict(passed=not failed, verified=verified, checks=checks, certificate=certificate)
+    verdict = Verdict(passed=not failed, verified=verified, checks=checks, certificate=certificate,
+                      proof=proof.model_dump(mode="json") if proof is not None else None)
+    if proof is not None and proof.verdict == "unsat":
+        facts = " and ".join(f"'{f}'" for f in proof.conflicting)
+        message = f"the question contradicts itself: {facts} cannot both hold"
+        return verdict, Failure(kind=FailureKind.contradiction, message=message)
     if not failed:
         return verdict, None
     first = failed[0]

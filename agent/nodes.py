@@ -534,6 +534,9 @@ def answer(state: AgentState) -> dict[str, Any]:
     if state.status is Status.rejected:
         return {"trace": _step("answer", started, state.error, "rejected", ok=False)}
     verdict, execution = state.verdict, state.execution
+    if state.failure is not None and state.failure.kind is FailureKind.contradiction:  # the question's fault
+        why = state.failure.message
+        return {"answer": None, "status": Status.rejected, "error": why, "trace": _step("answer", started, why, "rejected", ok=False)}
     if state.failure is None and verdict is not None and verdict.passed and execution and execution.answer:
         status = Status.verified if verdict.verified else Status.answered
         produced = f"{execution.answer} ({status.value})"
@@ -574,7 +577,7 @@ def route_after_generate(state: AgentState) -> Literal["select", "reduce", "repa
 def route_after_verify(state: AgentState) -> Literal["repair", "answer"]:
     """answer: accepted, structural mode, out of repair rounds or of steps; repair: otherwise.
     (Also routes after `select`, whose outcome is the same kind of verdict.)"""
-    if state.failure is None or state.mode is Mode.structural:
+    if state.failure is None or state.mode is Mode.structural or state.failure.kind is FailureKind.contradiction:
         return "answer"
     if state.rounds >= state.max_repairs or state.exhausted:
         return "answer"

@@ -69,6 +69,7 @@ class Verdict(BaseModel):
     verified: bool = Field(description="True when, besides, a decisive check ran and passed.")
     checks: list[CheckRecord] = Field(default_factory=list)
     certificate: str = Field(default="", description="Human-readable account of what was proved.")
+    proof: dict[str, Any] | None = Field(default=None, description="agent.meaning.Proof: the question's constraints, solver verdict, facts.")
 
 
 class FailureKind(StrEnum):
@@ -77,6 +78,7 @@ class FailureKind(StrEnum):
     no_answer = "no_answer"  # ran, but bound no `answer`
     answer_kind = "answer_kind"  # an answer of the wrong kind (a float, a set for a count, ...)
     constraint = "constraint"  # a check failed on the answer
+    contradiction = "contradiction"  # the question's own facts contradict each other (no answer can fix it)
     irreducible = "irreducible"  # structural mode: a node could not be reduced exactly
 
 

@@ -14,7 +14,7 @@ from verifiers.sandbox import (
     SandboxUnavailable,
     run_program,
 )
-from verifiers.smt import Domain, check_constraints, uniqueness
+from verifiers.smt import Domain, check_constraints, consistency, uniqueness
 from verifiers.symbolic import (
     AnswerLimits,
     AnswerParseError,
@@ -27,6 +27,7 @@ from verifiers.symbolic import (
     substitute_constraints,
     unit_named,
 )
+from verifiers.values import UnsafeValue, value_source
 from verifiers.verdict import CheckResult, CheckStatus, Verdict
 
 __all__ = [
@@ -43,10 +44,12 @@ __all__ = [
     "Limits",
     "SandboxUnavailable",
     "SourceSpan",
+    "UnsafeValue",
     "Verdict",
     "answers_equivalent",
     "canonical_answer",
     "check_constraints",
+    "consistency",
     "check_units",
     "definitions",
     "localize_exception",
@@ -58,5 +61,6 @@ __all__ = [
     "substitute_constraints",
     "uniqueness",
     "unit_named",
+    "value_source",
     "verify_answer",
 ]

@@ -281,3 +281,47 @@ def uniqueness(constraints: Sequence[sympy.Basic], values: Mapping[sympy.Symbol,
 def _unknown(name: str, detail: str, started: float, required: bool = True) -> CheckResult:
     return CheckResult(name=name, status=CheckStatus.unknown, detail=detail, required=required,
                        duration_ms=(time.perf_counter() - started) * 1000)
+
+
+def consistency(constraints: Sequence[sympy.Basic],
+                domain: Domain | Mapping[sympy.Symbol | str, Domain] = Domain.real,
+                timeout_ms: int = DEFAULT_TIMEOUT_MS) -> CheckResult:
+    """``smt.consistent``: whether the constraints have any solution within the domains, no
+    answer given. failed: they contradict each other, and ``evidence["core"]`` lists the
+    indices of a minimal set of constraints that cannot all hold (each one needed), so a
+    caller can name the facts that conflict."""
+    started = time.perf_counter()
+    constraints = [sympy.sympify(c, strict=True) for c in constraints]
+    symbols = sorted(set().union(set(), *(c.free_symbols for c in constraints)), key=str)
+    domains = _domains(domain, symbols)
+    ctx = z3.Context()
+    encoder = _Encoder(ctx, domains)
+    try:
+        encoded = [encoder.encode(c) for c in constraints]
+        for symbol in symbols:
+            encoder.var(symbol)
+    except (Unsupported, z3.Z3Exception, TypeError) as exc:
+        return _unknown("smt.consistent", f"not expressible in Z3: {exc}", started)
+
+    def check(indices: Sequence[int]) -> z3.CheckSatResult:
+        solver = _new_solver(ctx, timeout_ms)
+        solver.add(*encoder.side, *(encoded[i] for i in indices))
+        return _solve(solver)
+
+    outcome = check(range(len(encoded)))
+    if outcome == z3.sat:
+        return CheckResult(name="smt.consistent", status=CheckStatus.passed,
+                           detail="the constraints have a solution",
+                           duration_ms=(time.perf_counter() - started) * 1000)
+    if outcome != z3.sat and outcome != z3.unsat:
+        return _unknown("smt.consistent", "Z3 gave up", started)
+    core = list(range(len(encoded)))
+    for i in list(core):  # deletion: drop each constraint the contradiction does not need
+        trial = [j for j in core if j != i]
+        if check(trial) == z3.unsat:
+            core = trial
+    shown = [str(constraints[i]) for i in core]
+    return CheckResult(name="smt.consistent", status=CheckStatus.failed,
+                       detail=f"no solution: {', '.join(shown) or 'the domains'} cannot all hold",
+                       evidence={"core": core, "constraints": shown},
+                       duration_ms=(time.perf_counter() - started) * 1000)
