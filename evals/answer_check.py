@@ -384,20 +384,26 @@ def _check_boolean(gold_text: str, text: str) -> AnswerCheck:
 VERIFIER_HARNESS = """
 {verifier}
 
-from sympy.parsing.sympy_parser import parse_expr as _ladder_parse_expr
-answer = bool(verify(_ladder_parse_expr({submitted!r})))
+import sympy as _ladder_sympy
+answer = bool(verify({value}))
 """
 
 
 def _check_with_verifier(problem: Problem, text: str) -> AnswerCheck:
     """Run the problem's `verify(answer) -> bool` in the sandbox on the parsed answer.
 
-    The answer is parsed by sympy inside the sandbox (where eval is confined), so the verifier
-    receives a sympy object, as a program would have bound it. Only the parent reads the verdict.
+    The answer is parsed here, by the same whitelist parser as every other answer, and the
+    verifier receives that value, rebuilt from sympy constructors (verifiers.value_source):
+    never the answer's text, which parsed by sympy in the sandbox would be code that could
+    forge the run's report or patch `verify`. Only the parent reads the verdict.
     """
-    from verifiers import run_program
+    from verifiers import UnsafeValue, run_program, value_source
 
-    program = VERIFIER_HARNESS.format(verifier=problem.verifier, submitted=text)
+    try:
+        value = value_source(_parse_plain(text), module="_ladder_sympy")
+    except (ValueError, UnsafeValue) as exc:
+        return AnswerCheck(correct=False, why=f"answer not parsed as exact math: {exc}", method="verifier")
+    program = VERIFIER_HARNESS.format(verifier=problem.verifier, value=value)
     result = run_program(program)
     status = str(getattr(result.status, "value", result.status))
     if status != "ok":
