@@ -114,6 +114,10 @@ def _is_question(sent: Any) -> bool:
     return sent.text.rstrip().endswith("?") or (first is not None and first.lemma_.lower() in QUESTION_VERBS)
 
 
+def _asks(sent: Any) -> bool:
+    return any(t.lower_ in WH_WORDS for t in sent)
+
+
 def parse_english(text: str) -> SemanticGraph:
     """The quantity graph of an English word problem; FrontEndError when it states no number
     or asks nothing."""
@@ -125,6 +129,8 @@ def parse_english(text: str) -> SemanticGraph:
     doc = nlp()(text)
     sentences = list(doc.sents)
     questions = [i for i, s in enumerate(sentences) if _is_question(s)]
+    if not questions and len(sentences) > 1 and _asks(sentences[-1]):
+        questions = [len(sentences) - 1]  # `How much did she earn.`: a question without its mark
     if not questions:
         raise FrontEndError("no sentence asks anything (end the question with '?', or start it with 'Find' or 'Calculate')")
     asked = questions[-1]
