@@ -1,0 +1,112 @@
+"""Expression trees -> reference programs in the families' style (Python source binding `answer`).
+
+Division is written `Rational(a, b)` (exact, as the families write it: two Python ints
+divided with `/` would give a float); decimals and fractions are `Rational('2.5')` and
+`Rational('2/3')`, spelled as the prompt spells them, so that a decoder copies them from
+the question's number nodes. Brackets follow the tree: `a - (b - c)` keeps its shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tasks.real.numbers import Number, dataset_number
+
+OPERATORS = {"+": 1, "-": 1, "*": 2, "/": 2, "^": 3, "**": 3}
+_ATOM = 4
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number leaf; `index` is its position in the question's numbers (None for a constant)."""
+
+    number: Number
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An earlier statement's result, by name."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Op:
+    op: str  # + - * / **
+    left: Expr
+    right: Expr
+
+
+Expr = Num | Ref | Op
+
+
+def parse_prefix(equation: str, numbers: list[Number]) -> Expr:
+    """`- number0 number1` over the question's numbers -> a tree; ValueError when malformed."""
+    tokens = equation.split()
+    pos = 0
+
+    def take() -> Expr:
+        nonlocal pos
+        if pos >= len(tokens):
+            raise ValueError("prefix equation ends early")
+        token = tokens[pos]
+        pos += 1
+        if token in OPERATORS:
+            left = take()
+            right = take()
+            return Op("**" if token == "^" else token, left, right)
+        if token.startswith("number"):
+            index = int(token[6:]) if token[6:].isdigit() else -1
+            if not 0 <= index < len(numbers):
+                raise ValueError(f"{token} is not among the {len(numbers)} numbers")
+            return Num(numbers[index], index)
+        try:
+            return Num(dataset_number(token))
+        except ValueError:
+            raise ValueError(f"unknown token {token!r} in the equation") from None
+
+    tree = take()
+    if pos != len(tokens):
+        raise ValueError("prefix equation has tokens left over")
+    return tree
+
+
+def precedence(e: Expr) -> float:
+    if isinstance(e, Num):
+        if e.number.mixed:
+            return OPERATORS["+"]
+        return 2.5 if e.number.literal.startswith("-") else _ATOM
+    if isinstance(e, Ref):
+        return _ATOM
+    return _ATOM if e.op == "/" else OPERATORS[e.op]
+
+
+def render(e: Expr) -> str:
+    """Python source of one expression, with only the brackets its tree needs."""
+    if isinstance(e, Num):
+        return e.number.literal
+    if isinstance(e, Ref):
+        return e.name
+    if e.op == "/":
+        return f"Rational({render(e.left)}, {render(e.right)})"
+    p = OPERATORS[e.op]
+    left, right = render(e.left), render(e.right)
+    if precedence(e.left) < p or (e.op == "**" and precedence(e.left) <= p):
+        left = f"({left})"
+    if precedence(e.right) < p or (precedence(e.right) == p and e.op != "**"):
+        right = f"({right})"
+    return f"{left} {e.op} {right}"
+
+
+def count_operations(e: Expr) -> int:
+    return 0 if not isinstance(e, Op) else 1 + count_operations(e.left) + count_operations(e.right)
+
+
+def program(statements: list[tuple[str, Expr]], result: str = "answer") -> str:
+    """Statements `name = expr` (the last binds `result`, or `answer = result` is added)."""
+    lines = [f"{name} = {render(expr)}" for name, expr in statements]
+    if not statements or statements[-1][0] != "answer":
+        lines.append(f"answer = {result}")
+    body = "\n".join(lines) + "\n"
+    return ("from sympy import Rational\n" + body) if "Rational(" in body else body
