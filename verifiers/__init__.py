@@ -18,6 +18,7 @@ from verifiers.smt import Domain, check_constraints, consistency, uniqueness
 from verifiers.symbolic import (
     AnswerLimits,
     AnswerParseError,
+    AnswerTooComplex,
     answers_equivalent,
     canonical_answer,
     check_units,
@@ -33,6 +34,7 @@ from verifiers.verdict import CheckResult, CheckStatus, Verdict
 __all__ = [
     "AnswerLimits",
     "AnswerParseError",
+    "AnswerTooComplex",
     "CheckResult",
     "CheckStatus",
     "Domain",

@@ -37,9 +37,10 @@ import threading
 from pathlib import Path
 from typing import Literal
 
+import sympy
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from verifiers.symbolic import AnswerParseError, canonical_answer, parse_answer
+from verifiers.symbolic import AnswerParseError, check_cost, parse_answer
 
 _RUNTIME_DIR = Path(__file__).resolve().parent / "_runtime"
 _OWN_ID_BASE = 1 << 20  # sandbox uids/gids start here; no real account lives this high
@@ -429,7 +430,11 @@ def _with_answer(report: _ChildReport, limits: Limits, base: dict) -> ExecResult
                              message=f"the answer is longer than {limits.answer_chars} characters")
         return ExecResult(status=ExecStatus.error, **{**base, "exception": info})
     try:
-        answer = canonical_answer(parse_answer(text))
+        # the child canonicalized it under its limits; here it is only re-parsed (bounded
+        # work) and refused if simplifying it could be unbounded, never simplified again
+        value = parse_answer(text)
+        check_cost(value)
+        answer = sympy.sstr(value, order="lex")
     except (AnswerParseError, TypeError, ValueError, RecursionError) as exc:
         info = ExceptionInfo(type="AnswerRejected", message=str(exc)[:4000])
         return ExecResult(status=ExecStatus.error, **{**base, "exception": info})

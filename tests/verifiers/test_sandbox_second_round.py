@@ -1,6 +1,7 @@
 """Hostile programs of the second security round (issue 14): what one run leaves for the
 next (System V IPC, a scratch tree built to break its cleanup), memory held outside the
-address space (scratch files), and a report field a program could falsify (truncation).
+address space (scratch files), a report field a program could falsify (truncation), and
+an answer that costs the parent more than the program cost the child.
 Each test names the layer that stops the program; the trusted side must come through
 unharmed (``run_checked``)."""
 
@@ -9,10 +10,20 @@ from __future__ import annotations
 import errno
 import subprocess
 import sys
+import time
 
 import pytest
 
-from verifiers import ExecStatus, ForkServer, Isolation, Limits
+from verifiers import (
+    AnswerTooComplex,
+    ExecStatus,
+    ForkServer,
+    Isolation,
+    Limits,
+    answers_equivalent,
+    canonical_answer,
+    parse_answer,
+)
 
 SHORT = Limits(wall_seconds=10, cpu_seconds=5, memory_mb=512)
 
@@ -113,3 +124,32 @@ def test_scratch_files_are_bounded_in_total(small_scratch_server):
     after = small_scratch_server.run("open('f', 'wb').write(b'x' * (20 << 20))\nanswer = 1\n",
                                      Limits(file_mb=32))
     assert after.status is ExecStatus.ok, f"the next run found the scratch still full: {after}"
+
+
+_HUGE_POWER = "from sympy import symbols\nx = symbols('x')\nanswer = (x + 1) ** 3000\n"
+_FORGED_HUGE_POWER = ("import os\nos.write(3, b'{\"kind\": \"ok\", \"answer\": \"(x + 1)**3000\"}')\n"
+                      "os._exit(0)\n")
+
+
+@pytest.mark.parametrize("code", [_HUGE_POWER, _FORGED_HUGE_POWER], ids=["bound", "forged"])
+def test_an_answer_too_costly_to_canonicalize_fails_quickly(run_checked, code):
+    """Layers: the child canonicalizes under its own limits, and the parent only re-parses
+    (never simplifies) and refuses by name a value whose simplification is unbounded
+    ((x + 1)**3000 cost the parent 20 s)."""
+    started = time.monotonic()
+    result = run_checked(code, SHORT)
+    elapsed = time.monotonic() - started
+    assert result.status is ExecStatus.error, result
+    assert result.exception.type == "AnswerRejected", result.exception
+    assert "too complex to canonicalize" in result.exception.message, result.exception
+    assert elapsed < 5, f"took {elapsed:.1f} s"
+
+
+def test_the_parent_refuses_costly_canonical_forms_quickly():
+    """The same bound for the parent's own calls (structural answers, equivalence)."""
+    started = time.monotonic()
+    with pytest.raises(AnswerTooComplex, match="too complex"):
+        canonical_answer(parse_answer("(x + y + z + 1)**40"))
+    assert not answers_equivalent("(x + 1)**3000", "y")
+    assert canonical_answer(parse_answer("(x + 1)**2")) == "(x + 1)**2"
+    assert time.monotonic() - started < 3

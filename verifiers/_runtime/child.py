@@ -17,6 +17,7 @@ import signal
 import sys
 import traceback
 
+import answers
 import lockdown
 
 REPORT_FD = 3
@@ -101,7 +102,9 @@ def _exception_info(exc: BaseException, source: str) -> dict:
 
 def describe_answer(value, cap: int) -> tuple[str, str]:
     """(text, type name) of the answer: sympy's str printer for numbers, sympy objects and
-    containers (the parent re-parses it with a whitelist parser)."""
+    containers, canonicalized here (simplify can take minutes on a crafted value: here that
+    is the program's time, under its limits); the parent re-parses it with the same
+    whitelist parser and does not simplify again."""
     import sympy
 
     kind = type(value).__name__
@@ -113,7 +116,13 @@ def describe_answer(value, cap: int) -> tuple[str, str]:
         if value.bit_length() > cap * 4:  # more decimal digits than the cap allows
             raise OverflowError(f"the answer has about {int(value.bit_length() * 0.30103)} digits")
         return str(value), kind
-    return sympy.sstr(value)[:cap + 1], kind
+    text = sympy.sstr(value)
+    if len(text) > cap:
+        return text[:cap + 1], kind  # the parent refuses it by length
+    try:
+        return answers.canonical_answer(answers.parse_answer(text)), kind
+    except (ValueError, TypeError, RecursionError):
+        return text, kind  # the parent's parser says what is wrong with it
 
 
 def _silence_signals() -> None:

@@ -65,7 +65,10 @@ def _warm_imports() -> None:
     x = sympy.Symbol("x")
     sympy.sstr((sympy.sqrt(2) / 3 + sympy.pi, sympy.FiniteSet(1, 2), sympy.Rational(1, 3) * x))
     sympy.solve(sympy.Eq(2 * x + 1, 5), x)
+    import answers
     import child  # noqa: F401
+
+    answers.canonical_answer(answers.parse_answer("sqrt(8)/4 + 1/3"))
 
 
 def _seccomp_program() -> bytes | None:
