@@ -17,7 +17,7 @@ from tasks.real.evaluate import ProgramError, evaluate_program
 from tasks.real.folds import K, fold_of, group_keys
 from tasks.real.numbers import Number, answer_string, dataset_number, parse_decimal
 from tasks.real.programs import count_operations, parse_prefix, program
-from tasks.real.records import Imported, RealDataError, Skipped
+from tasks.real.records import Imported, RealDataError, Skipped, source_name
 from tasks.real.text import normalise, restore
 from tasks.schema import AnswerKind, Problem, Split
 
@@ -69,7 +69,7 @@ def import_mwp(path: Path | str, dataset: str, k: int = K) -> Imported:
     skipped: list[Skipped] = []
     for i, row in enumerate(rows):
         try:
-            problem = _problem(row, i, dataset, groups[i], k, str(path))
+            problem = _problem(row, i, dataset, groups[i], k, source_name(path))
         except _Skip as skip:
             skipped.append(Skipped(row=i, reason=skip.reason, detail=skip.detail))
             continue
@@ -111,7 +111,7 @@ def _problem(row: dict[str, str], i: int, dataset: str, group: str, k: int, sour
     if rounded and not rounded_match(value, row["Answer"]):
         raise _Skip("program does not give the answer", f"{answer_string(value)} != {row['Answer']}")
     meta = {
-        "source": f"{source}",
+        "source": source,
         "row": i,
         "fold": fold_of(group, k),
         "group": group,

@@ -9,6 +9,7 @@ the question's number nodes. Brackets follow the tree: `a - (b - c)` keeps its s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from tasks.real.numbers import Number, dataset_number
 
@@ -110,3 +111,23 @@ def program(statements: list[tuple[str, Expr]], result: str = "answer") -> str:
         lines.append(f"answer = {result}")
     body = "\n".join(lines) + "\n"
     return ("from sympy import Rational\n" + body) if "Rational(" in body else body
+
+
+def value_of(e: Expr, env: dict[str, Fraction]) -> Fraction:
+    """Exact value of a tree (names from `env`); ZeroDivisionError/KeyError propagate."""
+    if isinstance(e, Num):
+        return e.number.value
+    if isinstance(e, Ref):
+        return env[e.name]
+    a, b = value_of(e.left, env), value_of(e.right, env)
+    if e.op == "+":
+        return a + b
+    if e.op == "-":
+        return a - b
+    if e.op == "*":
+        return a * b
+    if e.op == "/":
+        return a / b
+    if b.denominator != 1 or abs(b.numerator) > 64:
+        raise ValueError("exponent must be a small integer")
+    return a ** int(b)

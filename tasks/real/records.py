@@ -47,3 +47,8 @@ class Imported(BaseModel):
     def reasons(self) -> Counter[str]:
         """Skip reasons by count, most common first when iterated with most_common()."""
         return Counter(s.reason for s in self.skipped)
+
+
+def source_name(path: Path) -> str:
+    """`mwp/mawps_train.csv`: the file as named under the data directory, not this machine's path."""
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
