@@ -11,12 +11,13 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from evals.attempt import AttemptSettings, WorkItem
 from evals.executors import run_items
@@ -158,13 +159,40 @@ def _check_resumable(spec: RunSpec, out: Path) -> None:
     saved_path = out / SPEC_FILE
     if not saved_path.exists():
         raise EvalError(f"{out}: nothing to resume ({SPEC_FILE} is missing); run without --resume")
-    saved = RunSpec.model_validate_json(saved_path.read_text(encoding="utf-8"))
+    saved = _read_spec(saved_path)
     for field in ("suites", "attempts", "limit", "per_family", "settings"):
         if getattr(saved, field) != getattr(spec, field):
             raise EvalError(
                 f"{out}: cannot resume: '{field}' differs from the saved run "
                 f"({json.dumps(_dump(getattr(saved, field)))} there); use a new --out"
             )
+
+
+def _read_spec(path: Path) -> RunSpec:
+    """The saved spec, or an EvalError naming the file when it is empty or damaged (a run
+    killed while an older version wrote it in place), never a raw validation traceback."""
+    try:
+        return RunSpec.model_validate_json(path.read_text(encoding="utf-8"))
+    except (ValidationError, UnicodeDecodeError, OSError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise EvalError(
+            f"{path}: the saved run spec is damaged or empty ({first}); it cannot be resumed. "
+            "Start a new --out, or delete it with records.jsonl to start this directory over"
+        ) from None
+
+
+def _write_spec(path: Path, spec: RunSpec) -> None:
+    """Write run.json atomically: a temporary file in the same directory, flushed to disk,
+    then renamed over the old one, so a kill leaves the old spec or the new, never a torn one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.write(spec.model_dump_json(indent=2) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _dump(value: object) -> object:
@@ -221,11 +249,11 @@ def _run_locked(
     if resume:
         _check_resumable(spec, out)
         # cells may be added on resume; the union is what the saved spec must cover from now on
-        saved = RunSpec.model_validate_json((out / SPEC_FILE).read_text(encoding="utf-8"))
+        saved = _read_spec(out / SPEC_FILE)
         spec = spec.model_copy(update={"cells": list(dict.fromkeys([*saved.cells, *spec.cells]))})
     elif records_path.exists() and records_path.stat().st_size > 0:
         raise EvalError(f"{out} already holds records; pass --resume to continue it or choose a new --out")
-    (out / SPEC_FILE).write_text(spec.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    _write_spec(out / SPEC_FILE, spec)
 
     existing = read_records(records_path, repair_tail=True)
     done = {r.key for r in existing}
