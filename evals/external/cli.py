@@ -17,6 +17,7 @@ from evals.external.mathematics import (
     MathematicsSpec,
     generate_mathematics_suite,
 )
+from evals.external.real import register_real_commands
 from tasks import dump_suite
 
 external_app = typer.Typer(help="Import public suites (mathematics-dataset, CHAMP) as Problem JSONL.", no_args_is_help=True)
@@ -71,3 +72,6 @@ def champ(out: Annotated[Path, typer.Option("--out", help="Suite file to write (
     out_console.print(f"{len(imported.problems)} problems -> {out} ({', '.join(f'{f} {n}' for f, n in sorted(families.items()))})")
     err_console.print(f"{len(imported.skipped)} skipped: their answers are not exact math, e.g. "
                       + "; ".join(f"{k}: {v!r}" for k, v in list(imported.skipped.items())[:3]))
+
+
+register_real_commands(external_app)  # mawps, asdiv-a, gsm8k (tasks.real)

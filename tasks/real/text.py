@@ -14,7 +14,9 @@ from tasks.real.numbers import Number
 _MASK = re.compile(r"\bnumber(\d+)\b")
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\s+([.,?!;:%])"), r"\1"),  # `cake .` -> `cake.`
-    (re.compile(r"\s+('s|'re|'ve|'ll|'d|'m|n't)\b", re.IGNORECASE), r"\1"),  # `Scarlett 's`
+    (re.compile(r"``\s*|\s*''"), '"'),  # PTB quotes
+    (re.compile(r"\s+(['’])\s*(s|re|ve|ll|d|m)\b", re.IGNORECASE), r"\1\2"),  # `Scarlett 's`, `Isha ’ s`
+    (re.compile(r"\s+(n['’]t)\b", re.IGNORECASE), r"\1"),  # `do n't`
     (re.compile(r"\s+'(\s|$)"), r"'\1"),  # `the girls ' books` -> `the girls' books`
     (re.compile(r"\$\s+(?=[\d.])"), "$"),  # `$ 3` -> `$3`
     (re.compile(r"(?<=[A-Za-z])\s*-\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+-(?=[A-Za-z])"), "-"),  # `lemon - lime`
