@@ -13,12 +13,15 @@ forked ahead of the request), which before running a line of the program
   scratch directory as the only writable place; no TCP (ABI >= 4); no signals or abstract
   sockets to processes outside the sandbox (ABI >= 6);
 * loads a seccomp filter (ptrace, bpf, io_uring, userfaultfd, keyctl, mount, namespaces,
-  execve, setsid/setpgid, TIOCSTI, foreign-architecture entry... are refused);
+  execve, setsid/setpgid, TIOCSTI, foreign-architecture entry, System V IPC, memfd, and
+  prlimit/setpriority/sched_* aimed at another process... are refused);
 * keeps exactly one writable descriptor: the pipe its JSON report goes to.
 
-The server kills the child's whole process group at the wall-clock deadline and reaps what
-is left. The report is untrusted: this module validates it and decides the status; answers
-are re-parsed with the whitelist parser of ``verifiers.symbolic``.
+The server kills the child's whole process group at the wall-clock deadline, reaps what
+is left and removes the scratch directory (a sized tmpfs). The report is untrusted: this
+module validates it and decides the status; answers, canonicalized by the child under its
+limits, are re-parsed with the whitelist parser of ``verifiers.symbolic`` and never
+simplified here. What each layer does not cover: verifiers/SANDBOX.md.
 """
 
 from __future__ import annotations
