@@ -1,0 +1,71 @@
+"""The training mixture of the shipped generators: the families plus real word problems.
+
+`python -m graphmodel.mix --dev-fold 0 --out-dir runs/mix` writes train/valid/dev JSONL
+suites for one cross-validation fold: the families' train suite; MAWPS and ASDiv-A without
+their dev fold (tasks/real/folds.py keeps near-duplicate texts in one fold); GSM8K's train
+part (its fixed dev tenth is never in training). Real problems carry `meta.front_end =
+english`, so training reads them as the agent will, through the English front end. The
+validation suite (model selection) takes a seeded 5% of the real training rows, which then
+leave training; the dev folds are written apart, for `ladder eval` only. Files derived from
+../shared/data are build outputs, not committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+from tasks import load_suite
+from tasks.real import import_dataset, train_dev
+from tasks.schema import Problem
+from tasks.suites_io import dump_suite
+
+DATASETS = ("mawps", "asdiv-a", "gsm8k")
+
+
+def _english(p: Problem) -> Problem:
+    return p.model_copy(update={"meta": {**p.meta, "front_end": "english"}})
+
+
+def build(dev_fold: int, out_dir: Path, seed: int = 0, valid_share: float = 0.05,
+          families: Path = Path("tasks/suites/train.jsonl"), family_valid: Path = Path("tasks/suites/valid.jsonl"),
+          gsm8k_share: float = 1.0, data_dir: Path | None = None) -> dict[str, int]:
+    """Write the suites; returns the row count of each file written."""
+    rng = random.Random(seed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    train: list[Problem] = list(load_suite(families))
+    valid: list[Problem] = list(load_suite(family_valid))
+    counts: dict[str, int] = {"families": len(train)}
+    for name in DATASETS:
+        imported = import_dataset(name).problems
+        part, dev = train_dev(imported, "dev" if name == "gsm8k" else dev_fold)
+        if name == "gsm8k" and gsm8k_share < 1.0:
+            part = [p for p in part if rng.random() < gsm8k_share]
+        held = [p for p in part if rng.random() < valid_share]
+        held_ids = {p.id for p in held}
+        train += [_english(p) for p in part if p.id not in held_ids]
+        valid += [_english(p) for p in held]
+        dump_suite([_english(p) for p in dev], out_dir / f"{name}_dev.jsonl")
+        counts[f"{name}_train"] = len(part) - len(held)
+        counts[f"{name}_valid"] = len(held)
+        counts[f"{name}_dev"] = len(dev)
+    dump_suite(train, out_dir / "train.jsonl")
+    dump_suite(valid, out_dir / "valid.jsonl")
+    return counts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dev-fold", type=int, default=0, help="MAWPS/ASDiv-A fold held out (0-4)")
+    ap.add_argument("--out-dir", type=Path, default=Path("runs/mix"))
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--gsm8k-share", type=float, default=1.0, help="share of GSM8K's train part used")
+    args = ap.parse_args()
+    counts = build(args.dev_fold, args.out_dir, args.seed, gsm8k_share=args.gsm8k_share)
+    for k, v in counts.items():
+        print(f"{k:>16}: {v}")
+
+
+if __name__ == "__main__":
+    main()
