@@ -7,6 +7,7 @@ tree; a hypothesis that fails this check is dropped, never returned.
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path as FsPath
 from typing import Any, Protocol, runtime_checkable
 
@@ -154,7 +155,19 @@ def load_generator(name: str, checkpoint: str | None = None, device: str | torch
     """A trained generator by name; the shipped checkpoint (graphmodel/checkpoints/NAME.pt) by default."""
     if name not in ("graph", "seq"):
         raise GeneratorError(f"unknown generator {name!r}: graphmodel provides 'graph' and 'seq' (the llm generator lives in agent/)")
+    from graphmodel.routing import READERS, ReaderRouted, reader_checkpoint
+
     path = FsPath(checkpoint) if checkpoint else CHECKPOINT_DIR / f"{name}.pt"
+    default = _load_one(name, path, device)
+    loaders = {
+        reader: partial(_load_one, name, reader_checkpoint(path, reader), device)
+        for reader in READERS
+        if reader_checkpoint(path, reader).is_file()
+    }
+    return ReaderRouted(name, default, loaders) if loaders else default
+
+
+def _load_one(name: str, path: FsPath, device: str | torch.device) -> Generator:
     ckpt = load_checkpoint(path, device)
     if ckpt["generator"] != name:
         raise GeneratorError(f"checkpoint {path} holds a {ckpt['generator']!r} model, not {name!r}")
