@@ -120,19 +120,28 @@ def name_from_text(before: str, after: str) -> str | None:
             break
     sentence = re.split(r"[.?!;](?=\s)|\n", before)[-1]
     head = re.sub(r"[\d\s.,$+\-*/x×()=%]+$", "", sentence)  # the re-typed expression before `=`
-    for w in reversed([w.lower() for w in _WORD.findall(head)][-3:]):
+    for w in reversed([w.lower() for w in _WORD.findall(head)][-6:]):
         if w not in STOP:
             return identifier(w)
     return None
 
 
-def _to_expr(node: ast.expr, numbers: list[Number], refer: dict[Fraction, str]) -> Expr:
+def _to_expr(node: ast.expr, numbers: list[Number], refer: dict[Fraction, str], given: frozenset[Fraction] = frozenset(),
+             seen: set[str] | None = None) -> Expr:
+    """Placeholders -> earlier results by name, else literals. Within one step a result is
+    named once: `1500 + 1500` after a step that gave 1500 is `cans + 1500` when the question
+    states 1500 (`given`)."""
+    seen = set() if seen is None else seen
     if isinstance(node, ast.Name) and node.id.startswith("_n"):
         number = numbers[int(node.id[2:])]
         name = refer.get(number.value)
+        if name and name in seen and number.value in given:
+            name = None
+        if name:
+            seen.add(name)
         return Ref(name) if name else Num(number)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.UAdd):
-        return _to_expr(node.operand, numbers, refer)
+        return _to_expr(node.operand, numbers, refer, given, seen)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Name):
         number = numbers[int(node.operand.id[2:])]
         return Num(exact_number(-number.value)) if number.value.denominator == 1 else Num(
@@ -141,7 +150,8 @@ def _to_expr(node: ast.expr, numbers: list[Number], refer: dict[Fraction, str]) 
         ops = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
         op = ops.get(type(node.op))
         if op:
-            return Op(op, _to_expr(node.left, numbers, refer), _to_expr(node.right, numbers, refer))
+            left = _to_expr(node.left, numbers, refer, given, seen)
+            return Op(op, left, _to_expr(node.right, numbers, refer, given, seen))
     raise _Skip("unreadable annotation", ast.unparse(node))
 
 
@@ -170,11 +180,13 @@ def calculations(solution: str) -> list[Calc]:
     return sorted(calcs, key=lambda c: c.start)
 
 
-def steps_program(solution: str, final: Fraction, by_written: bool) -> tuple[str, list[str]]:
+def steps_program(solution: str, final: Fraction, by_written: bool,
+                  given: frozenset[Fraction] = frozenset()) -> tuple[str, list[str]]:
     """The solution's calculator steps as a program whose `answer` is the final result.
 
     `by_written`: a re-typed number also refers to an earlier step whose *written* result
-    it equals (`3.33` for 10/3), not only to one whose exact value it equals.
+    it equals (`3.33` for 10/3), not only to one whose exact value it equals. `given`: the
+    values the question states.
     """
     matches = calculations(solution)
     if not matches:
@@ -190,7 +202,7 @@ def steps_program(solution: str, final: Fraction, by_written: bool) -> tuple[str
             if not m.annotated:
                 continue
             raise
-        expr = _to_expr(tree, numbers, refer)
+        expr = _to_expr(tree, numbers, refer, given)
         try:
             value = value_of(expr, env)
         except (ZeroDivisionError, ValueError) as exc:
@@ -238,11 +250,13 @@ def _problem(row: _Row, i: int, source: str) -> Problem:
         final = parse_decimal(final_text)
     except ValueError:
         raise _Skip("final answer is not a number", final_text.strip()) from None
+    numbers = question_numbers(row.question)
+    given = frozenset(parse_decimal(n) if "/" not in n else Fraction(n) for n in numbers)
     code, names, value = "", [], Fraction(0)
     failure = _Skip("no step gives the final answer")
     for by_written in (True, False):  # re-typed rounded results refer back only if that reproduces the answer
         try:
-            code, names = steps_program(solution, final, by_written)
+            code, names = steps_program(solution, final, by_written, given)
             value = evaluate_program(code)
         except _Skip as skip:
             failure = skip
@@ -254,7 +268,6 @@ def _problem(row: _Row, i: int, source: str) -> Problem:
         failure = _Skip("program does not give the answer", f"{answer_string(value)} != {final_text.strip()}")
     else:
         raise failure
-    numbers = question_numbers(row.question)
     literals = sorted(set(re.findall(r"Rational\('([^']*)'\)", code)) | set(re.findall(r"(?<![\w'/.])(\d+)(?![\w'/.])", code)))
     key = normalise(row.question)
     return Problem(
