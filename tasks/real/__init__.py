@@ -9,7 +9,7 @@ evaluator (skipping, with the reason, rows it does not reproduce) and assign fol
 from pathlib import Path
 
 from tasks.real.evaluate import ProgramError, evaluate_program
-from tasks.real.folds import fold_of, gsm8k_fold, split_folds, train_dev
+from tasks.real.folds import fold_of, gsm8k_fold, held_out_rows, split_folds, train_dev
 from tasks.real.gsm8k import import_gsm8k, load_gsm8k
 from tasks.real.mwp import import_mwp, load_asdiv, load_mawps
 from tasks.real.paths import data_file, default_data_dir
@@ -17,7 +17,7 @@ from tasks.real.records import Imported, RealDataError, Skipped
 
 __all__ = [
     "Imported", "ProgramError", "RealDataError", "Skipped", "data_file", "default_data_dir", "evaluate_program",
-    "fold_of", "gsm8k_fold", "import_dataset", "import_gsm8k", "import_mwp", "load_asdiv", "load_gsm8k", "load_mawps",
+    "fold_of", "gsm8k_fold", "held_out_rows", "import_dataset", "import_gsm8k", "import_mwp", "load_asdiv", "load_gsm8k", "load_mawps",
     "split_folds", "train_dev",
 ]
 

@@ -80,3 +80,11 @@ def train_dev(problems: Iterable[Problem], dev_fold: int | str) -> tuple[list[Pr
     for p in problems:
         (dev if p.meta.get("fold") == dev_fold else train).append(p)
     return train, dev
+
+
+def held_out_rows(problems: Iterable[Problem]) -> dict[str, list[int]]:
+    """Data rows by fold ('0'..'4', or 'dev'/'train'): the record of which rows each split holds out."""
+    rows: dict[str, list[int]] = {}
+    for p in problems:
+        rows.setdefault(str(p.meta["fold"]), []).append(int(p.meta["row"]))
+    return {fold: sorted(r) for fold, r in sorted(rows.items())}
