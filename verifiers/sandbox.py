@@ -43,7 +43,7 @@ from typing import Literal
 import sympy
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from verifiers.symbolic import AnswerParseError, check_cost, parse_answer
+from verifiers.symbolic import AnswerParseError, check_canonicalizable, parse_answer
 
 _RUNTIME_DIR = Path(__file__).resolve().parent / "_runtime"
 _OWN_ID_BASE = 1 << 20  # sandbox uids/gids start here; no real account lives this high
@@ -436,7 +436,7 @@ def _with_answer(report: _ChildReport, limits: Limits, base: dict) -> ExecResult
         # the child canonicalized it under its limits; here it is only re-parsed (bounded
         # work) and refused if simplifying it could be unbounded, never simplified again
         value = parse_answer(text)
-        check_cost(value)
+        check_canonicalizable(value)
         answer = sympy.sstr(value, order="lex")
     except (AnswerParseError, TypeError, ValueError, RecursionError) as exc:
         info = ExceptionInfo(type="AnswerRejected", message=str(exc)[:4000])

@@ -24,6 +24,7 @@ from verifiers._runtime.answers import (  # noqa: F401 - re-exported
     _too_big_to_simplify,
     canonical_answer,
     canonical_form,
+    check_canonicalizable,
     check_cost,
     expansion_terms,
 )

@@ -305,6 +305,17 @@ def expansion_terms(expr: sympy.Basic, cap: int = 10**6) -> int:
     return max((expansion_terms(a, cap) for a in expr.args), default=1)
 
 
+def check_canonicalizable(value: sympy.Basic) -> None:
+    """Raise AnswerTooComplex exactly where ``canonical_form`` would, without simplifying:
+    for text whose canonicalization the parent does not redo (the child's, maybe forged)."""
+    if isinstance(value, sympy.Tuple | sympy.FiniteSet):
+        for item in value.args:
+            check_canonicalizable(item)
+    elif isinstance(value, sympy.Expr) and not (
+            value.is_Rational or value.is_Symbol or _too_big_to_simplify(value)):
+        check_cost(value)
+
+
 def check_cost(value: sympy.Basic) -> None:
     """Raise AnswerTooComplex for a value whose simplification would be unbounded in
     practice (it is refused in milliseconds instead of taking the parent's minutes)."""
