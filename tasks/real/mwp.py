@@ -16,7 +16,7 @@ from pathlib import Path
 from tasks.real.evaluate import ProgramError, evaluate_program
 from tasks.real.folds import K, fold_of, group_keys
 from tasks.real.numbers import Number, answer_string, dataset_number, parse_decimal
-from tasks.real.programs import count_operations, parse_prefix, program
+from tasks.real.programs import count_operations, leaves, parse_prefix, program
 from tasks.real.records import Imported, RealDataError, Skipped, source_name
 from tasks.real.text import normalise, restore
 from tasks.schema import AnswerKind, Problem, Split
@@ -118,6 +118,7 @@ def _problem(row: dict[str, str], i: int, dataset: str, group: str, k: int, sour
         "numbers": [n.text for n in numbers],
         "equation": row["Equation"],
         "masked": row["Question"],
+        "constants": sorted({n.number.text for n in leaves(tree) if n.index is None}),
         "front_end": "english",
     }
     if rounded:

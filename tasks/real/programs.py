@@ -100,6 +100,15 @@ def render(e: Expr) -> str:
     return f"{left} {e.op} {right}"
 
 
+def leaves(e: Expr) -> list[Num]:
+    """The number leaves in text order of the tree (left to right)."""
+    if isinstance(e, Num):
+        return [e]
+    if isinstance(e, Ref):
+        return []
+    return leaves(e.left) + leaves(e.right)
+
+
 def count_operations(e: Expr) -> int:
     return 0 if not isinstance(e, Op) else 1 + count_operations(e.left) + count_operations(e.right)
 

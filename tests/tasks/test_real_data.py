@@ -159,7 +159,7 @@ def test_fixture_programs_reproduce_answers_and_misfits_are_skipped(mawps_csv: P
     by_row = {p.meta["row"]: p for p in imported.problems}
     assert (by_row[3].answer, by_row[3].answer_kind) == ("5/6", AnswerKind.rational)  # exact, not 0.8333
     assert (by_row[0].answer, by_row[0].answer_kind) == ("6", AnswerKind.integer)
-    assert by_row[0].meta["source"] == "mwp/mawps_train.csv"
+    assert by_row[0].meta["source"] == "mwp/mawps_train.csv" and by_row[0].meta["constants"] == []
 
 
 @pytest.mark.parametrize("source", [
@@ -297,6 +297,7 @@ def test_real_mawps_restores_english_and_reproduces_answers() -> None:
     assert by_row[0].prompt == ("Mary is baking a cake. The recipe wants 8 cups of flour. She already put in 2 cups. "
                                 "How many cups does she need to add?")
     assert by_row[0].program == "answer = 8 - 2\n"
+    assert sum(bool(p.meta["constants"]) for p in imported.problems) >= 50  # 12, 100, 0.01 ... stay literals
     assert "7 2/3 inches" in by_row[8].prompt and by_row[8].answer == "13/3"
     sizes = [len(f) for f in split_folds(imported.problems, 5)]
     assert all(0.15 < s / len(imported.problems) < 0.25 for s in sizes)
