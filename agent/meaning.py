@@ -41,8 +41,7 @@ from verifiers import CheckStatus, Domain, check_constraints, consistency
 # before them is the same after them.
 STATIC_VERBS = frozenset(
     ["have", "be", "lean", "reach", "measure", "weigh", "last", "cover", "cost", "contain", "hold", "own",
-     "stand", "rest", "touch", "need", "want", "travel", "earn", "work", "take", "run", "drive", "fly",
-     "walk", "ride", "swim", "move"]
+     "stand", "rest", "touch", "need", "want"]
 )
 # Verbs that change what their agent has, and how (each handled only in its plain form).
 TRANSFER_VERBS = frozenset(["give"])
@@ -133,7 +132,7 @@ class _Compiler:
         self.timeline: dict[tuple, list[tuple[int, int]]] = {}  # key -> [(sentence, state)]
         self._opaque: set[tuple[int, int]] = set()  # (entity, sentence) of verbs not read
         self._pending_transfers: list[tuple[int, int, int, int]] = []
-        self._pending_changes: list[tuple[int, int, int]] = []
+        self._pending_changes: list[tuple[int, int, int, int]] = []  # (verb, attribute, amount, sign)
         self._changed: dict[tuple, tuple[int, sympy.Symbol]] = {}
         self.asked_symbol: sympy.Symbol | None = None
 
@@ -143,7 +142,8 @@ class _Compiler:
         return [e.dst for e in self.g.out_edges(node, kind) if label is None or e.label == label]
 
     def into(self, node: int, kind: EdgeKind | None = None) -> list[int]:
-        return [e.src for e in self.g.edges if e.dst == node and (kind is None or e.kind == kind)]
+        """Sources of edges into `node` (of one kind; any kind but the query's `asks`)."""
+        return [e.src for e in self.g.edges if e.dst == node and (e.kind == kind if kind else e.kind != EdgeKind.ASKS)]
 
     def label(self, node: int) -> str:
         return self.g.nodes[node].label
@@ -296,6 +296,16 @@ class _Compiler:
         self._leaning()
         self._rates()
         self._conversions()
+        self._sequences()
+        self._interest()
+        self._shares()
+        self._percentages()
+        self._groups()
+        self._totals()
+        self._proportions()
+        self._work_rates()
+        self._ratio_shares()
+        self._sharing()
         self._unknown()
         return self.meaning
 
@@ -338,7 +348,7 @@ class _Compiler:
             lemma = self.label(rel)
             if lemma in STATIC_VERBS and rel not in self.conditional:
                 continue
-            if lemma in TRANSFER_VERBS and rel not in self.conditional and self._transfer(rel):
+            if lemma in TRANSFER_VERBS and rel not in self.conditional and (self._transfer(rel) or self._discount(rel)):
                 continue
             if lemma in CHANGE_VERBS and rel not in self.conditional and self._change(rel):
                 continue
@@ -351,6 +361,11 @@ class _Compiler:
 
     def _after_opaque(self, entity: int | None, sentence: int, since: int = -1) -> bool:
         return any(e == entity and since <= s < sentence for e, s in self._opaque)
+
+    def opaque(self, entity: int | None) -> bool:
+        """Whether a verb the compiler does not read touches the entity anywhere: its sizes
+        and measures may change, so no construct relates them."""
+        return any(e == entity for e, _ in self._opaque)
 
     def _plain(self, rel: int, allowed: set[str]) -> bool:
         return all(e.kind.value in allowed or (e.kind == EdgeKind.RELATION and e.label in allowed)
@@ -374,7 +389,21 @@ class _Compiler:
         subject, amount = agents[0], amounts[0]
         if self.kind(subject) != NodeKind.ATTRIBUTE or self.value(amount) is None:
             return False
-        self._pending_changes.append((rel, subject, amount))
+        self._pending_changes.append((rel, subject, amount, CHANGE_VERBS[self.label(rel)]))
+        return True
+
+    def _discount(self, rel: int) -> bool:
+        """`A shop gives a discount of 35 percent on the desk`: the desk's price changes by -35 percent."""
+        discounts, targets = self.out(rel, EdgeKind.OBJECT), self.out(rel, EdgeKind.RELATION, "on")
+        if len(discounts) != 1 or len(targets) != 1 or self.label(discounts[0]) != "discount":
+            return False
+        values = self.values_of(discounts[0])
+        prices = [n for n in self._owned(targets[0], "price") if self.values_of(n)]
+        if len(values) != 1 or self.g.nodes[values[0]].unit != "percent" or len(prices) != 1:
+            return False
+        if not self._plain(rel, {"agent", "object", "on"}):
+            return False
+        self._pending_changes.append((rel, prices[0], values[0], -1))
         return True
 
     def _possession_key(self, owner: int, quantity: int) -> tuple:
@@ -449,22 +478,25 @@ class _Compiler:
                 continue
             for v in self.values_of(node.id):
                 self.add(sympy.Eq(self.attr_symbol(node.id), self.value(v)), "fact", node.id)
-        for rel, subject, amount in self._pending_changes:
+        for rel, subject, amount, sign in self._pending_changes:
             unit = self.g.nodes[amount].unit
-            sign = CHANGE_VERBS[self.label(rel)]
             before = self.attr_symbol(subject)
             key = ("attr-state", self.referent.get(subject, subject))
             after = self.fresh(f"{self.label(subject)}_after", Domain.real)
             q = self.value(amount)
-            if unit == "percent":
-                self.add(sympy.Eq(after, before * (1 + sign * q / 100)), "percent change", rel, amount)
-            else:
-                self.add(sympy.Eq(after, before + sign * q), "change", rel, amount)
+            with sympy.evaluate(False):
+                if unit == "percent":
+                    relation = sympy.Eq(after, sympy.Mul(before, sympy.Add(1, sympy.Mul(sign, q, sympy.Pow(100, -1)))))
+                    self.add(relation, "percent change", rel, amount, subject)
+                else:
+                    self.add(sympy.Eq(after, sympy.Add(before, sympy.Mul(sign, q))), "change", rel, amount, subject)
             self._changed[key] = (self.sentence(rel), after)
 
     def _figures(self) -> None:
         """The formulas of each named figure over the sizes it has (given or asked)."""
         for entity in self.g.nodes_of(NodeKind.ENTITY):
+            if self.opaque(entity.id):
+                continue
             sizes = self._sizes_of(entity.id)
             rules = list(FIGURES.get(entity.label, ()))
             right = entity.label == "triangle" and "right" in self.adjectives(entity.id)
@@ -522,6 +554,8 @@ class _Compiler:
             if len(agents) != 1 or len(walls) != 1:
                 continue
             thing, wall = agents[0], walls[0]
+            if self.opaque(thing):
+                continue
             lengths = {self.referent.get(n.id, n.id) for n in self.g.nodes_of(NodeKind.ATTRIBUTE)
                        if n.label == "length" and self.owner(n.id) == thing and not self.adjectives(n.id)}
             heights = {self.referent.get(n, n) for n in self._on(thing, wall, "height", "on")}
@@ -586,6 +620,7 @@ class _Compiler:
                            and a in self.out(r, EdgeKind.OBJECT)]
                 times = [t for r in verbs for t in self.out(r, EdgeKind.RELATION, "in") if self.value(t) is not None]
                 rate = self.attr_symbol(speeds[0])
+                self.asked_symbol = rate  # the asked speed is the rate, whatever else touches its owner
             if len(amounts) != 1 or len(times) != 1:
                 continue
             amount, time = (self._measure_symbol(n) for n in (amounts[0], times[0]))
@@ -619,9 +654,12 @@ class _Compiler:
         if self.asked is None or self.g.nodes[self.asked].kind != NodeKind.QUANTITY or self.value(self.asked) is not None:
             return
         asked_unit = self.g.nodes[self.asked].unit
-        for op in self.g.nodes_of(NodeKind.OPERATION):
-            sides = self.out(op.id, EdgeKind.ARG)
-            if op.label != "=" or len(sides) != 2 or not all(self.value(s) is not None and self.g.nodes[s].unit for s in sides):
+        pairs = [(op.id, self.out(op.id, EdgeKind.ARG)) for op in self.g.nodes_of(NodeKind.OPERATION) if op.label == "="]
+        pairs += [(q.id, [q.id, v]) for q in self.g.nodes_of(NodeKind.QUANTITY) for v in self.out(q.id, EdgeKind.VALUE)
+                  if self.kind(v) == NodeKind.QUANTITY]  # `1 pound is 16 ounces` as parsed
+        for op, sides in pairs:
+            if op in self.conditional or len(sides) != 2 or not all(
+                    self.value(s) is not None and self.g.nodes[s].unit for s in sides):
                 continue
             (x, ux), (y, uy) = ((self.value(s), self.g.nodes[s].unit) for s in sides)
             if asked_unit not in (ux, uy) or ux == uy:
@@ -629,13 +667,405 @@ class _Compiler:
             per_asked, other = (x, uy) if ux == asked_unit else (y, ux)
             factor = (y if ux == asked_unit else x)  # per_asked [asked] = factor [other]
             owners = {e for r in self.into(self.asked, EdgeKind.OBJECT) for e in self.out(r, EdgeKind.AGENT)}
-            measured = [v for node in self.g.nodes_of(NodeKind.ATTRIBUTE) if self.owner(node.id) in owners
+            measured = [(node.id, v) for node in self.g.nodes_of(NodeKind.ATTRIBUTE) if self.owner(node.id) in owners
                         for v in self.values_of(node.id) if self.g.nodes[v].unit == other]
-            if len(owners) != 1 or len(measured) != 1:
+            if len(owners) != 1 or len(measured) != 1 or self.opaque(next(iter(owners))):
                 continue
             answer = self._measure_symbol(self.asked)
-            self.add(sympy.Eq(answer * factor, self.value(measured[0]) * per_asked), "unit conversion",
-                     op.id, measured[0], self.asked)
+            attribute, quantity = measured[0]
+            with sympy.evaluate(False):
+                relation = sympy.Eq(sympy.Mul(answer, factor), sympy.Mul(self.attr_symbol(attribute), per_asked))
+            self.add(relation, "unit conversion", op, quantity, self.asked)
+            return
+
+    def _owned(self, owner: int, noun: str, adjectives: frozenset[str] = frozenset()) -> list[int]:
+        return [n.id for n in self.g.nodes_of(NodeKind.ATTRIBUTE)
+                if n.label == noun and self.owner(n.id) == owner and self.adjectives(n.id) == adjectives]
+
+    def _one_symbol(self, nodes: list[int]) -> sympy.Symbol | None:
+        heads = {self.referent.get(n, n) for n in nodes}
+        return self.attr_symbol(next(iter(heads))) if len(heads) == 1 else None
+
+    def _sequences(self) -> None:
+        """An arithmetic or geometric sequence of n terms: last = first + (n-1) d, sum = n (first
+        + last)/2; last = first r^(n-1), sum (r - 1) = first (r^n - 1)."""
+        for seq in self.g.nodes_of(NodeKind.ENTITY):
+            kinds = self.adjectives(seq.id) & {"arithmetic", "geometric"}
+            if seq.label != "sequence" or len(kinds) != 1 or self.opaque(seq.id):
+                continue
+            counts = [q for r in self.into(seq.id, EdgeKind.AGENT) if self.label(r) == "have" and r not in self.conditional
+                      for q in self.out(r, EdgeKind.OBJECT) if self.g.nodes[q].unit == "term" and self.value(q) is not None]
+            if len(counts) != 1:
+                continue
+            n = self.value(counts[0])
+            first = self._one_symbol(self._owned(seq.id, "term", frozenset(["first"])))
+            last_nodes = self._owned(seq.id, "term", frozenset(["last"]))
+            terms = self._owned(seq.id, "term")
+            sums = [a.id for a in self.g.nodes_of(NodeKind.ATTRIBUTE) if a.label == "sum"
+                    and any(o in terms for o in self.out(a.id, EdgeKind.OF))]
+            step_noun = "difference" if "arithmetic" in kinds else "ratio"
+            step = self._one_symbol(self._owned(seq.id, step_noun))
+            if first is None or step is None or not (last_nodes or sums):
+                continue
+            nodes = [counts[0], *last_nodes, *sums, *self._owned(seq.id, "term", frozenset(["first"])),
+                     *self._owned(seq.id, step_noun)]
+            last = self._one_symbol(last_nodes) if last_nodes else self.fresh("last_term", Domain.real)
+            if "arithmetic" in kinds:
+                self.add(sympy.Eq(last, first + (n - 1) * step), "arithmetic sequence", *nodes)
+                if sums:
+                    self.add(sympy.Eq(self._one_symbol(sums), n * (first + last) / 2), "arithmetic sequence", *nodes)
+            else:
+                self.add(sympy.Eq(last, first * step ** (n - 1)), "geometric sequence", *nodes)
+                if sums:
+                    self.add(sympy.Eq(self._one_symbol(sums) * (step - 1), first * (step**n - 1)),
+                             "geometric sequence", *nodes)
+                    self.add(sympy.Ne(step, 1), "geometric sequence", *nodes)
+
+    def _interest(self) -> None:
+        """X deposits P in a bank that pays a simple (compound) interest of r percent per year
+        for t years: interest = P r t / 100 (total = P (1 + r/100)^t); total = P + interest."""
+        for pay in self.g.nodes_of(NodeKind.RELATION):
+            if pay.label != "pay" or pay.id in self.conditional:
+                continue
+            rates = [(a, v) for a in self.out(pay.id, EdgeKind.OBJECT) if self.label(a) == "interest"
+                     for v in self.values_of(a) if self.g.nodes[v].unit == "percent/year"]
+            banks = self.out(pay.id, EdgeKind.AGENT)
+            if len(rates) != 1 or len(banks) != 1:
+                continue
+            interest_node, rate_node = rates[0]
+            kind = self.adjectives(interest_node) & {"simple", "compound"}
+            deposits = [(self.out(r.id, EdgeKind.AGENT), q) for r in self.g.nodes_of(NodeKind.RELATION)
+                        if r.label == "deposit" and banks[0] in self.out(r.id, EdgeKind.RELATION, "in")
+                        for q in self.out(r.id, EdgeKind.OBJECT) if self.value(q) is not None]
+            if len(kind) != 1 or len(deposits) != 1 or len(deposits[0][0]) != 1:
+                continue
+            (depositor,), principal = deposits[0]
+            years = [q for r in self.into(depositor, EdgeKind.AGENT) for q in self.out(r, EdgeKind.RELATION, "for")
+                     if self.g.nodes[q].unit == "year" and self.value(q) is not None]
+            asked = self.g.nodes[self.asked] if self.asked is not None else None
+            verbs = [self.label(r) for r in self.into(self.asked, EdgeKind.OBJECT)] if asked else []
+            if len(years) != 1 or asked is None or asked.unit != self.g.nodes[principal].unit or len(verbs) != 1:
+                continue
+            p, r, t = self.value(principal), self.value(rate_node), self.value(years[0])
+            total = self.fresh("total", Domain.nonnegative)
+            earned = self.fresh("interest", Domain.nonnegative)
+            nodes = (pay.id, principal, years[0], self.asked)
+            with sympy.evaluate(False):
+                if "simple" in kind:
+                    self.add(sympy.Eq(earned, sympy.Mul(p, r, t) / 100), "simple interest", *nodes)
+                else:
+                    self.add(sympy.Eq(total, sympy.Mul(p, sympy.Pow(1 + r / 100, int(t)))), "compound interest", *nodes)
+                self.add(sympy.Eq(total, sympy.Add(p, earned)), f"{next(iter(kind))} interest", *nodes)
+            if verbs[0] in ("earn", "gain"):
+                self.asked_symbol = earned
+            elif verbs[0] == "have":
+                self.asked_symbol = total  # what the depositor has at the end
+            return
+
+    def _shares(self) -> None:
+        """`A takes a share of the 100 coins. The share is 40 percent.` and `How many coins does A
+        take?`: part = 40/100 x 100 (a share given as a fraction: part = fraction x whole)."""
+        if self.asked is None or self.value(self.asked) is not None or not self.g.nodes[self.asked].unit:
+            return
+        unit = self.g.nodes[self.asked].unit
+        for verb in self.into(self.asked, EdgeKind.OBJECT):
+            agents = self.out(verb, EdgeKind.AGENT)
+            for share in self.g.nodes_of(NodeKind.ATTRIBUTE):
+                wholes = self.out(share.id, EdgeKind.OF)
+                values = self.values_of(share.id)
+                if share.label != "share" or len(wholes) != 1 or len(values) != 1 or self.value(wholes[0]) is None:
+                    continue
+                if self.g.nodes[wholes[0]].unit != unit:
+                    continue
+                takers = [r for r in self.into(share.id, EdgeKind.OBJECT) if self.label(r) == self.label(verb)
+                          and self.out(r, EdgeKind.AGENT) == agents and self._plain(r, {"agent", "object"})]
+                if len(takers) != 1 or not self._plain(verb, {"agent", "object"}):
+                    continue
+                fraction = self.value(values[0])
+                if self.g.nodes[values[0]].unit == "percent":
+                    fraction = fraction / 100
+                elif self.g.nodes[values[0]].unit:
+                    continue
+                part = self._measure_symbol(self.asked)
+                with sympy.evaluate(False):
+                    relation = sympy.Eq(part, sympy.Mul(fraction, self.value(wholes[0])))
+                self.add(relation, "share of a whole",
+                         share.id, values[0], wholes[0], self.asked)
+                return
+
+    def _percentages(self) -> None:
+        """`What is the percentage of the 47 questions that Mary answers?` of a text with one
+        other amount of questions (the 80 of the test): percentage = 47/80 x 100."""
+        if self.asked is None or self.label(self.asked) not in ("percentage", "percent"):
+            return
+        parts = self.out(self.asked, EdgeKind.OF)
+        if len(parts) != 1 or self.value(parts[0]) is None or not self.g.nodes[parts[0]].unit:
+            return
+        unit = self.g.nodes[parts[0]].unit
+        wholes = [q.id for q in self.g.nodes_of(NodeKind.QUANTITY) if q.unit == unit and q.id != parts[0]
+                  and self.value(q.id) is not None]
+        if len(wholes) != 1 or wholes[0] in self.conditional:
+            return
+        holders = [r for r in self.into(wholes[0], EdgeKind.OBJECT) if self.label(r) == "have"]
+        if len(holders) != 1:
+            return
+        symbol = self.attr_symbol(self.asked)
+        whole, part = self.value(wholes[0]), self.value(parts[0])
+        with sympy.evaluate(False):
+            relation = sympy.Eq(symbol, sympy.Mul(sympy.Mul(part, 100), sympy.Pow(whole, -1)))
+        self.add(relation, "percentage of a whole",
+                 self.asked, parts[0], wholes[0])
+
+    def _loose(self, unit: str) -> list[int]:
+        """Stated amounts of `unit` that no verb is about: `There are 16 boxes.`"""
+        return [q.id for q in self.g.nodes_of(NodeKind.QUANTITY) if q.unit == unit and self.value(q.id) is not None
+                and not self.into(q.id) and q.id not in self.conditional]
+
+    def _groups(self) -> None:
+        """`There are 16 boxes. Every box has 9 marbles.`: marbles = 16 x 9, whichever is asked."""
+        for condition in self.g.nodes_of(NodeKind.CONDITION):
+            if condition.label not in ("every", "each"):
+                continue
+            nouns = self.out(condition.id, EdgeKind.CONDITION)
+            if len(nouns) != 1:
+                continue
+            group = nouns[0]
+            have = [r for r in self.into(group, EdgeKind.AGENT) if self.label(r) == "have" and r in self.conditional
+                    and self.sentence(r) == self.sentence(condition.id)]
+            members = [q for r in have for q in self.out(r, EdgeKind.OBJECT) if self.value(q) is not None
+                       and self.g.nodes[q].unit and not self.out(q, EdgeKind.HAS)]
+            if len(have) != 1 or len(members) != 1 or len(self.g.out_edges(have[0])) != 2:
+                continue
+            per, unit = self.value(members[0]), self.g.nodes[members[0]].unit
+            group_unit = self.label(group)
+            counts = self._loose(group_unit)
+            totals = self._loose(unit)
+            asked = self.asked
+            asked_node = self.g.nodes[asked] if asked is not None else None
+            if asked_node is None or asked_node.kind != NodeKind.QUANTITY or asked_node.value is not None:
+                continue
+            if asked_node.unit == group_unit and len(counts) == 0 and len(totals) == 1 and not self.into(asked):
+                count, total = self._measure_symbol(asked), self.value(totals[0])
+                nodes = (members[0], totals[0], asked)
+            elif asked_node.unit == unit and len(counts) == 1 and len(totals) == 0 and self._asked_of_group(group):
+                count, total = self.value(counts[0]), self._measure_symbol(asked)
+                nodes = (members[0], counts[0], asked)
+            else:
+                continue
+            self.add(sympy.Eq(total, sympy.Mul(count, per, evaluate=False)), "equal groups", *nodes)
+            return
+        self._owned_groups()
+
+    def _owned_groups(self) -> None:
+        """`Lucy has 11 shelves. Every shelf has 15 marbles.`: Lucy's marbles are 11 x 15, when
+        nothing else is said of what Lucy has of them."""
+        for condition in self.g.nodes_of(NodeKind.CONDITION):
+            nouns = self.out(condition.id, EdgeKind.CONDITION)
+            if condition.label not in ("every", "each") or len(nouns) != 1:
+                continue
+            group = nouns[0]
+            have = [r for r in self.into(group, EdgeKind.AGENT) if self.label(r) == "have"
+                    and self.sentence(r) == self.sentence(condition.id) and len(self.g.out_edges(r)) == 2]
+            members = [q for r in have for q in self.out(r, EdgeKind.OBJECT) if self.value(q) is not None
+                       and self.g.nodes[q].unit and not self.out(q, EdgeKind.HAS)]
+            if len(have) != 1 or len(members) != 1:
+                continue
+            unit = self.g.nodes[members[0]].unit
+            holders = [(r.id, q) for r in self.g.nodes_of(NodeKind.RELATION) if r.label == "have"
+                       and r.id not in self.conditional and len(self.g.out_edges(r.id)) == 2
+                       for q in self.out(r.id, EdgeKind.OBJECT)
+                       if self.g.nodes[q].unit == self.label(group) and self.value(q) is not None]
+            if len(holders) != 1:
+                continue
+            rel, count = holders[0]
+            owner = self.out(rel, EdgeKind.AGENT)[0]
+            stated = [q.id for q in self.g.nodes_of(NodeKind.QUANTITY) if q.unit == unit and self.value(q.id) is not None
+                      and any(self.out(r, EdgeKind.AGENT) == [owner] and self.label(r) == "have"
+                              for r in self.into(q.id, EdgeKind.OBJECT))]
+            if stated or self.kind(owner) != NodeKind.ENTITY:
+                continue
+            key = ("have", owner, unit, frozenset())
+            held = self._held(key, owner, self.sentence(rel), f"{unit}_of_{self.label(owner)}")
+            with sympy.evaluate(False):
+                relation = sympy.Eq(held, sympy.Mul(self.value(count), self.value(members[0])))
+            self.add(relation, "equal groups", rel, members[0])
+            return
+
+    def _asked_of_group(self, group: int) -> bool:
+        """`How many marbles do the boxes have?` (or `are there`)."""
+        verbs = self.into(self.asked, EdgeKind.OBJECT)
+        if not verbs:
+            return not self.into(self.asked)
+        return len(verbs) == 1 and self.label(verbs[0]) == "have" and self.out(verbs[0], EdgeKind.AGENT) == [group] \
+            and len(self.g.out_edges(verbs[0])) == 2
+
+    def _totals(self) -> None:
+        """`How many coins are there?`: the sum of what each one has, when every amount of coins
+        in the text is a plain possession stated before anything changed."""
+        asked = self.asked
+        if asked is None or self.asked_symbol is not None or self.into(asked) or self.value(asked) is not None:
+            return
+        node = self.g.nodes[asked]
+        if node.kind != NodeKind.QUANTITY or not node.unit or self.out(asked, EdgeKind.HAS):
+            return
+        amounts = [q.id for q in self.g.nodes_of(NodeKind.QUANTITY) if q.unit == node.unit and q.id != asked]
+        owners = []
+        for q in amounts:
+            verbs = self.into(q, EdgeKind.OBJECT)
+            if len(verbs) != 1 or self.label(verbs[0]) != "have" or verbs[0] in self.conditional or self.out(q, EdgeKind.HAS):
+                return
+            agents = self.out(verbs[0], EdgeKind.AGENT)
+            if len(agents) != 1 or self.kind(agents[0]) != NodeKind.ENTITY or len(self.g.out_edges(verbs[0])) != 2:
+                return
+            owners.append((agents[0], q))
+        if len(owners) < 2 or len({o for o, _ in owners}) != len(owners) or self._opaque or self._pending_transfers:
+            return
+        held = [self._held(self._possession_key(o, q), o, self.sentence(q), f"{node.unit}_of_{self.label(o)}")
+                for o, q in owners]
+        total = self.fresh(f"total_{node.unit}", Domain.nonnegative)
+        self.add(sympy.Eq(total, sympy.Add(*held, evaluate=False)), "sum of possessions", asked, *(q for _, q in owners))
+        self.asked_symbol = total
+
+    def _proportions(self) -> None:
+        """`16 tickets cost 320 dollars. How many dollars do 22 tickets cost?`: the same verb
+        between two amounts, twice: 320/16 = answer/22."""
+        asked = self.asked
+        if asked is None or self.value(asked) is not None or self.asked_symbol is not None:
+            return
+        verbs = self.into(asked, EdgeKind.OBJECT)
+        if len(verbs) != 1:
+            return
+        lemma = self.label(verbs[0])
+
+        def pair(rel: int) -> tuple[int, int] | None:
+            agents, objects = self.out(rel, EdgeKind.AGENT), self.out(rel, EdgeKind.OBJECT)
+            if len(agents) != 1 or len(objects) != 1 or len(self.g.out_edges(rel)) != 2:
+                return None
+            a, o = agents[0], objects[0]
+            if self.kind(a) != NodeKind.QUANTITY or self.value(a) is None or not self.g.nodes[o].unit:
+                return None
+            return a, o
+
+        mine = pair(verbs[0])
+        others = [pair(r.id) for r in self.g.nodes_of(NodeKind.RELATION) if r.label == lemma and r.id != verbs[0]]
+        if mine is None or len(others) != 1 or others[0] is None:
+            return
+        (a1, o1), (a2, _) = others[0], mine
+        if self.g.nodes[a1].unit != self.g.nodes[a2].unit or self.g.nodes[o1].unit != self.g.nodes[asked].unit:
+            return
+        if self.value(o1) is None or verbs[0] in self.conditional:
+            return
+        answer = self._measure_symbol(asked)
+        with sympy.evaluate(False):
+            relation = sympy.Eq(sympy.Mul(answer, self.value(a1)), sympy.Mul(self.value(o1), self.value(a2)))
+        self.add(relation, "proportion", a1, o1, a2, asked)
+
+    def _work_rates(self) -> None:
+        """Each one alone does the job in t_i; together (`A fills the tank with B`, `A fills the
+        tank and B empties it`) their rates add, an emptier's counting against: sum(+-T/t_i) = 1."""
+        asked = self.asked
+        if asked is None or self.value(asked) is not None or not self.g.nodes[asked].unit:
+            return
+        unit = self.g.nodes[asked].unit
+        solo: dict[int, list[tuple[int, int, int]]] = {}  # agent -> [(verb, job, time)]
+        joint: dict[int, list[int]] = {}  # sentence -> verbs without a time
+        for rel in self.g.nodes_of(NodeKind.RELATION):
+            agents, jobs = self.out(rel.id, EdgeKind.AGENT), self.out(rel.id, EdgeKind.OBJECT)
+            if len(agents) != 1 or len(jobs) != 1 or self.kind(jobs[0]) != NodeKind.ENTITY or rel.id in self.conditional:
+                continue
+            times = self.out(rel.id, EdgeKind.RELATION, "in")
+            if len(times) == 1 and self.g.nodes[times[0]].unit == unit and self.value(times[0]) is not None \
+                    and self._plain(rel.id, {"agent", "object", "in"}):
+                solo.setdefault(agents[0], []).append((rel.id, jobs[0], times[0]))
+            elif not times and self._plain(rel.id, {"agent", "object", "with"}):
+                joint.setdefault(rel.sentence, []).append(rel.id)
+        askers = [r for r in self.into(asked, EdgeKind.OBJECT) if self.label(r) in ("need", "take")]
+        if len(askers) != 1 or len(joint) != 1:
+            return
+        together = next(iter(joint.values()))
+        members = {a for r in together for a in self.out(r, EdgeKind.AGENT) + self.out(r, EdgeKind.RELATION, "with")}
+        job = {j for r in together for j in self.out(r, EdgeKind.OBJECT)}
+        if len(members) < 2 or len(job) != 1 or self.out(askers[0], EdgeKind.AGENT)[0] not in members:
+            return
+        terms, nodes = [], [asked, *together]
+        total = self._measure_symbol(asked)
+        for member in sorted(members):
+            alone = [(r, t) for r, j, t in solo.get(member, []) if j in job]
+            if len(alone) != 1:
+                return
+            verb, time = alone[0]
+            if self.label(verb) not in [self.label(r) for r in together if member in self.out(r, EdgeKind.AGENT)] + [
+                    self.label(r) for r in together if member in self.out(r, EdgeKind.RELATION, "with")]:
+                return
+            sign = -1 if self.label(verb) in ("empty", "drain", "leak") else 1
+            with sympy.evaluate(False):
+                terms.append(sympy.Mul(sign, total, sympy.Pow(self.value(time), -1)) if sign < 0
+                             else sympy.Mul(total, sympy.Pow(self.value(time), -1)))
+            nodes += [verb, time]
+        with sympy.evaluate(False):
+            relation = sympy.Eq(sympy.Add(*terms), 1)
+        self.add(relation, "work rates add", *nodes)
+
+    def _ratio_shares(self) -> None:
+        """`A shares 340 dollars with B. The share of A is 9 parts. The share of B is 8 parts.`
+        and `How many dollars does B get?`: B's = 340 x 8 / (9 + 8)."""
+        asked = self.asked
+        if asked is None or self.value(asked) is not None:
+            return
+        getters = [a for r in self.into(asked, EdgeKind.OBJECT) if self.label(r) == "get" for a in self.out(r, EdgeKind.AGENT)]
+        for rel in self.g.nodes_of(NodeKind.RELATION):
+            if rel.label != "share" or rel.id in self.conditional or len(getters) != 1:
+                continue
+            agents, amounts, partners = (self.out(rel.id, EdgeKind.AGENT), self.out(rel.id, EdgeKind.OBJECT),
+                                         self.out(rel.id, EdgeKind.RELATION, "with"))
+            if not (len(agents) == len(amounts) == len(partners) == 1 and self.value(amounts[0]) is not None):
+                continue
+            if self.g.nodes[amounts[0]].unit != self.g.nodes[asked].unit:
+                continue
+            parts = {}
+            for person in (agents[0], partners[0]):
+                shares = [v for n in self._owned(person, "share") for v in self.values_of(n)
+                          if self.g.nodes[v].unit == "part"]
+                if len(shares) != 1:
+                    return
+                parts[person] = shares[0]
+            if getters[0] not in parts:
+                return
+            answer = self._measure_symbol(asked)
+            whole = self.value(amounts[0])
+            with sympy.evaluate(False):
+                relation = sympy.Eq(sympy.Mul(answer, sympy.Add(*(self.value(v) for v in parts.values()))),
+                                    sympy.Mul(whole, self.value(parts[getters[0]])))
+            self.add(relation, "shares in a ratio", rel.id, amounts[0], *parts.values(), asked)
+            return
+
+    def _sharing(self) -> None:
+        """`A shares the 30 toys among 10 children. How many toys does every child get?`: 30 = 10 x answer."""
+        asked = self.asked
+        if asked is None or self.value(asked) is not None:
+            return
+        getters = [r for r in self.into(asked, EdgeKind.OBJECT) if self.label(r) == "get"]
+        if len(getters) != 1 or len(self.out(getters[0], EdgeKind.AGENT)) != 1:
+            return
+        child = self.out(getters[0], EdgeKind.AGENT)[0]
+        if not any(self.label(c) in ("every", "each") for c in self.into(child, EdgeKind.CONDITION)):
+            return
+        for rel in self.g.nodes_of(NodeKind.RELATION):
+            amounts, among = self.out(rel.id, EdgeKind.OBJECT), self.out(rel.id, EdgeKind.RELATION, "among")
+            if rel.label != "share" or len(amounts) != 1 or len(among) != 1 or rel.id in self.conditional:
+                continue
+            if not self._plain(rel.id, {"agent", "object", "among"}):
+                continue
+            total, count = self.value(amounts[0]), self.value(among[0])
+            if total is None or count is None or self.g.nodes[among[0]].unit != self.label(child):
+                continue
+            if self.g.nodes[amounts[0]].unit != self.g.nodes[asked].unit:
+                continue
+            answer = self._measure_symbol(asked)
+            with sympy.evaluate(False):
+                relation = sympy.Eq(sympy.Mul(count, answer), total)
+            self.add(relation, "equal sharing", rel.id, amounts[0], among[0], asked)
+            return
 
     def _unknown(self) -> None:
         """The asked quantity becomes the unknown: a variable, an attribute, a possession."""
@@ -656,8 +1086,8 @@ class _Compiler:
                 symbol = changed[1]
             elif self.adjectives(asked) & STATE_ADJECTIVES:
                 symbol = self.fresh(f"new_{node.label}", Domain.real)  # `the new price` after nothing read
-            elif self._after_opaque(self.owner(asked), self.sentence(self.g.query), self._first_sentence(head)):
-                symbol = self.fresh(f"{node.label}_later", Domain.real)
+            elif self.opaque(self.owner(asked)):
+                symbol = self.fresh(f"{node.label}_later", Domain.real)  # after a verb not read
             self.meaning.unknown = symbol
         else:
             variable = self.variable_of(asked)
@@ -666,8 +1096,6 @@ class _Compiler:
             else:
                 self.note(f"the asked {node.kind.value} '{node.label}' is no quantity the compiler reads")
 
-    def _first_sentence(self, node: int) -> int:
-        return self.sentence(node)
 
 
 def compile_meaning(graph: SemanticGraph) -> Meaning:
