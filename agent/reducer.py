@@ -521,6 +521,10 @@ class _Reducer:
 _STRING_MAPPERS = (_to_int, _to_str, _len)  # map(f, text) is reducible for these f only
 
 
+def _is_mapper(function: Any) -> bool:
+    return any(function is f for f in _STRING_MAPPERS)  # identity: no __eq__ of a value runs
+
+
 def _has_string(value: Any, depth: int = 0) -> bool:
     """Whether a string hides anywhere in ``value`` (containers, dict keys and values)."""
     if isinstance(value, str):
@@ -541,9 +545,9 @@ def _check_strings(node: Any, name: str | None, function: Any, args: list[Any], 
     string anywhere in its arguments is irreducible (sympy would sympify it: code)."""
     if not any(_has_string(v) for v in (*args, *kwargs.values())):
         return
-    if function in _STRING_MAPPERS or function is BUILTINS["print"]:
+    if _is_mapper(function) or function is BUILTINS["print"]:
         return
-    if function is BUILTINS["map"] and args and args[0] in _STRING_MAPPERS and not kwargs:
+    if function is BUILTINS["map"] and args and _is_mapper(args[0]) and not kwargs:
         return
     pattern = _STRING_ARGS.get(name or "") if function is _STRING_FUNCTIONS.get(name or "") else None
     if pattern is not None and not kwargs:
