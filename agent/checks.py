@@ -201,7 +201,7 @@ def _meaning_checks(value: sympy.Basic, graph: SemanticGraph, derived: Derived) 
         return [_record("meaning: constraints from the question", None, why, required=False)], proof
     instances = "; ".join(c.instance or c.relation for c in proof.constraints if c.rule != "fact")
     rules = ", ".join(dict.fromkeys(c.rule for c in proof.constraints if c.rule != "fact"))
-    name = f"{proof.solver or 'z3'}: {proof.unknown} = {value} satisfies {instances} ({rules})"
+    name = f"{proof.solver or 'z3'}: {instances} with {proof.unknown} = {value} ({rules})"
     checks: list[CheckRecord] = []
     if proof.verdict == "violated":
         checks.append(_record(name, False, f"violates {'; '.join(proof.violated) or 'the constraints'}"))

@@ -205,6 +205,18 @@ class _Compiler:
                 return sympy.Symbol(self.label(v))
         return None
 
+    def in_unit(self, node: int) -> bool:
+        """`the area of the rectangle in square centimeters`: a measure asked in a unit of its
+        own, which no construct of the text's units relates."""
+        return any(self.kind(u) == NodeKind.UNIT for u in self.out(node, EdgeKind.RELATION, "in"))
+
+    def same_units(self, nodes: list[int] | set[int]) -> bool:
+        """Whether the stated values of these measures share one unit (`meter` and `meter^2`
+        agree): formulas of a figure hold only in one system of units."""
+        bases = {(self.g.nodes[v].unit or "").split("/")[0].split("^")[0]
+                 for n in nodes for v in self.values_of(self.referent.get(n, n))}
+        return len(bases) <= 1
+
     def _attribute_key(self, node: int) -> tuple:
         return ("attr", self.label(node), self.owner(node), self.adjectives(node) - STATE_ADJECTIVES)
 
@@ -213,8 +225,8 @@ class _Compiler:
         the same noun, owner and adjectives, when exactly one was; two stated legs stay two."""
         ref: dict[int, int] = {}
         by_key: dict[tuple, list[int]] = {}
-        attributes = [n.id for n in self.g.nodes_of(NodeKind.ATTRIBUTE) if self.out(n.id, EdgeKind.OF)
-                      or self.into(n.id, EdgeKind.OBJECT)]
+        attributes = [n.id for n in self.g.nodes_of(NodeKind.ATTRIBUTE) if (self.out(n.id, EdgeKind.OF)
+                      or self.into(n.id, EdgeKind.OBJECT)) and not self.in_unit(n.id)]
         for node in attributes:
             by_key.setdefault(("attr", self.label(node), self._raw_owner(node), self.adjectives(node) - STATE_ADJECTIVES), []).append(node)
         for nodes in by_key.values():
@@ -477,9 +489,15 @@ class _Compiler:
             if node.id in self.conditional:
                 continue
             for v in self.values_of(node.id):
+                if self._ratio(node.id, v):
+                    continue  # `the share is 25 percent`: a ratio to a whole, not the share's amount
                 self.add(sympy.Eq(self.attr_symbol(node.id), self.value(v)), "fact", node.id)
         for rel, subject, amount, sign in self._pending_changes:
             unit = self.g.nodes[amount].unit
+            stated = {self.g.nodes[v].unit for v in self.values_of(self.referent.get(subject, subject))}
+            if unit != "percent" and stated != {unit}:
+                self.note(f"a change by {self.label(amount)} {unit} of a {self.label(subject)} in {stated or 'no unit'}: not read")
+                continue
             before = self.attr_symbol(subject)
             key = ("attr-state", self.referent.get(subject, subject))
             after = self.fresh(f"{self.label(subject)}_after", Domain.real)
@@ -492,6 +510,14 @@ class _Compiler:
                     self.add(sympy.Eq(after, sympy.Add(before, sympy.Mul(sign, q))), "change", rel, amount, subject)
             self._changed[key] = (self.sentence(rel), after)
 
+    def _ratio(self, attribute: int, value: int) -> bool:
+        """A value that states a proportion, not an amount: in percent, or a bare number for a
+        share, part or fraction."""
+        unit = self.g.nodes[value].unit or ""
+        if unit.split("/")[0] == "percent":
+            return True
+        return not unit and self.label(attribute) in ("share", "part", "fraction", "portion")
+
     def _figures(self) -> None:
         """The formulas of each named figure over the sizes it has (given or asked)."""
         for entity in self.g.nodes_of(NodeKind.ENTITY):
@@ -502,6 +528,9 @@ class _Compiler:
             right = entity.label == "triangle" and "right" in self.adjectives(entity.id)
             if right:
                 self._pythagoras(entity.id, sizes)
+            if not self.same_units([n for nodes in sizes.values() for n in nodes]):
+                self.note(f"the sizes of the {entity.label} are in different units: no formulas")
+                continue
             if not rules or not sizes:
                 continue
             named: dict[str, sympy.Symbol] = {}
@@ -526,7 +555,7 @@ class _Compiler:
     def _sizes_of(self, entity: int) -> dict[str, list[int]]:
         sizes: dict[str, list[int]] = {}
         for node in self.g.nodes_of(NodeKind.ATTRIBUTE):
-            if self.owner(node.id) == entity and not (self.adjectives(node.id) - {"other"}):
+            if self.owner(node.id) == entity and not (self.adjectives(node.id) - {"other"}) and not self.in_unit(node.id):
                 sizes.setdefault(node.label, []).append(node.id)
         return sizes
 
@@ -535,7 +564,7 @@ class _Compiler:
                       | {n.id for n in self.g.nodes_of(NodeKind.ATTRIBUTE)
                          if n.label == "leg" and self.owner(n.id) == triangle and self.adjectives(n.id) == {"other"}})
         hyps = {self.referent.get(n, n) for n in sizes.get("hypotenuse", [])}
-        if len(legs) != 2 or len(hyps) != 1:
+        if len(legs) != 2 or len(hyps) != 1 or not self.same_units({*legs, *hyps}):
             if legs or hyps:
                 self.note(f"a right triangle with {len(legs)} leg(s) and {len(hyps)} hypotenuse(s): no Pythagoras")
             return
@@ -557,7 +586,8 @@ class _Compiler:
             if self.opaque(thing):
                 continue
             lengths = {self.referent.get(n.id, n.id) for n in self.g.nodes_of(NodeKind.ATTRIBUTE)
-                       if n.label == "length" and self.owner(n.id) == thing and not self.adjectives(n.id)}
+                       if n.label == "length" and self.owner(n.id) == thing and not self.adjectives(n.id)
+                       and not self.in_unit(n.id)}
             heights = {self.referent.get(n, n) for n in self._on(thing, wall, "height", "on")}
             bases = [n.id for n in self.g.nodes_of(NodeKind.ATTRIBUTE) if n.label == "base" and self.owner(n.id) == thing]
             distances = set()
@@ -565,7 +595,7 @@ class _Compiler:
                 if wall in self.out(base, EdgeKind.RELATION, "from") and self.values_of(base):
                     distances.add(base)  # `The base of the ladder is 5 meters from the wall.`
                 distances |= {d for d in self._on(base, wall, "distance", "from")}
-            if len(lengths) == len(heights) == len(distances) == 1:
+            if len(lengths) == len(heights) == len(distances) == 1 and self.same_units(lengths | heights | distances):
                 (length,), (height,), (distance,) = lengths, heights, distances
                 d, h, ell = self.attr_symbol(distance), self.attr_symbol(height), self.attr_symbol(length)
                 for symbol in (d, h, ell):
@@ -581,7 +611,7 @@ class _Compiler:
         the ladder on the wall`, `the ladder reaches a height of 12 feet on the wall`."""
         found = set()
         for node in self.g.nodes_of(NodeKind.ATTRIBUTE):
-            if node.label != noun or self.adjectives(node.id):
+            if node.label != noun or self.adjectives(node.id) or self.in_unit(node.id):
                 continue
             if self.owner(node.id) == owner and wall in self.out(node.id, EdgeKind.RELATION, preposition):
                 found.add(node.id)
@@ -604,8 +634,15 @@ class _Compiler:
                     if unit.count("/") == 1:
                         rates.append((rel, q, *unit.split("/")))
             speeds = [n.id for n in self.g.nodes_of(NodeKind.ATTRIBUTE)
-                      if n.label in ("speed", "rate") and self.owner(n.id) == entity.id and n.id == self.asked]
+                      if n.label in ("speed", "rate") and self.owner(n.id) == entity.id and n.id == self.asked
+                      and not self.in_unit(n.id)]
             if len(rates) + len(speeds) != 1:
+                continue
+            changed = {head for kind, head in self._changed}
+            holders = {self.referent.get(n.id, n.id) for n in self.g.nodes_of(NodeKind.ATTRIBUTE)
+                       if self.owner(n.id) == entity.id}
+            if holders & changed:
+                self.note(f"a rate of '{entity.label}' that changes: no amount = rate x time")
                 continue
             if rates:
                 rel, q, num, den = rates[0]
@@ -618,7 +655,8 @@ class _Compiler:
                 lemma, rel = None, None
                 amounts = [a for r in verbs for a in self._quantities_of(r) if "/" not in (self.g.nodes[a].unit or "")
                            and a in self.out(r, EdgeKind.OBJECT)]
-                times = [t for r in verbs for t in self.out(r, EdgeKind.RELATION, "in") if self.value(t) is not None]
+                times = [t for r in verbs for t in self.out(r, EdgeKind.RELATION, "in") if self.value(t) is not None
+                         and self.g.nodes[t].unit == "hour"]  # a speed asked without a unit is per hour
                 rate = self.attr_symbol(speeds[0])
                 self.asked_symbol = rate  # the asked speed is the rate, whatever else touches its owner
             if len(amounts) != 1 or len(times) != 1:
@@ -680,7 +718,8 @@ class _Compiler:
 
     def _owned(self, owner: int, noun: str, adjectives: frozenset[str] = frozenset()) -> list[int]:
         return [n.id for n in self.g.nodes_of(NodeKind.ATTRIBUTE)
-                if n.label == noun and self.owner(n.id) == owner and self.adjectives(n.id) == adjectives]
+                if n.label == noun and self.owner(n.id) == owner and self.adjectives(n.id) == adjectives
+                and not self.in_unit(n.id)]
 
     def _one_symbol(self, nodes: list[int]) -> sympy.Symbol | None:
         heads = {self.referent.get(n, n) for n in nodes}
