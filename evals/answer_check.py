@@ -38,6 +38,7 @@ NUMERIC_ZERO = sympy.Rational(1, 10**50)  # ... and is below this counts as zero
 _DECIMAL = re.compile(r"^[+-]?(\d+\.\d*|\.\d+)$")  # a whole answer that is one decimal
 _BINDING = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+)$", re.DOTALL)
 _LATEX_HINT = re.compile(r"\\[A-Za-z]+|\\[\[\](){}]|\$|\^\{|_\{")
+_NUMERAL = re.compile(r"^-?\d[0-9a-z]*[a-z][0-9a-z]*$")  # base-b digits with a letter: `2c9`, not `2*c`
 _TRUE = {"true", "yes"}
 _FALSE = {"false", "no"}
 
@@ -47,7 +48,7 @@ class AnswerCheck(BaseModel):
 
     correct: bool
     why: str = Field(description="Human-readable reason: which rule matched or failed, and on what.")
-    method: str = Field(description="sympy | latex | verifier | boolean | tolerance")
+    method: str = Field(description="sympy | latex | verifier | boolean | tolerance | numeral")
 
 
 class GoldAnswerError(ValueError):
@@ -74,6 +75,8 @@ def check_answer(problem: Problem, answer: str, *, timeout_s: float = CHECK_TIME
     kind = AnswerKind(problem.answer_kind)
     if kind is AnswerKind.boolean:
         return _check_boolean(problem.answer, text)
+    if _NUMERAL.match(problem.answer):
+        return _check_numeral(problem.answer, text)
     gold = _parse_gold(problem)
     binding = _BINDING.match(text) if not looks_like_latex(text) else None
     if binding is None:
@@ -105,6 +108,14 @@ def _check_exact(problem: Problem, kind: AnswerKind, gold: Any, text: str, timeo
     except AttemptTimeout:
         return AnswerCheck(correct=False, why=f"equivalence undecided within {timeout_s:g} s", method=method)
     return AnswerCheck(correct=True, why=why, method=method)
+
+
+def _check_numeral(gold: str, text: str) -> AnswerCheck:
+    """A numeral in a base above ten (`2c9`, `-1a`) is no expression: compared digit by digit."""
+    given = text.strip().strip("'\"").lower()
+    ok = given == gold.lower()
+    why = f"numeral {given!r} {'equals' if ok else 'differs from'} {gold!r}"
+    return AnswerCheck(correct=ok, why=why, method="numeral")
 
 
 def looks_like_latex(text: str) -> bool:
