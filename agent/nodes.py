@@ -69,37 +69,59 @@ def _reject(node: str, started: float, given: object, why: str) -> dict[str, Any
 
 def rewrite(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     """English -> ACE; where the rule rewriter refuses, the other front ends (tasks/frontends.py)
-    read the text into a semantic graph themselves. Input that is empty, huge or binary is
-    rejected before any rewriting."""
+    read the text into a semantic graph themselves. A question written in formulas (`What is
+    17*23?`, `Solve 7y - 4 = 2y + 21.`) goes to the notation reader before the rewriter, whose
+    restatement keeps the formula as ACE that no model reads well. Input that is empty, huge or
+    binary is rejected before any rewriting."""
     started = perf_counter()
     problem = input_problem(state.text, runtime.context.settings.max_input_chars)
     if problem is not None:
         return _reject("rewrite", started, state.text, problem)
-    result = runtime.context.rewrite(state.text)
-    if result.ok and result.ace:
-        return {"ace": result.ace, "front_end": "ace", "trace": _step("rewrite", started, state.text, result.ace)}
-    issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
-    refusals = [f"ACE: {issues}"]
-    for name in runtime.context.settings.front_ends:
+    refusals: list[str] = []
+
+    def read(name: str) -> dict[str, Any] | None:
         try:
             graph = load_front_end(name)(state.text)
         except FrontEndError as err:
             refusals.append(f"{name}: {err}")
-            continue
+            return None
         except Exception as err:  # a reader's bug is this solve's result, reported, not a traceback
             refusals.append(f"{name}: front end failed ({type(err).__name__}: {err})")
-            continue
+            return None
         produced = f"{name} front end: {len(graph.nodes)} nodes, {len(graph.edges)} edges, query={graph.query}"
         return {
             "front_end": name,
             "semantic_graph": graph.model_dump(mode="json"),
             "trace": _step("rewrite", started, state.text, produced),
         }
+
+    front_ends = tuple(runtime.context.settings.front_ends)
+    if "notation" in front_ends and _written_in_notation(state.text):
+        if (done := read("notation")) is not None:
+            return done
+        front_ends = tuple(n for n in front_ends if n != "notation")
+    result = runtime.context.rewrite(state.text)
+    if result.ok and result.ace:
+        return {"ace": result.ace, "front_end": "ace", "trace": _step("rewrite", started, state.text, result.ace)}
+    issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
+    refusals.insert(0, f"ACE: {issues}")
+    for name in front_ends:
+        if (done := read(name)) is not None:
+            return done
     why = (
         "ladder could not read the question: " + " | ".join(refusals) + ". State one fact per sentence "
         "with numbers and units (e.g. 'A ladder is 13 feet long.') and end with one question."
     )
     return _reject("rewrite", started, state.text, why)
+
+
+def _written_in_notation(text: str) -> bool:
+    """tasks.notation's cheap test (no tagger), imported when first needed; False if unavailable."""
+    try:
+        from tasks.notation import written_in_notation
+    except ImportError:
+        return False
+    return written_in_notation(text)
 
 
 def parse(state: AgentState) -> dict[str, Any]:

@@ -6,6 +6,7 @@ a `SemanticGraph` with `front_end="notation"`. See reader.py and expr.py.
 """
 
 from tasks.notation.expr import Expr, FormulaError, parse_latex_formula, parse_plain
-from tasks.notation.reader import Formula, find_formulas, parse_notation
+from tasks.notation.reader import Formula, find_formulas, parse_notation, written_in_notation
 
-__all__ = ["Expr", "Formula", "FormulaError", "find_formulas", "parse_latex_formula", "parse_notation", "parse_plain"]
+__all__ = ["Expr", "Formula", "FormulaError", "find_formulas", "parse_latex_formula", "parse_notation", "parse_plain",
+           "written_in_notation"]

@@ -680,4 +680,31 @@ def _query_word(words: list[_Word]) -> int | None:
     return None
 
 
-__all__ = ["Formula", "find_formulas", "number_word", "parse_notation"]
+__all__ = ["Formula", "find_formulas", "number_word", "parse_notation", "written_in_notation"]
+
+
+STORY_WORDS = 6  # a sentence with no formula and more words than this is a story's, not notation's
+NOTATION_WORDS = 16  # and a question with more words than this around its formulas tells a story
+
+
+def written_in_notation(text: str) -> bool:
+    """Whether the question states its mathematics in formulas (an operator, a relation, a
+    function or LaTeX) rather than in a story. Cheap (no tagger): the agent asks it before the
+    ACE rewriter, whose restatement of a bare formula (`What is 17*23?`) no model reads well.
+    A story with a formula in it (`John buys 3*4 apples. ...`) stays with the rewriter."""
+    try:
+        formulas = find_formulas(text)
+    except FrontEndError:
+        return False
+    if not any(f.notation == "latex" or f.tree.op not in ("num", "var") for f in formulas):
+        return False
+    masked = list(text)
+    for f in formulas:
+        masked[f.start:f.end] = [" "] * (f.end - f.start)
+        masked[f.start] = "\x00"
+    if len(_WORD.findall("".join(masked))) > NOTATION_WORDS:
+        return False
+    for sentence in re.split(r"(?<=[.?!;])\s+", "".join(masked)):
+        if "\x00" not in sentence and len(_WORD.findall(sentence)) > STORY_WORDS:
+            return False
+    return True
