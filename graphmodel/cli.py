@@ -29,6 +29,7 @@ def train_command(
     save_optimizer: Annotated[bool, typer.Option(help="Keep the optimizer state in the checkpoint (to resume).")] = False,
     variants: Annotated[bool, typer.Option(help="Also train on equivalent rewordings of each ACE text (tasks.ace.variants).")] = False,
     shuffle_facts: Annotated[float, typer.Option(help="Share of examples shown each epoch with their facts in a random order (graph: node order; seq: sentence order).")] = 0.0,
+    lexical: Annotated[bool, typer.Option(help="graph: add pretrained WordLlama label vectors to node embeddings (graphmodel/lexicon.py).")] = False,
     english_views: Annotated[float, typer.Option(help="Share of ACE problems also trained on as read by the English front end (tasks.english).")] = 0.0,
 ) -> None:
     """Train a generator; the best epoch (validation answer accuracy) is kept."""
@@ -49,7 +50,7 @@ def train_command(
             raise typer.Exit(code=2)
     over: dict = {"generator": generator, "suite": suites, "valid": ",".join(valids), "seed": seed, "device": device,
                   "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer, "variants": variants,
-            "shuffle_facts": shuffle_facts, "english_views": english_views}
+            "shuffle_facts": shuffle_facts, "english_views": english_views, "lexical": lexical}
     for key, value in (("epochs", epochs), ("time_budget_s", time_budget), ("match_params", match_params), ("max_steps", max_steps), ("batch_size", batch_size)):
         if value is not None:
             over[key] = value

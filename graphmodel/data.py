@@ -234,7 +234,10 @@ def collate(codec: TreeCodec, examples: list[Example], step_lists: list[list[Ste
 
 def _strip(data: Data) -> Data:
     """The tensor part of an encoded graph (Batch cannot stack the renderings lists)."""
-    return Data(x=data.x, edge_index=data.edge_index, edge_attr=data.edge_attr, rwpe=data.rwpe, num_nodes=data.num_nodes)
+    out = Data(x=data.x, edge_index=data.edge_index, edge_attr=data.edge_attr, rwpe=data.rwpe, num_nodes=data.num_nodes)
+    if "lex" in data:
+        out.lex = data.lex  # (N, lexical dim): the lexical prior, when the model has one
+    return out
 
 
 def to_device(batch: dict[str, Any], device: torch.device) -> dict[str, Any]:

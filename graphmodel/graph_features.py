@@ -89,6 +89,7 @@ class GraphVocab:
     units: list[str]
     edge_kinds: list[str]
     edge_labels: list[str]
+    lexical: bool = False  # also give each node its label's pretrained vector (graphmodel/lexicon.py)
 
     @classmethod
     def build(cls, graphs: Iterable[Any], min_count: int = 2) -> GraphVocab:
@@ -117,7 +118,7 @@ class GraphVocab:
 
     def encode(self, graph: Any) -> Data:
         """Tensors for one graph (plus `renderings`, a list of dicts, for the pointer)."""
-        idx = {name: {s: i for i, s in enumerate(getattr(self, name))} for name in self.__dict__}
+        idx = {name: {s: i for i, s in enumerate(getattr(self, name))} for name in self.__dict__ if name != "lexical"}
         nodes = list(graph.nodes)
         if not nodes:
             raise ValueError("a semantic graph with no nodes cannot be encoded")
@@ -153,4 +154,8 @@ class GraphVocab:
         )
         data = AddRandomWalkPE(walk_length=RWPE_STEPS, attr_name="rwpe")(data)  # (N, RWPE_STEPS)
         data.renderings = [renderings(n) for n in nodes]
+        if self.lexical:
+            from graphmodel.lexicon import label_matrix
+
+            data.lex = torch.from_numpy(label_matrix([_text(n, "label") or "" for n in nodes]))  # (N, 256)
         return data

@@ -41,6 +41,7 @@ class GraphModelConfig:
     n_values: int = 0
     n_frames: int = 0
     n_value_types: int = 0
+    lexical_dim: int = 0  # > 0: node labels also carry a pretrained vector of this size (graphmodel/lexicon.py)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -69,10 +70,15 @@ class GraphEncoder(nn.Module):
             nn.Sequential(nn.Linear(d, cfg.ffn), nn.GELU(), nn.Linear(cfg.ffn, d)) for _ in range(cfg.enc_layers)
         )
         self.ln_f = nn.LayerNorm(d)
+        self.lex = nn.Linear(cfg.lexical_dim, d, bias=False) if cfg.lexical_dim else None
 
-    def forward(self, x: Tensor, rwpe: Tensor, edge_index: Tensor, edge_attr: Tensor) -> Tensor:
-        """x: (N, 5) [kind, label, unit, sentence, order]; rwpe: (N, RWPE_STEPS); -> (N, d)."""
+    def forward(self, x: Tensor, rwpe: Tensor, edge_index: Tensor, edge_attr: Tensor, lex: Tensor | None = None) -> Tensor:
+        """x: (N, 5) [kind, label, unit, sentence, order]; rwpe: (N, RWPE_STEPS); lex: (N, lexical_dim) or None; -> (N, d)."""
         h = self.kind(x[:, 0]) + self.label(x[:, 1]) + self.unit(x[:, 2]) + self.sentence(x[:, 3]) + self.order(x[:, 4]) + self.rwpe(rwpe)
+        if self.lex is not None:
+            if lex is None:
+                raise ValueError("this model was trained with a lexical prior: the graph tensors need `lex`")
+            h = h + self.lex(lex)
         e = self.edge_kind(edge_attr[:, 0]) + self.edge_label(edge_attr[:, 1])  # (E, d)
         for i, conv in enumerate(self.convs):
             h = h + conv(self.norms[2 * i](h), edge_index, e)
@@ -107,7 +113,7 @@ class GraphToTree(nn.Module):
     # ------------------------------------------------------------------ pieces
     def encode(self, graph) -> tuple[Tensor, Tensor]:
         """PyG batch -> dense node states (B, N, d) and padding (B, N) True where padded."""
-        h = self.encoder(graph.x, graph.rwpe, graph.edge_index, graph.edge_attr)
+        h = self.encoder(graph.x, graph.rwpe, graph.edge_index, graph.edge_attr, getattr(graph, "lex", None))
         mem, ok = to_dense_batch(h, graph.batch)  # (B, N, d), (B, N)
         return mem, ~ok
 

@@ -139,11 +139,13 @@ class GraphRecipe:
         self.cfg = GraphModelConfig(**model_args)
 
     @classmethod
-    def fit(cls, items: list[Item], size: dict) -> GraphRecipe:
+    def fit(cls, items: list[Item], size: dict, lexical: bool = False) -> GraphRecipe:
         from graphmodel.data import TreeCodec
+        from graphmodel.lexicon import DIM
         from graphmodel.model import GraphModelConfig
 
         codec = TreeCodec.build([i.tree for i in items], [i.graph for i in items])
+        codec.graph_vocab.lexical = lexical
         cfg = GraphModelConfig(
             **size,
             n_kinds=len(codec.graph_vocab.kinds),
@@ -155,6 +157,7 @@ class GraphRecipe:
             n_values=len(codec.vocab.values),
             n_frames=len(codec.frames),
             n_value_types=len(codec.value_types),
+            lexical_dim=DIM if lexical else 0,
         )
         return cls(codec, cfg.to_dict())
 

@@ -50,6 +50,7 @@ class TrainConfig:
     time_budget_s: float | None = None  # stop training after this many seconds
     variants: bool = False  # also train on equivalent rewordings of each ACE text (recipes.with_variants)
     shuffle_facts: float = 0.0  # share of examples shown, each epoch, with their facts in a random order
+    lexical: bool = False  # graph: add WordLlama label vectors to the node embeddings (graphmodel/lexicon.py)
     english_views: float = 0.0  # share of ACE problems also trained on as read by the English front end
     # the model's shape: one source of truth, GraphModelConfig (the seq recipe reads the same fields)
     d_model: int = GraphModelConfig.d_model
@@ -235,7 +236,7 @@ def train(
         target = cfg.match_params or _graph_params(train_items, size)  # same budget as the graph model
         recipe = R.fit(train_items, size, match_params=target)
     else:
-        recipe = R.fit(train_items, size)
+        recipe = R.fit(train_items, size, lexical=cfg.lexical)
     examples, skipped = recipe.examples(train_items)
     if not examples:
         raise TrainError(f"none of the {len(train_items)} training problems can be written by the {cfg.generator} model")
