@@ -631,8 +631,10 @@ BASE_LINES = (
     "while m:",
     "    m, r = divmod(m, base)",
     "    text = digits[r] + text",
-    "answer = Symbol(('-' if n < 0 else '') + (text or '0'))",
-)
+    "if n < 0:",
+    "    text = '-' + text",
+    "answer = Symbol(text or '0')",
+)  # no `a if c else b`: the tree printer cannot print every decoded conditional expression
 
 
 def bases(rng: random.Random) -> Draft:
