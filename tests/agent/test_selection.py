@@ -144,3 +144,22 @@ def test_the_agent_records_which_numbers_a_candidate_left_out() -> None:
     solution = Agent(generator=generator, samples=2).solve(rope)
     assert [c.unused for c in solution.candidates] == [["15/2"], []]
     assert solution.answer == "750" and solution.chosen == 1, solution.candidates
+
+
+def test_a_program_that_uses_none_of_the_stated_numbers_is_refuted() -> None:
+    generator = Ranked(("from sympy import Rational\nanswer = Rational(9, 4)\n", -0.1),
+                       ("from sympy import Rational\nanswer = Rational(15, 100) * 80\n", -3.0))
+    solution = Agent(generator=generator, samples=2, max_repairs=0).solve("What is 15 percent of 80?")
+    assert solution.answer == "12", [c.model_dump() for c in solution.candidates]
+    top = solution.candidates[0]
+    assert top.outcome is CandidateOutcome.refuted and "none of the numbers" in top.detail
+
+
+def test_a_story_the_rewriter_refuses_is_read_by_the_english_front_end() -> None:
+    story = ("43 children were riding on the bus. At the bus stop some children got off the bus. "
+             "Then there were 21 children left on the bus. How many children got off the bus at the bus stop?")
+    solution = Agent(generator=Ranked(("answer = 43 - 21\n", -0.1)), samples=1).solve(story)
+    assert solution.front_end == "english" and solution.ace is None, solution.trace
+    assert solution.answer == "22"
+    assert solution.semantic_graph is not None and solution.semantic_graph["front_end"] == "english"
+    assert any("english front end" in step.output for step in solution.trace if step.node == "rewrite")
