@@ -28,10 +28,19 @@ def _english(p: Problem) -> Problem:
     return p.model_copy(update={"meta": {**p.meta, "front_end": "english"}})
 
 
+def _english_view(p: Problem) -> Problem:
+    """A family problem as the English front end reads it: its prompt, without its ACE."""
+    return p.model_copy(update={"ace": None, "meta": {**p.meta, "front_end": "english"}})
+
+
 def build(dev_fold: int, out_dir: Path, seed: int = 0, valid_share: float = 0.05,
           families: Path = Path("tasks/suites/train.jsonl"), family_valid: Path = Path("tasks/suites/valid.jsonl"),
-          gsm8k_share: float = 1.0, data_dir: Path | None = None) -> dict[str, int]:
-    """Write the suites; returns the row count of each file written."""
+          gsm8k_share: float = 1.0, family_share: float = 0.3) -> dict[str, int]:
+    """Write the suites; returns the row count of each file written.
+
+    train/valid.jsonl: everything (families as ACE); english_train/valid.jsonl: what the
+    English reader's generator learns from, the real rows plus a `family_share` of the
+    families read from their English prompts."""
     rng = random.Random(seed)
     out_dir.mkdir(parents=True, exist_ok=True)
     train: list[Problem] = list(load_suite(families))
@@ -52,6 +61,12 @@ def build(dev_fold: int, out_dir: Path, seed: int = 0, valid_share: float = 0.05
         counts[f"{name}_dev"] = len(dev)
     dump_suite(train, out_dir / "train.jsonl")
     dump_suite(valid, out_dir / "valid.jsonl")
+    real_train = [p for p in train if p.meta.get("front_end") == "english"]
+    real_valid = [p for p in valid if p.meta.get("front_end") == "english"]
+    views = [_english_view(p) for p in load_suite(families) if rng.random() < family_share]
+    dump_suite(real_train + views, out_dir / "english_train.jsonl")
+    dump_suite(real_valid, out_dir / "english_valid.jsonl")
+    counts["family_english_views"] = len(views)
     return counts
 
 
@@ -61,8 +76,9 @@ def main() -> None:
     ap.add_argument("--out-dir", type=Path, default=Path("runs/mix"))
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--gsm8k-share", type=float, default=1.0, help="share of GSM8K's train part used")
+    ap.add_argument("--family-share", type=float, default=0.3, help="share of the families also read in English")
     args = ap.parse_args()
-    counts = build(args.dev_fold, args.out_dir, args.seed, gsm8k_share=args.gsm8k_share)
+    counts = build(args.dev_fold, args.out_dir, args.seed, gsm8k_share=args.gsm8k_share, family_share=args.family_share)
     for k, v in counts.items():
         print(f"{k:>16}: {v}")
 
