@@ -289,7 +289,13 @@ def polynomial_roots(rng: random.Random) -> Draft:
     if rng.random() < 0.3:
         f = render(p, st)
         prompts = [f"Factor {f}.", f"Factorize {f}.", f"Write {f} as a product of factors.", f"Factor the polynomial {f}."]
-        code = program("factor, symbols", symbol_line([name]), f"answer = factor({to_source(p)})")
+        if rng.random() < 0.3:  # `-u**3/5 - 11253*u**2/5`: every term over one denominator
+            d = rng.choice([2, 3, 4, 5, 7])
+            terms = [t for t in _terms(p)]
+            p = add_terms([b("neg", b("/", t.args[0], num(str(d)))) if t.op == "neg" else b("/", t, num(str(d))) for t in terms])
+            f = render(p, st)
+            prompts = [f"Factor {f}.", f"Factorize {f}.", f"Write {f} as a product of factors.", f"Factor the polynomial {f}."]
+        code = program("Integer, Rational, factor, symbols", symbol_line([name]), f"answer = factor({to_source(p)})")
         answer = sympy.factor(value(p))
         return draft("factor", {"p": to_plain(p)}, prompts, code, answer, 2)
     eq = b("=", p, num("0"))
@@ -299,6 +305,15 @@ def polynomial_roots(rng: random.Random) -> Draft:
                f"Find all {name} with {f}."]
     code = program("Eq, solve, symbols", symbol_line([name]), f"answer = sorted(solve({to_source(eq)}, {name}))")
     return draft("roots", {"p": to_plain(p)}, prompts, code, tuple(sympy.Integer(r) for r in roots), 3)
+
+
+def _terms(e: Expr) -> list[Expr]:
+    """The terms of a sum built by add_terms, subtractions as `neg` terms."""
+    if e.op == "+":
+        return [*_terms(e.args[0]), e.args[1]]
+    if e.op == "-":
+        return [*_terms(e.args[0]), b("neg", e.args[1])]
+    return [e]
 
 
 def sequences(rng: random.Random) -> Draft:
@@ -443,18 +458,25 @@ def polynomial_ops(rng: random.Random) -> Draft:
         ans = sympy.expand(value(outer_p).subs(sympy.Symbol(name), value(q).subs(sympy.Symbol(inner_name), sympy.Symbol(inner))))
         return draft("compose", {"p": to_plain(outer_p), "q": to_plain(q), "x": inner}, prompts, code, ans, 3)
     if kind == "coefficient":
-        factors = [poly([rng.randint(-5, 5) or 1, rng.randint(-9, 9)], v) for _ in range(2)]
-        e = b("*", factors[0], factors[1])
-        labels = rng.sample("abcdgkltuwyz".replace(name, ""), 3)
-        form = [f"{labels[0]}*{name}**2", f"{labels[1]}*{name}", labels[2]]
-        order = rng.sample(range(3), 3)
-        target = rng.randint(0, 2)
+        top = rng.randint(1, 4)
+        if rng.random() < 0.4:
+            factors = [poly([rng.randint(-5, 5) or 1, rng.randint(-9, 9)], v) for _ in range(2)]
+            e, top = b("*", factors[0], factors[1]), 2
+        else:  # unsorted terms, some of one degree twice (`799*u**2 - 2715*u**2 + 3`)
+            e = add_terms([term(rng.randint(-99, 99) or 1, v if (k := rng.randint(0, top)) else None, k or 1)
+                           for _ in range(rng.randint(3, 6))])
+        pool = [c for c in "abcdfghjklmoqrtuwxyz" if c != name]
+        labels = rng.sample(pool, top + 1)
+        form = [f"{labels[k]}*{name}**{k}" if k > 1 else (f"{labels[k]}*{name}" if k == 1 else labels[k]) for k in range(top + 1)]
+        order = rng.sample(range(top + 1), top + 1)
+        degree = rng.randint(0, top)
         f = render(e, st)
         shown = " + ".join(form[i] for i in order)
-        prompts = [f"Express {f} as {shown} and give {labels[target]}.",
-                   f"Rearrange {f} to the form {shown} and give {labels[target]}.",
-                   f"Write {f} in the form {shown}. What is {labels[target]}?"]
-        degree = 2 - target
+        prompts = [f"Express {f} as {shown} and give {labels[degree]}.",
+                   f"Rearrange {f} to {shown} and give {labels[degree]}.",
+                   f"Express {f} in the form {shown} and give {labels[degree]}.",
+                   f"Write {f} in the form {shown}. What is {labels[degree]}?"]
+        target = degree
         code = program("Poly, expand, symbols", symbol_line([name]),
                        f"answer = Poly(expand({to_source(e)}), {name}).coeff_monomial({name}**{degree})")
         ans = sympy.Poly(sympy.expand(value(e)), sympy.Symbol(name)).coeff_monomial(sympy.Symbol(name) ** degree)
@@ -607,12 +629,15 @@ def numbers(rng: random.Random) -> Draft:
         return draft("round_dp", {"x": x, "places": places}, prompts, code, ans, 2)
     size = rng.choice([10, 100, 1000, 10**4, 10**5, 10**6])
     n = rng.randint(size, size * 1000) * (1 if rng.random() < 0.7 else -1)
+    if rng.random() < 0.3:
+        n = f"{n}.{rng.choice(['25', '75', '5', '1', '9'])}"  # a decimal to round to the nearest 100
     names = {10: "ten", 100: "one hundred", 1000: "one thousand", 10**4: "ten thousand", 10**5: "one hundred thousand", 10**6: "one million"}
     shown = str(size) if rng.random() < 0.5 else names[size]
     prompts = [f"Round {n} to the nearest {shown}.", f"What is {n} rounded to the nearest {shown}?",
                f"Round {n} to the nearest multiple of {size}."]
-    code = program("Rational", f"answer = round(Rational({n}, {size})) * {size}")
-    return draft("round_near", {"n": n, "size": size}, prompts, code, sympy.Integer(round(sympy.Rational(n, size)) * size), 2)
+    code = program("Rational", f"answer = round(Rational('{n}') / {size}) * {size}")
+    exact = sympy.Rational(str(n)) / size
+    return draft("round_near", {"n": n, "size": size}, prompts, code, sympy.Integer(round(exact) * size), 2)
 
 
 def _to_base(n: int, base: int) -> str:
@@ -725,9 +750,18 @@ def comparison(rng: random.Random) -> Draft:
         big = rng.random() < 0.5
         word = pick(rng, "biggest", "largest") if big else "smallest"
         ordinal = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}[k]
+        rev = ", reverse=True" if big else ""
+        if rng.random() < 0.4:
+            letters = "abcde"[: len(items)]
+            opts = "  ".join(f"({letter}) {s}" for letter, (s, _) in zip(letters, items, strict=True))
+            table = ", ".join(f"'{letter}': {to_source(e)}" for letter, (_, e) in zip(letters, items, strict=True))
+            prompts = [f"Which is the {ordinal}{word} value?  {opts}", f"What is the {ordinal}{word} value?  {opts}"]
+            code = program("Rational", f"options = {{{table}}}", f"answer = sorted(options, key=lambda k: options[k]{rev})[{k - 1}]")
+            best = sorted(range(len(items)), key=lambda i: vals[i], reverse=big)[k - 1]
+            return draft("kth_options", {"items": shown, "k": k, "big": big}, prompts, code, letters[best], 2)
         prompts = [f"What is the {ordinal}{word} value in {shown}?", f"Which is the {ordinal}{word} value in {shown}?",
                    f"Find the {ordinal}{word} of {shown}."]
-        code = program("Rational", f"answer = sorted([{listing}]{', reverse=True' if big else ''})[{k - 1}]")
+        code = program("Rational", f"answer = sorted([{listing}]{rev})[{k - 1}]")
         return draft("kth", {"items": shown, "k": k, "big": big}, prompts, code, sorted(vals, reverse=big)[k - 1], 2)
     ts, te = _number_literal(rng)
     tv = value(te)
@@ -755,34 +789,56 @@ def comparison(rng: random.Random) -> Draft:
 
 
 def probability(rng: random.Random) -> Draft:
-    """swr_p_level_set / swr_p_sequence with the multiset in `{a: 3, b: 2}` notation; binomials."""
-    letters = sorted(rng.sample("abcdefghijklmnopqrstuvwxyz", rng.randint(2, 3)))
-    counts = {c: rng.randint(1, 6) for c in letters}
+    """swr_p_level_set / swr_p_sequence, the bag as `{a: 3, b: 2}` or spelled out (`aaabb`); binomials."""
+    letters = sorted(rng.sample("abcdefghijklmnopqrstuvwxyz", rng.randint(1, 4)))
+    counts = {c: rng.randint(1, 8) for c in letters}
     total = sum(counts.values())
-    bag = "{" + ", ".join(f"{c}: {n}" for c, n in counts.items()) + "}"
-    draws = 2 if total < 4 else rng.choice([2, 2, 3])
-    table = ", ".join(f"'{c}': {n}" for c, n in counts.items())
+    if total < 2:
+        counts[letters[0]] += 2
+        total += 2
+    spelled = rng.random() < 0.5
+    if spelled:
+        chars = [c for c, n in counts.items() for _ in range(n)]
+        rng.shuffle(chars)
+        bag = "".join(chars)
+        setup = f"bag = '{bag}'"
+    else:
+        bag = "{" + ", ".join(f"{c}: {n}" for c, n in counts.items()) + "}"
+        setup = "bag = ''.join(c * n for c, n in {" + ", ".join(f"'{c}': {n}" for c, n in counts.items()) + "}.items())"
+    draws = rng.randint(2, min(4, total))
+    n_words = {2: "two", 3: "three", 4: "four"}[draws]
+    prob = pick(rng, "probability", "prob")
     if rng.random() < 0.5:
-        seq = "".join(rng.choice(letters) for _ in range(draws))
+        pool = [c for c, n in counts.items() for _ in range(n)]
+        rng.shuffle(pool)
+        seq = "".join(pool[:draws])
         p = sympy.Integer(1)
         left = dict(counts)
         for i, c in enumerate(seq):
             p *= sympy.Rational(left[c], total - i)
-            left[c] = max(left[c] - 1, 0)
-        n_words = {2: "two", 3: "three"}[draws]
-        prompts = [f"What is the probability of the sequence {seq} when {n_words} letters are picked without replacement from {bag}?",
-                   f"{n_words.capitalize()} letters are picked without replacement from {bag}. What is the probability of the sequence {seq}?"]
-        code = program("Rational", f"counts = {{{table}}}", f"seq = '{seq}'", "total = sum(counts.values())",
-                       "answer = Rational(1)", "for i, c in enumerate(seq):",
-                       "    answer *= Rational(counts[c], total - i)", "    counts[c] -= 1")
-        return draft("p_sequence", {"counts": counts, "seq": seq}, prompts, code, p, 3)
-    n = rng.randint(4, 15)
-    k = rng.randint(1, n - 1)
-    e = b("/", b("binom", num(str(n)), num(str(k))), b("^", num("2"), num(str(n))))
-    f = render(e, rng.choice(["latex", "plain", "dm"]))
-    prompts = [f"What is {f}?", f"Compute the probability {f}.", f"Evaluate the probability {f}."]
-    code = program("Integer, Rational, binomial", f"answer = {to_source(e)}")
-    return draft("binomial_probability", {"n": n, "k": k}, prompts, code, value(e), 2)
+            left[c] -= 1
+        prompts = [f"What is {prob} of sequence {seq} when {n_words} letters picked without replacement from {bag}?",
+                   f"Calculate {prob} of sequence {seq} when {n_words} letters picked without replacement from {bag}.",
+                   f"{n_words.capitalize()} letters picked without replacement from {bag}. What is {prob} of sequence {seq}?",
+                   f"{n_words.capitalize()} letters are picked without replacement from {bag}. Give the {prob} of the sequence {seq}."]
+        code = program("Rational", setup, f"seq = '{seq}'", "answer = Rational(1)", "for c in seq:",
+                       "    answer *= Rational(bag.count(c), len(bag))", "    bag = bag.replace(c, '', 1)")
+        return draft("p_sequence", {"counts": counts, "seq": seq, "spelled": spelled}, prompts, code, p, 3)
+    pool = [c for c, n in counts.items() for _ in range(n)]
+    rng.shuffle(pool)
+    want: dict[str, int] = {}
+    for c in pool[:draws]:
+        want[c] = want.get(c, 0) + 1
+    wanted = " and ".join(f"{k} {c}" for c, k in want.items())
+    p = sympy.prod([sympy.binomial(counts[c], k) for c, k in want.items()]) / sympy.binomial(total, draws)
+    prompts = [f"What is {prob} of picking {wanted} when {n_words} letters picked without replacement from {bag}?",
+               f"{n_words.capitalize()} letters picked without replacement from {bag}. Give {prob} of picking {wanted}.",
+               f"Calculate {prob} of picking {wanted} when {n_words} letters picked without replacement from {bag}.",
+               f"{n_words.capitalize()} letters picked without replacement from {bag}. What is {prob} of picking {wanted}?"]
+    table = ", ".join(f"'{c}': {k}" for c, k in want.items())
+    code = program("binomial, prod", setup, f"want = {{{table}}}",
+                   "answer = prod([binomial(bag.count(c), k) for c, k in want.items()]) / binomial(len(bag), sum(want.values()))")
+    return draft("p_level_set", {"counts": counts, "want": want, "spelled": spelled}, prompts, code, p, 3)
 
 
 FAMILIES: dict[str, Family] = {

@@ -134,6 +134,13 @@ def _multisets(text: str, taken: list[bool]) -> list[Formula]:
         out.append(Formula(m.start(), m.end(), m.group(0), "plain", Expr("multiset", pairs)))
         for i in range(m.start(), m.end()):
             taken[i] = True
+    if re.search(r"\breplacement\b", text):  # `... without replacement from gdjttjjd`: the bag spelled out
+        for m in re.finditer(r"\bfrom ([a-z]{3,})\b", text):
+            if not any(taken[m.start(1):m.end(1)]):
+                out.append(Formula(m.start(1), m.end(1), m.group(1), "plain", Expr("var", (), m.group(1))))
+                letters |= set(m.group(1))
+                for i in range(m.start(1), m.end(1)):
+                    taken[i] = True
     if letters:
         for m in re.finditer(r"(?<![A-Za-z'])[a-z]+(?![A-Za-z'])", text):
             if not any(taken[m.start():m.end()]) and set(m.group(0)) <= letters and (len(m.group(0)) > 1 or m.group(0) != "a"):
@@ -281,7 +288,11 @@ def _tokens(text: str, taken: list[bool]) -> list[_Tok]:
             out.append(_Tok("math", i, j, text[i:j]))
             i = j
             continue
-        if c in _MATHCH:
+        if c == "-" and i > 1 and text[i - 2 : i].isalpha() and text[i + 1 : i + 2].isalpha():
+            out.append(_Tok("stop", i, i + 1, c))  # `non-equal`, `base-2`: a hyphen, not a minus
+            i += 1
+            continue
+        if c in _MATCH_ONLY:
             out.append(_Tok("math", i, i + 1, c))
             i += 1
             continue
@@ -299,6 +310,7 @@ def _numeral_word(text: str, i: int, j: int) -> bool:
     return after.startswith("(base") or after[:1] in "+-" or before[-1:] in "+-"
 
 
+_MATCH_ONLY = _MATHCH
 _OPERATOR = set("+-−–*/×·⋅∗÷^=<>≤≥≠√∛∜!⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -660,7 +672,8 @@ def _word_kind(pos: str) -> NodeKind:
     return NodeKind.ENTITY
 
 
-_WH = {"what", "which", "how", "when", "who", "where", "whether", "why", "be", "do", "can", "will"}
+_WH = {"what", "which", "how", "when", "who", "where", "whether", "why", "be", "do", "can", "will",
+       "and", "or", "but", "non"}  # question words and connectives: never the task itself
 
 
 def _query_word(words: list[_Word]) -> int | None:
