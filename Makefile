@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 QUESTION ?= A 13 foot ladder leans against a wall and reaches 12 feet up the wall. How far is its base from the wall?
 
-.PHONY: setup system-packages demo test lint bench suites clean
+.PHONY: setup system-packages demo test lint bench suites notation-suites clean
 
 # Debian packages the sandbox needs (bubblewrap for namespaces, libseccomp for filters).
 system-packages:
@@ -50,6 +50,10 @@ suites: setup
 	$(BIN)/ladder tasks generate --split test --per-family 50 --seed $(SUITE_SEED) --out tasks/suites/test.jsonl
 	$(BIN)/ladder tasks generate --split compositional --per-family 40 --seed $(SUITE_SEED) --out tasks/suites/compositional.jsonl
 	$(BIN)/ladder tasks generate --split smoke --per-family 2 --seed $(SUITE_SEED) --out tasks/suites/smoke.jsonl
+
+# The notation suites (tasks/suites/notation_*.jsonl, issue 16): their own families and seed.
+notation-suites: setup
+	$(BIN)/python -m tasks.notation.suites --seed 7 --out tasks/suites
 
 clean:
 	rm -rf $(VENV) .pytest_cache
