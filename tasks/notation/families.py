@@ -140,9 +140,44 @@ def _arith_expr(rng: random.Random, depth: int, decimals: bool) -> Expr:
     return b(op, left, right)
 
 
+def _signed(rng: random.Random, lo: int, hi: int) -> Expr:
+    return lit(rng.randint(lo, hi) or 1)
+
+
+def _sum_chain(rng: random.Random, depth: int = 2) -> Expr:
+    """`-31 - (-8 + -1 + -24) + 5`: terms, some negative literals after `+`, some groups."""
+    out: Expr | None = None
+    for _ in range(rng.randint(2, 4)):
+        t = _sum_chain(rng, depth - 1) if depth > 0 and rng.random() < 0.3 else _signed(rng, -40, 40)
+        out = t if out is None else b(rng.choice(["+", "-"]), out, t)
+    assert out is not None
+    return out
+
+
+def _product_chain(rng: random.Random, depth: int = 2) -> Expr:
+    """`16/(-32)*(-2340)/(-45)`, `(12/((45/(-10))/(-1)))/(13*(-6)/9)`: exact quotients mostly."""
+    out: Expr | None = None
+    for _ in range(rng.randint(2, 4)):
+        t = _product_chain(rng, depth - 1) if depth > 0 and rng.random() < 0.3 else _signed(rng, -60, 60)
+        out = t if out is None else b(rng.choice(["*", "/", "/"]), out, t)
+    assert out is not None
+    return out
+
+
 def arithmetic(rng: random.Random) -> Draft:
     """add_or_sub, mul, div, add_sub_multiple, mixed, mul_div_multiple; factorials, powers, binomials."""
-    kind = rng.choice(["words2", "words2", "expr", "expr", "expr", "special", "fractions"])
+    kind = rng.choice(["words2", "words2", "expr", "sums", "sums", "products", "products", "mixed", "special", "fractions"])
+    if kind in ("sums", "products", "mixed"):
+        if kind == "sums":
+            e = _sum_chain(rng)
+        elif kind == "products":
+            e = _product_chain(rng)
+        else:
+            e = b(rng.choice(["*", "/", "+", "-"]), _sum_chain(rng, 1), _product_chain(rng, 1))
+        f = render(e, rng.choice(["dm", "dm", "dm", "plain", "latex"]))
+        prompts = [f"What is {f}?", f"Evaluate {f}.", f"Calculate {f}.", f"What is the value of {f}?", f"Work out {f}."]
+        code = program("Integer, Rational", f"answer = {to_source(e)}")
+        return draft(f"arith_{kind}", {"e": to_plain(e)}, prompts, code, value(e), 3)
     if kind == "words2":
         op = rng.choice(["+", "-", "*", "/", "less", "from"])
         if op in ("*", "/"):
@@ -352,10 +387,32 @@ def _random_poly(rng: random.Random, v: Expr, max_degree: int = 4) -> Expr:
 _ORD = {1: "first", 2: "second", 3: "third"}
 
 
+def _multivariate(rng: random.Random, names: list[str]) -> Expr:
+    """`k**2*s - 20*k**2*x**2 + 45*k*s`: monomials in several variables."""
+    terms = []
+    for _ in range(rng.randint(2, 5)):
+        c = rng.randint(-90, 90) or 1
+        factors = [var(n) if k == 1 else b("^", var(n), num(str(k))) for n in names if (k := rng.randint(0, 3))]
+        if not factors:
+            terms.append(lit(c))
+            continue
+        body = factors[0] if abs(c) == 1 else b("*", num(str(abs(c))), factors[0])
+        for fct in factors[1:]:
+            body = b("*", body, fct)  # left to right: `72*j**3*w*z`
+        terms.append(b("neg", body) if c < 0 else body)
+    return add_terms(terms)
+
+
 def differentiate(rng: random.Random) -> Draft:
     name = rng.choice(LETTERS)
     v = var(name)
     p = _random_poly(rng, v, 6)
+    others: list[str] = []
+    if rng.random() < 0.3:
+        others = rng.sample([c for c in LETTERS if c != name], rng.randint(1, 2))
+        p = _multivariate(rng, sorted([name, *others]))
+        if name not in {n.text for n in p.walk() if n.op == "var"}:
+            p = add_terms([p, term(rng.randint(2, 9), v, 2)])
     order = rng.choice([1, 1, 2, 3])
     f = render(p, rng.choice(STYLES))
     wrt = pick(rng, "wrt", "with respect to")
@@ -367,7 +424,9 @@ def differentiate(rng: random.Random) -> Draft:
         o = _ORD[order]
         prompts = [f"What is the {o} derivative of {f} {wrt} {name}?", f"Find the {o} derivative of {f}.",
                    f"Differentiate {f} {order} times {wrt} {name}.", f"Calculate the {o} derivative of {f} {wrt} {name}."]
-    code = program("diff, symbols", symbol_line([name]), f"answer = diff({to_source(p)}, {name}, {order})")
+    if others:  # with several variables the question must say which one
+        prompts = [q for q in prompts if f"{wrt} {name}" in q]
+    code = program("diff, symbols", symbol_line(sorted([name, *others])), f"answer = diff({to_source(p)}, {name}, {order})")
     return draft(f"diff_{order}", {"p": to_plain(p), "order": order}, prompts, code,
                  sympy.diff(value(p), sympy.Symbol(name), order), 2)
 
@@ -399,6 +458,9 @@ def polynomial_ops(rng: random.Random) -> Draft:
     st = rng.choice(STYLES)
     if kind == "expand":
         factors = [poly([rng.randint(-6, 6) or 1, rng.randint(-9, 9)], v) for _ in range(rng.randint(2, 3))]
+        if rng.random() < 0.4:  # `(-2*k + 3*k - 2*k)*(-13 - 150 + 23)`: factors that collect first
+            factors = [add_terms([term(rng.randint(-9, 9) or 1, v, rng.choice([1, 1, 2])) for _ in range(rng.randint(1, 3))]),
+                       _sum_chain(rng, 0), poly([rng.randint(-6, 6) or 1, rng.randint(-9, 9)], v)][: rng.randint(2, 3)]
         e = factors[0]
         for fct in factors[1:]:
             e = b("*", e, fct)
@@ -409,6 +471,10 @@ def polynomial_ops(rng: random.Random) -> Draft:
     if kind == "collect":
         power = rng.randint(1, 3)
         terms = [term(rng.randint(-40, 40) or 1, v, power) for _ in range(rng.randint(2, 4))]
+        if rng.random() < 0.5:  # `483*n + 817 + 811 + 4*n**3 - 1628`: other terms, constants that cancel
+            k1, k2 = rng.randint(-900, 900) or 3, rng.randint(-900, 900) or 5
+            terms += [lit(k1), lit(k2), lit(-(k1 + k2))] if rng.random() < 0.5 else [term(rng.randint(-99, 99) or 1, v, rng.randint(1, 3))]
+            rng.shuffle(terms)
         e = add_terms(terms)
         f = render(e, st)
         prompts = [f"Collect the terms in {f}.", f"Simplify {f}.", f"Combine like terms in {f}."]
