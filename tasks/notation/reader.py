@@ -135,7 +135,7 @@ def _multisets(text: str, taken: list[bool]) -> list[Formula]:
         for i in range(m.start(), m.end()):
             taken[i] = True
     if re.search(r"\breplacement\b", text):  # `... without replacement from gdjttjjd`: the bag spelled out
-        for m in re.finditer(r"\bfrom ([a-z]{3,})\b", text):
+        for m in re.finditer(r"\bfrom ([a-z]{2,})\b", text):
             if not any(taken[m.start(1):m.end(1)]):
                 out.append(Formula(m.start(1), m.end(1), m.group(1), "plain", Expr("var", (), m.group(1))))
                 letters |= set(m.group(1))
@@ -595,7 +595,7 @@ _SCALES_LEMMAS = {"hundred", "thousand", "million", "billion"}
 def _has_notation(formulas: list[Formula], text: str) -> bool:
     """Real notation, or a short question about bare numbers (a story goes to the English reader)."""
     for f in formulas:
-        if f.notation == "latex" or f.tree.op != "num" or not (f.tree.text or "").isdigit():
+        if f.notation == "latex" or f.option is not None or f.tree.op != "num" or not (f.tree.text or "").isdigit():
             return True
     words = len(_WORD.findall(text))
     sentences = len([s for s in re.split(r"[.?!;]\s", text.strip()) if s.strip()])
