@@ -67,7 +67,7 @@ class FormulaError(FrontEndError):
 
 PLAIN_GRAMMAR = r"""
 ?start: relation
-?relation: sum | sum REL sum -> rel
+?relation: sum | sum REL sum -> rel | sum REL sum (REL sum)+ -> chain
 ?sum: product | sum PLUS product -> add | sum MINUS product -> sub
 ?product: unary | product TIMES unary -> mul | product DIVIDE unary -> div | product implicit -> mul
 ?implicit: power
@@ -78,7 +78,9 @@ PLAIN_GRAMMAR = r"""
      | NUMERAL -> numeral
      | VAR -> variable
      | "(" relation ")"
+     | "(" relation ("," relation)+ ")" -> tuple
      | "[" relation "]"
+     | ELLIPSIS -> ellipsis
      | NAME "(" args ")" -> call
      | VAR "(" args ")" -> call
      | ROOT atom -> root_sign
@@ -95,6 +97,7 @@ BINOM.2: "\\binom" | "\\dbinom" | "\\tbinom"
 SQRT.2: "\\sqrt"
 CONST.2: "\\pi"
 REL: "<=" | ">=" | "!=" | "==" | "=" | "<" | ">" | "≤" | "≥" | "≠" | /\\(le|leq|ge|geq|ne|neq|lt|gt)(?![a-zA-Z])/
+ELLIPSIS.3: "..." | "…" | /\\[lc]dots(?![a-zA-Z])/
 PLUS: "+"
 MINUS: "-" | "−" | "–"
 TIMES: "*" | "×" | "·" | "⋅" | "∗" | /\\(cdot|times|ast)(?![a-zA-Z])/
@@ -175,6 +178,15 @@ def _from_plain(t: Any) -> Expr:
         return Expr("sqrt", (inner,)) if degree is None else Expr("root", (inner, num(degree)))
     if d == "absolute":
         return Expr("abs", (_from_plain(kids[0]),))
+    if d == "chain":  # `1 ≤ r ≤ n`: each neighbouring pair, joined by `and`
+        terms, rels = kids[0::2], kids[1::2]
+        pairs = [Expr(_REL.get(str(r).lstrip("\\"), str(r).lstrip("\\")), (_from_plain(a), _from_plain(c)))
+                 for a, r, c in zip(terms, rels, terms[1:], strict=False)]
+        return Expr("and", tuple(pairs))
+    if d == "tuple":
+        return Expr("tuple", tuple(_from_plain(k) for k in kids))
+    if d == "ellipsis":
+        return Expr("ellipsis")
     if d == "frac":
         return Expr("/", (_from_plain(kids[1]), _from_plain(kids[2])))
     if d == "binom":

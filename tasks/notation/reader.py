@@ -26,7 +26,8 @@ _LATEX_DELIMS = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]
 _BARE_LATEX = re.compile(r"\\[A-Za-z]+")
 _OPTION = re.compile(r"(?<![A-Za-z0-9])\(([a-z])\)\s")
 # plain-formula characters; letters are decided token by token below
-_MATHCH = set("0123456789.+-−–*/×·⋅∗÷^!()[]|=<>≤≥≠√∛∜⁰¹²³⁴⁵⁶⁷⁸⁹,")
+_MATHCH = set("0123456789.+-−–*/×·⋅∗÷^!()[]|=<>≤≥≠√∛∜⁰¹²³⁴⁵⁶⁷⁸⁹,…")
+_ABBREVIATION = re.compile(r"\b(i\.e\.|e\.g\.|etc\.|cf\.|vs\.)", re.IGNORECASE)
 _FUNC_CALL = re.compile(r"(sqrt|gcd|lcm|abs|exp|log|ln|sin|cos|tan|max|min|binomial)\(")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _NTH = re.compile(r"^([a-z])'th$")
@@ -239,6 +240,10 @@ class _Tok:
 
 def _tokens(text: str, taken: list[bool]) -> list[_Tok]:
     out: list[_Tok] = []
+    taken = list(taken)
+    for m in _ABBREVIATION.finditer(text):  # `i.e.` is words, not the variables i and e
+        for k in range(m.start(), m.end()):
+            taken[k] = True
     i = 0
     while i < len(text):
         c = text[i]
@@ -287,6 +292,18 @@ def _tokens(text: str, taken: list[bool]) -> list[_Tok]:
                 j += 1
             out.append(_Tok("math", i, j, text[i:j]))
             i = j
+            continue
+        if c == "(" and re.match(r"\(\s*([A-Za-z]{2,}|[a-z]\.[a-z]\.)", text[i:]) and not _FUNC_CALL.match(text, i + 1):
+            out.append(_Tok("stop", i, i + 1, c))  # `(with leading zeros ...)`, `(i.e., ...)`: words in brackets
+            i += 1
+            continue
+        if c == ")" and i > 1 and text[i - 2 : i].isalpha():
+            out.append(_Tok("stop", i, i + 1, c))
+            i += 1
+            continue
+        if text.startswith("...", i):
+            out.append(_Tok("math", i, i + 3, "..."))
+            i += 3
             continue
         if c == "-" and i > 1 and text[i - 2 : i].isalpha() and text[i + 1 : i + 2].isalpha():
             out.append(_Tok("stop", i, i + 1, c))  # `non-equal`, `base-2`: a hyphen, not a minus
