@@ -318,6 +318,7 @@ class _Compiler:
         self._work_rates()
         self._ratio_shares()
         self._sharing()
+        self._remainders()
         self._unknown()
         return self.meaning
 
@@ -1105,6 +1106,41 @@ class _Compiler:
                 relation = sympy.Eq(sympy.Mul(count, answer), total)
             self.add(relation, "equal sharing", rel.id, amounts[0], among[0], asked)
             return
+
+    def _remainders(self) -> None:
+        """`the remainder of the division of X by Y`: remainder = X mod Y, for whole X and Y."""
+        for rem in self.g.nodes_of(NodeKind.ATTRIBUTE):
+            divisions = [d for d in self.out(rem.id, EdgeKind.OF) if self.label(d) == "division"]
+            if rem.label != "remainder" or len(divisions) != 1:
+                continue
+            dividends = self.out(divisions[0], EdgeKind.OF)
+            divisors = self.out(rem.id, EdgeKind.RELATION, "by") + self.out(divisions[0], EdgeKind.RELATION, "by")
+            if len(dividends) != 1 or len(divisors) != 1:
+                continue
+            terms = []
+            for node, least in ((dividends[0], 0), (divisors[0], 1)):  # where every convention of mod agrees
+                stated = self._whole(sympy.Symbol(self.label(node))) if self.kind(node) == NodeKind.VARIABLE \
+                    else self.value(node)
+                if stated is None or not stated.is_integer or stated < least:
+                    break
+                terms.append(sympy.Symbol(self.label(node)) if self.kind(node) == NodeKind.VARIABLE else stated)
+            else:
+                for term in terms:
+                    if isinstance(term, sympy.Symbol):
+                        self.meaning.domains[term] = Domain.integer
+                symbol = self.attr_symbol(rem.id)
+                self.meaning.domains[symbol] = Domain.nonnegative_integer
+                self.add(sympy.Eq(symbol, sympy.Mod(*terms, evaluate=False)), "remainder of a division",
+                         rem.id, dividends[0], divisors[0])
+                self.add(sympy.Ne(terms[1], 0), "remainder of a division", rem.id)
+
+    def _whole(self, variable: sympy.Symbol) -> sympy.Basic | None:
+        """The whole number a stated formula gives the variable (`X = 470`), if one does."""
+        for c in self.meaning.constraints:
+            r = c.relation
+            if c.construct == "stated formula" and isinstance(r, sympy.Eq) and r.lhs == variable and r.rhs.is_integer:
+                return r.rhs
+        return None
 
     def _unknown(self) -> None:
         """The asked quantity becomes the unknown: a variable, an attribute, a possession."""

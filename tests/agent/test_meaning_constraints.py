@@ -92,6 +92,7 @@ CONSTRUCTS = [
      "dollars does Leo get?", "shares in a ratio", "160", "180"),
     ("Grace has 30 toys. Grace shares the toys among 10 children. How many toys does every child get?",
      "equal sharing", "3", "300"),
+    ("X = 470. Y = 14. What is the remainder of the division of X by Y?", "remainder of a division", "8", "33"),
 ]
 
 
