@@ -55,5 +55,15 @@ suites: setup
 notation-suites: setup
 	$(BIN)/python -m tasks.notation.suites --seed 7 --out tasks/suites
 
+# The English reader's generators (graphmodel/checkpoints/{graph,seq}-english.pt): the families
+# read from their prompts plus MAWPS/ASDiv-A (without fold FOLD) and GSM8K's train part,
+# all from ../shared/data (graphmodel/mix.py; graphmodel/README.md has the figures).
+FOLD ?= 0
+ENGLISH_BUDGET ?= 2700
+train-english: setup
+	$(BIN)/python -m graphmodel.mix --dev-fold $(FOLD) --out-dir runs/mix$(FOLD) --gsm8k-share 0.35
+	$(BIN)/ladder train --generator graph --suite runs/mix$(FOLD)/english_train.jsonl --valid runs/mix$(FOLD)/english_valid.jsonl --epochs 12 --time-budget $(ENGLISH_BUDGET) --seed 0 --out graphmodel/checkpoints/graph-english.pt
+	$(BIN)/ladder train --generator seq --suite runs/mix$(FOLD)/english_train.jsonl --valid runs/mix$(FOLD)/english_valid.jsonl --epochs 12 --time-budget $(ENGLISH_BUDGET) --seed 0 --out graphmodel/checkpoints/seq-english.pt
+
 clean:
 	rm -rf $(VENV) .pytest_cache
