@@ -273,3 +273,27 @@ def test_a_violated_constraint_is_repaired_at_the_subtree_that_computes_the_answ
     rechecked = verify(state)
     assert rechecked["failure"] is None and rechecked["verdict"].verified, rechecked["verdict"].certificate
     assert rechecked["repairs"][-1].fixed is True
+
+
+def test_no_right_answer_of_the_test_suite_is_refuted_or_called_a_contradiction() -> None:
+    """Soundness on real questions: each ninth problem of test.jsonl, decided at its expected
+    answer from its canonical ACE, is never violated, unsat, or disagreed with."""
+    import json
+    from pathlib import Path
+
+    from agent.checks import _target_domain
+    from agent.constraints import derive
+    from verifiers import parse_answer
+
+    suite = Path(__file__).parents[2] / "tasks" / "suites" / "test.jsonl"
+    rows = [json.loads(line) for line in suite.read_text().splitlines()][::9]
+    unique = 0
+    for row in rows:
+        graph = parse_ace(row["ace"])
+        value = parse_answer(row["answer"])
+        if not (isinstance(value, sympy.Expr) and value.is_number):
+            continue
+        proof = decide(compile_meaning(graph), value, _target_domain(derive(graph)))
+        assert proof.verdict not in ("violated", "unsat") and proof.agrees is not False, (row["id"], proof)
+        unique += proof.verdict == "unique"
+    assert unique >= len(rows) // 2, f"only {unique} of {len(rows)} decided"
