@@ -907,6 +907,61 @@ def probability(rng: random.Random) -> Draft:
     return draft("p_level_set", {"counts": counts, "want": want, "spelled": spelled}, prompts, code, p, 3)
 
 
+# unit -> (its names, its size in the dimension's base unit as program source, exact size)
+UNITS: dict[str, list[tuple[tuple[str, ...], str, Fraction]]] = {
+    "length": [(("kilometers", "kilometres", "km"), "1000", Fraction(1000)), (("meters", "metres", "m"), "1", Fraction(1)),
+               (("centimeters", "centimetres", "cm"), "Rational(1, 100)", Fraction(1, 100)),
+               (("millimeters", "millimetres", "mm"), "Rational(1, 1000)", Fraction(1, 1000)),
+               (("micrometers", "micrometres"), "Rational(1, 10**6)", Fraction(1, 10**6)),
+               (("nanometers", "nanometres", "nm"), "Rational(1, 10**9)", Fraction(1, 10**9))],
+    "mass": [(("tonnes", "t"), "10**6", Fraction(10**6)), (("kilograms", "kg"), "1000", Fraction(1000)),
+             (("grams", "g"), "1", Fraction(1)), (("milligrams", "mg"), "Rational(1, 1000)", Fraction(1, 1000)),
+             (("micrograms",), "Rational(1, 10**6)", Fraction(1, 10**6)),
+             (("nanograms", "ng"), "Rational(1, 10**9)", Fraction(1, 10**9))],
+    "volume": [(("litres", "liters", "l"), "1", Fraction(1)), (("millilitres", "milliliters", "ml"), "Rational(1, 1000)", Fraction(1, 1000))],
+    "time": [(("weeks",), "7*24*60*60", Fraction(7 * 24 * 3600)), (("days",), "24*60*60", Fraction(24 * 3600)),
+             (("hours",), "60*60", Fraction(3600)), (("minutes",), "60", Fraction(60)), (("seconds", "s"), "1", Fraction(1)),
+             (("milliseconds", "ms"), "Rational(1, 1000)", Fraction(1, 1000)),
+             (("microseconds",), "Rational(1, 10**6)", Fraction(1, 10**6)),
+             (("nanoseconds", "ns"), "Rational(1, 10**9)", Fraction(1, 10**9))],
+    "calendar": [(("millennia", "millenniums"), "12000", Fraction(12000)), (("centuries",), "1200", Fraction(1200)),
+                 (("decades",), "120", Fraction(120)), (("years",), "12", Fraction(12)), (("months",), "1", Fraction(1))],
+}
+_SINGULAR = {"centuries": "century", "millennia": "millennium", "millenniums": "millennium", "litres": "litre", "liters": "liter"}
+
+
+def _singular(name: str) -> str:
+    return _SINGULAR.get(name, name[:-1] if name.endswith("s") and len(name) > 3 else name)
+
+
+def measurement(rng: random.Random) -> Draft:
+    """measurement__conversion: a quantity from one unit to another, exactly."""
+    dim = rng.choice(["length", "length", "mass", "mass", "volume", "time", "time", "calendar"])
+    (names_a, src_a, size_a), (names_b, src_b, size_b) = rng.sample(UNITS[dim], 2)
+    a, bname = rng.choice(names_a), rng.choice(names_b)
+    if len(bname) <= 2:
+        bname = names_b[0]
+    if rng.random() < 0.3:  # `1/4 of a litre`, `2/5 of a day`
+        q = Fraction(rng.randint(1, 9), rng.choice([2, 4, 5, 8, 10, 20, 25, 50]))
+        if q.denominator == 1:
+            q = Fraction(1, 4)
+        amount, tree = f"{q.numerator}/{q.denominator}", lit(q)
+        unit_a = _singular(names_a[0])
+        article = "an" if unit_a[0] in "aeiou" else "a"
+        prompts = [f"How many {bname} are there in {amount} of {article} {unit_a}?",
+                   f"What is {amount} of {article} {unit_a} in {bname}?", f"Convert {amount} of {article} {unit_a} to {bname}."]
+    else:
+        amount = dec(rng, 10 ** rng.randint(0, 4), rng.randint(1, 5), signed=False) if rng.random() < 0.7 else str(rng.randint(1, 999))
+        tree = lit(amount)
+        glued = f"{amount}{a}" if len(a) <= 2 else f"{amount} {a}"
+        prompts = [f"Convert {glued} to {bname}.", f"What is {glued} in {bname}?", f"How many {bname} are there in {glued}?",
+                   f"How many {bname} are in {glued}?"]
+    quantity = f"Integer({to_source(tree)})" if tree.op == "num" and tree.text.isdigit() else to_source(tree)
+    code = program("Integer, Rational", f"answer = {quantity} * {src_a} / ({src_b})")
+    answer = value(tree) * sympy.Rational(size_a.numerator, size_a.denominator) / sympy.Rational(size_b.numerator, size_b.denominator)
+    return draft("conversion", {"amount": amount, "a": names_a[0], "b": names_b[0]}, prompts, code, answer, 2)
+
+
 FAMILIES: dict[str, Family] = {
     f.name: f
     for f in (
@@ -922,6 +977,7 @@ FAMILIES: dict[str, Family] = {
         Family("notation_numbers", "gcd, lcm, remainders, factors, primes, place value, rounding", numbers),
         Family("notation_bases", "Base conversion and arithmetic in a base", bases),
         Family("notation_comparison", "Comparing, sorting and choosing numbers", comparison),
+        Family("notation_measurement", "Converting quantities between units of length, mass, volume and time", measurement),
         Family("notation_probability", "Probabilities of draws without replacement and of coin tosses", probability),
     )
 }

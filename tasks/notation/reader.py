@@ -30,6 +30,7 @@ _MATHCH = set("0123456789.+-−–*/×·⋅∗÷^!()[]|=<>≤≥≠√∛∜⁰�
 _ABBREVIATION = re.compile(r"\b(i\.e\.|e\.g\.|etc\.|cf\.|vs\.)", re.IGNORECASE)
 _FUNC_CALL = re.compile(r"(sqrt|gcd|lcm|abs|exp|log|ln|sin|cos|tan|max|min|binomial)\(")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_GLUED_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([a-zA-Z]{2,})$")
 _NTH = re.compile(r"^([a-z])'th$")
 _PREPOSITIONS = {"of", "to", "for", "by", "in", "from", "with", "wrt", "than", "into", "as", "at", "on", "between", "after", "before"}
 _SKIP_POS = {"PUNCT", "DET", "SPACE", "SYM"}
@@ -267,7 +268,12 @@ def _tokens(text: str, taken: list[bool]) -> list[_Tok]:
             j = i
             while j < len(text) and (text[j].isalnum() or (text[j] == "." and j + 1 < len(text) and text[j + 1].isdigit())):
                 j += 1
-            out.append(_Tok("math", i, j, text[i:j]))
+            glued = _GLUED_UNIT.match(text[i:j])
+            if glued and not _BASE.search(text):  # `673.076ms`: a number and its unit
+                out.append(_Tok("math", i, i + glued.end(1), glued.group(1)))
+                out.append(_Tok("word", i + glued.end(1), j, glued.group(2)))
+            else:
+                out.append(_Tok("math", i, j, text[i:j]))
             i = j
             continue
         if c.isalpha():

@@ -31,7 +31,7 @@ TRAIN_COUNTS = {
     "notation_arithmetic": 800, "notation_linear_1d": 350, "notation_linear_2d": 200,
     "notation_polynomial_roots": 300, "notation_sequences": 250, "notation_differentiate": 300,
     "notation_integrate": 150, "notation_polynomials": 700, "notation_surds": 250,
-    "notation_numbers": 900, "notation_bases": 300, "notation_comparison": 600, "notation_probability": 200,
+    "notation_numbers": 900, "notation_bases": 300, "notation_comparison": 600, "notation_probability": 250, "notation_measurement": 250,
 }
 SHARE = {Split.train: 1.0, Split.valid: 0.1, Split.test: 0.2}
 
