@@ -123,6 +123,8 @@ def with_variants(items: list[Item]) -> list[Item]:
 
     out = list(items)
     for item in items:
+        if getattr(item.graph, "front_end", "ace") != "ace":  # read by a front end: `ace` holds the prompt, not ACE
+            continue
         for text in equivalent_variants(item.ace)[1:]:
             out.append(Item(item.pid, text, parse_ace(text), item.tree, item.answer, item.family))
     return out
