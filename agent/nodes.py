@@ -109,7 +109,8 @@ def rewrite(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
         if (done := read(name)) is not None:
             return done
     why = (
-        "ladder could not read the question: " + " | ".join(refusals) + ". State one fact per sentence "
+        "ladder could not restate the question in its controlled English (ACE) fragment, nor read it with "
+        "another front end: " + " | ".join(refusals) + ". State one fact per sentence "
         "with numbers and units (e.g. 'A ladder is 13 feet long.') and end with one question."
     )
     return _reject("rewrite", started, state.text, why)
@@ -176,12 +177,17 @@ def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any
 
 
 def _pooled_graph(state: AgentState, context: AgentContext) -> SemanticGraph | None:
-    """The first other reader's graph of a text the ACE path read (None when pooling is off or
-    none reads it): the ACE rewriter can restate a story faithfully in a form the generator
-    never learned, and another reading's programs then get a vote."""
+    """The first other reader's graph of a text the ACE path read (None when pooling is off, the
+    generator has no model of its own for another reader, or none reads it): the ACE rewriter
+    can restate a story faithfully in a form the ACE model never learned, and another
+    reading's programs then get a vote."""
     if not context.settings.pool_front_ends or state.front_end not in (None, "ace"):
         return None
+    readers = getattr(context.generator, "readers", None)  # graphmodel.routing.ReaderRouted
+    own = set(readers()) if callable(readers) else set()
     for name in context.settings.front_ends:
+        if name not in own:  # a generator without a model of that reader's graphs gains nothing from it
+            continue
         try:
             return load_front_end(name)(state.text)
         except Exception:  # noqa: BLE001 - a reader that cannot read this text only means no pool
