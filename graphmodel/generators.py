@@ -58,7 +58,7 @@ def valid_candidate(tree: Tree, score: float) -> Candidate | None:
         source = print_tree(tree)
         if parse_program(source) != tree:
             return None
-    except TreeError:
+    except (TreeError, ValueError):  # a decoded tree the printer cannot write (a conditional missing a child)
         return None
     return Candidate(tree=tree, source=source, score=score)
 
