@@ -42,7 +42,9 @@ def graph_digest(graph: SemanticGraph) -> bytes:
     pyg = {"node_kind": data.node_kind.tolist(), "edge_index": data.edge_index.tolist(),
            "edge_kind": data.edge_kind.tolist(), "labels": data.labels,
            "values": data["values"], "num_nodes": data.num_nodes}
-    return hashlib.sha256(graph.model_dump_json().encode() + json.dumps(pyg).encode()).digest()
+    # `front_end` names the reader; no model reads it, so it is not part of what is pinned here
+    text = graph.model_dump_json(exclude={"front_end"})
+    return hashlib.sha256(text.encode() + json.dumps(pyg).encode()).digest()
 
 
 def fingerprint(graphs: Iterable[SemanticGraph]) -> SuiteFingerprint:

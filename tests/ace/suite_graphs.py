@@ -9,7 +9,9 @@ from pathlib import Path
 from tasks import Problem, load_suite
 from tasks.ace import AceError, SemanticGraph, parse_ace
 
-SUITES = sorted(Path(__file__).resolve().parents[2].joinpath("tasks", "suites").glob("*.jsonl"))
+# the suites written in ACE (the notation suites are read by tasks.notation, not the ACE parser)
+SUITES = sorted(p for p in Path(__file__).resolve().parents[2].joinpath("tasks", "suites").glob("*.jsonl")
+                if not p.name.startswith("notation_"))
 
 
 @cache
