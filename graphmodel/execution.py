@@ -40,10 +40,22 @@ def _alarm(signum, frame):
 signal.signal(signal.SIGALRM, _alarm)
 
 def same(a, b):
+    if str(a) == str(b):  # base-b numerals are written as Symbols ('2c9'): their text is the answer
+        return True
     try:
         x, y = sympy.sympify(a), sympy.sympify(b)
     except Exception:
         return str(a) == str(b)
+    if isinstance(x, (list, tuple)):  # a sorted list of solutions and the tuple a suite writes
+        x = sympy.Tuple(*x)
+    if isinstance(y, (list, tuple)):
+        y = sympy.Tuple(*y)
+    def plain(e):  # `symbols('p', positive=True)` and the gold's plain `p` are one name
+        try:
+            return e.xreplace({v: sympy.Symbol(v.name) for v in e.free_symbols if isinstance(v, sympy.Symbol)})
+        except Exception:
+            return e
+    x, y = plain(x), plain(y)
     if x == y:
         return True
     try:

@@ -92,9 +92,10 @@ def test_agreement_picks_the_answer_two_programs_reach() -> None:
     )
     solution = Agent(generator=generator, samples=3).solve(LADDER)
     assert solution.answer == "5", [c.model_dump() for c in solution.candidates]
-    assert solution.status is Status.answered, "agreement is evidence, not a proof: never `verified`"
-    assert solution.chosen == 1
-    assert [c.outcome for c in solution.candidates] == [CandidateOutcome.passed] * 3
+    # the constraints read from the question (5**2 + 12**2 = 13**2) now refute the top program
+    # and verify the others: agreement alone would have chosen the same
+    assert solution.status is Status.verified
+    assert solution.candidates[0].outcome is CandidateOutcome.refuted
 
 
 def test_a_verified_program_ends_the_search() -> None:
