@@ -62,8 +62,11 @@ FOLD ?= 0
 ENGLISH_BUDGET ?= 2700
 train-english: setup
 	$(BIN)/python -m graphmodel.mix --dev-fold $(FOLD) --out-dir runs/mix$(FOLD) --gsm8k-share 0.35
-	$(BIN)/ladder train --generator graph --suite runs/mix$(FOLD)/english_train.jsonl --valid runs/mix$(FOLD)/english_valid.jsonl --epochs 12 --time-budget $(ENGLISH_BUDGET) --seed 0 --out graphmodel/checkpoints/graph-english.pt
-	$(BIN)/ladder train --generator seq --suite runs/mix$(FOLD)/english_train.jsonl --valid runs/mix$(FOLD)/english_valid.jsonl --epochs 12 --time-budget $(ENGLISH_BUDGET) --seed 0 --out graphmodel/checkpoints/seq-english.pt
+	$(BIN)/ladder train --generator graph --suite runs/mix$(FOLD)/mwp_train.jsonl --valid runs/mix$(FOLD)/mwp_valid.jsonl --epochs 30 --time-budget 600 --seed 0 --out graphmodel/checkpoints/graph-english.pt
+
+# The notation reader's generator (graphmodel/checkpoints/graph-notation.pt) from the notation suites.
+train-notation: setup
+	$(BIN)/ladder train --generator graph --suite tasks/suites/notation_train.jsonl --valid tasks/suites/notation_valid.jsonl --epochs 8 --time-budget 2100 --seed 0 --out graphmodel/checkpoints/graph-notation.pt
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -67,6 +67,9 @@ def build(dev_fold: int, out_dir: Path, seed: int = 0, valid_share: float = 0.05
     dump_suite(real_train + views, out_dir / "english_train.jsonl")
     dump_suite(real_valid, out_dir / "english_valid.jsonl")
     counts["family_english_views"] = len(views)
+    mwp = ("mawps", "asdiv-a")  # the shipped English model: grade-school stories alone (graphmodel/README.md)
+    dump_suite([p for p in real_train if p.family in mwp], out_dir / "mwp_train.jsonl")
+    dump_suite([p for p in real_valid if p.family in mwp], out_dir / "mwp_valid.jsonl")
     return counts
 
 
