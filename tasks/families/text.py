@@ -10,6 +10,8 @@ import random
 import re
 from fractions import Fraction
 
+from tasks.numerals import short_decimal
+
 _ONES = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -44,7 +46,7 @@ def ace_num(x: int | Fraction | str) -> str:
         return str(x)
     if x.denominator == 1:
         return str(x.numerator)
-    decimal = _decimal(x)
+    decimal = short_decimal(x)
     return decimal if decimal is not None else f"{x.numerator}/{x.denominator}"
 
 
@@ -54,19 +56,8 @@ def lit(x: int | Fraction) -> str:
         return str(x)
     if x.denominator == 1:
         return str(x.numerator)
-    decimal = _decimal(x)
+    decimal = short_decimal(x)
     return f"Rational('{decimal if decimal is not None else f'{x.numerator}/{x.denominator}'}')"
-
-
-def _decimal(x: Fraction) -> str | None:
-    """'2.5' for 5/2 when the denominator is a power-of-2/5 product of at most 4 places."""
-    for places in range(1, 5):
-        scaled = x * 10**places
-        if scaled.denominator == 1:
-            sign = "-" if scaled < 0 else ""
-            digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
-            return f"{sign}{digits[:-places]}.{digits[-places:]}"
-    return None
 
 
 def money(x: int | Fraction) -> str:

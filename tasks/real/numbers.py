@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from tasks.numerals import short_decimal
+
 MAX_PLACES = 4  # a decimal with more places than this is a float artefact of a fraction
 MAX_DENOMINATOR = 100  # fractions in grade-school problems
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
@@ -40,13 +42,7 @@ def decimal_text(value: Fraction) -> str | None:
     """`'2.5'` for 5/2, `'8'` for 8; None when it needs more than MAX_PLACES places."""
     if value.denominator == 1:
         return str(value.numerator)
-    for places in range(1, MAX_PLACES + 1):
-        scaled = value * 10**places
-        if scaled.denominator == 1:
-            sign = "-" if scaled < 0 else ""
-            digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
-            return f"{sign}{digits[:-places]}.{digits[-places:]}"
-    return None
+    return short_decimal(value, MAX_PLACES)
 
 
 def exact_number(value: Fraction) -> Number:
