@@ -9,13 +9,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "thousand": 1000, "million": 1_000_000,
-}
+from tasks.ace.numbers import ONES, TENS, words_value
+
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d*\.?\d+$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 
@@ -42,9 +37,9 @@ def number_value(text: str) -> str | None:
     m = _FRACTION.match(t)
     if m and int(m.group(2)) != 0:
         return f"{m.group(1)}/{m.group(2)}"
-    if t in _WORDS and t not in ("hundred", "thousand", "million"):
-        return str(_WORDS[t])
     parts = t.split("-")
-    if len(parts) == 2 and parts[0] in _WORDS and parts[1] in _WORDS and _WORDS[parts[0]] >= 20 and _WORDS[parts[1]] < 10:
-        return str(_WORDS[parts[0]] + _WORDS[parts[1]])
+    if len(parts) == 1 and parts[0] in ONES | TENS:  # `hundred` alone counts nothing
+        return str(words_value(parts))
+    if len(parts) == 2 and parts[0] in TENS and ONES.get(parts[1], 10) < 10:  # `twenty-five`
+        return str(words_value(parts))
     return None
