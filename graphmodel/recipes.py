@@ -93,21 +93,16 @@ def english_views(problems: list, share: float, seed: int) -> tuple[list[Item], 
     and real questions reach the generator only through the English front end; seeing the
     families through that reader too ties the two graph vocabularies to the same programs.
     """
-    from tasks.english import parse_english
-    from tasks.frontends import FrontEndError
-
     rng = random.Random(seed)
     items, skipped = [], []
     for p in problems:
         if not p.ace or not p.program or rng.random() >= share:
             continue
-        try:
-            graph = parse_english(p.prompt)
-            tree = parse_program(p.program)
-        except (FrontEndError, TreeError) as exc:
-            skipped.append(f"{p.id}: English view: {exc}")
-            continue
-        items.append(Item(p.id, graph.text, graph, tree, p.answer, p.family))
+        item, why = _read_with_front_end(p, "english", need_program=True)
+        if item is None:
+            skipped.append(f"English view of {why}")
+        else:
+            items.append(item)
     return items, skipped
 
 

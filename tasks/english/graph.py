@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from tasks.ace.graph import EdgeKind, GraphEdge, GraphNode, NodeKind, SemanticGraph
@@ -241,12 +242,11 @@ def _coreference_edges(doc: Any, index: dict[int, int], b: _Builder) -> None:
 
 
 def _quantity_edges(quantities: list[tuple[int, str, str | None]], b: _Builder) -> None:
-    from fractions import Fraction
-
-    for i, (a, va, ua) in enumerate(quantities):
-        for c, vc, uc in quantities[i + 1 :]:
+    values = [Fraction(v) for _, v, _ in quantities]
+    for i, (a, _, ua) in enumerate(quantities):
+        for j in range(i + 1, len(quantities)):
+            c, _, uc = quantities[j]
             if ua is not None and ua == uc:
                 b.edge(a, c, EdgeKind.EQUALS, "same-unit")
-            fa, fc = Fraction(va), Fraction(vc)
-            if fa != fc:
-                b.edge(a, c, EdgeKind.RELATION, "greater" if fa > fc else "less")
+            if values[i] != values[j]:
+                b.edge(a, c, EdgeKind.RELATION, "greater" if values[i] > values[j] else "less")
