@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
@@ -15,8 +16,8 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel
 
-from agent.cpus import share_cpus
 from agent.graph import build_graph
+from agent.pool_workers import init_pool_worker
 from agent.runtime import AgentContext
 from agent.settings import GENERATORS, AgentSettings
 from agent.state import AgentState, Mode, RepairStrategy, Solution, Status, TraceStep
@@ -181,7 +182,7 @@ class Agent:
         if self.llm is not None or self._custom_generator:
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 return list(pool.map(self.solve, texts))
-        spec = (self.settings.model_dump(), self.limits, workers)
+        spec = (self.settings.model_dump(), self.limits, workers, os.getpid())
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=spec
         ) as pool:
@@ -215,9 +216,9 @@ class Agent:
 _WORKER_AGENT: Agent | None = None
 
 
-def _init_worker(settings: dict[str, Any], limits: Any, workers: int) -> None:
+def _init_worker(settings: dict[str, Any], limits: Any, workers: int, parent_pid: int) -> None:
     global _WORKER_AGENT
-    share_cpus(workers)  # N workers x all cores of torch threads would oversubscribe the machine
+    init_pool_worker(workers, parent_pid)  # ends with the parent; its share of the cores
     s = AgentSettings.model_validate(settings)
     _WORKER_AGENT = Agent(
         generator=s.generator,

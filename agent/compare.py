@@ -10,6 +10,7 @@ first tree is the generator's k=1 output in every run, so all three start from i
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +23,7 @@ from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.table import Table
 
-from agent.cpus import share_cpus
+from agent.pool_workers import init_pool_worker
 from agent.settings import AgentSettings
 from agent.state import Solution, Status
 
@@ -181,7 +182,7 @@ def run_comparison(spec: CompareSpec, workers: int = 1) -> Iterator[ProblemRecor
         return
     jobs = [(spec.model_dump(), p.model_dump(mode="json")) for p in problems]
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                             initializer=share_cpus, initargs=(workers,)) as pool:
+                             initializer=init_pool_worker, initargs=(workers, os.getpid())) as pool:
         yield from pool.map(_worker, jobs, chunksize=4)
 
 

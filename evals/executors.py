@@ -8,12 +8,13 @@ submitting every item and collecting results: the process pool or Ray does the r
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Literal
 
-from agent.cpus import share_cpus
+from agent.pool_workers import init_pool_worker
 from evals.attempt import AttemptSettings, WorkItem, run_attempt
 from evals.records import EvalRecord
 
@@ -45,7 +46,9 @@ def run_items(
 def _run_pool(items: list[WorkItem], settings: AttemptSettings, workers: int) -> Iterator[EvalRecord]:
     # spawn, not fork: the parent may hold torch/BLAS threads, which fork does not copy safely
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=share_cpus, initargs=(workers,))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=init_pool_worker, initargs=(workers, os.getpid())
+    )
     pending: set[Future[EvalRecord]] = {pool.submit(run_attempt, item, settings) for item in items}
     try:
         while pending:

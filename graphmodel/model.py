@@ -20,6 +20,7 @@ from torch_geometric.utils import to_dense_batch
 from graphmodel.decoder import Decoder, init_weights, memory_mask, pointer_scores
 from graphmodel.graph_features import MAX_ORDER, MAX_SENTENCE, RWPE_STEPS
 from graphmodel.linearize import MAX_DEPTH
+from graphmodel.pyg_scratch import pyg_template_scratch
 
 MAX_SIB = 16  # child index embedding size (later children share the last slot)
 
@@ -61,10 +62,11 @@ class GraphEncoder(nn.Module):
         self.rwpe = nn.Linear(RWPE_STEPS, d)
         self.edge_kind = nn.Embedding(cfg.n_edge_kinds, d)
         self.edge_label = nn.Embedding(cfg.n_edge_labels, d)
-        self.convs = nn.ModuleList(
-            TransformerConv(d, d // cfg.heads, heads=cfg.heads, edge_dim=d, dropout=cfg.dropout, beta=True)
-            for _ in range(cfg.enc_layers)
-        )
+        with pyg_template_scratch():  # PyG writes each layer's generated propagate() to a temp file
+            self.convs = nn.ModuleList(
+                TransformerConv(d, d // cfg.heads, heads=cfg.heads, edge_dim=d, dropout=cfg.dropout, beta=True)
+                for _ in range(cfg.enc_layers)
+            )
         self.norms = nn.ModuleList(nn.LayerNorm(d) for _ in range(2 * cfg.enc_layers))
         self.mlps = nn.ModuleList(
             nn.Sequential(nn.Linear(d, cfg.ffn), nn.GELU(), nn.Linear(cfg.ffn, d)) for _ in range(cfg.enc_layers)
