@@ -82,6 +82,7 @@ class Agent:
         infill_k: int = 4,
         samples: int | None = None,
         reorder: bool = False,
+        declarative: bool = True,
         limits: Any = None,
     ) -> None:
         name = generator if isinstance(generator, str) else getattr(generator, "name", "custom")
@@ -100,6 +101,7 @@ class Agent:
                 max_repairs=max_repairs,
                 infill_k=infill_k,
                 reorder=reorder,
+                declarative=declarative,
                 **({"samples": samples} if samples is not None else {}),
             )
         except ValueError as err:
@@ -229,6 +231,7 @@ def _init_worker(settings: dict[str, Any], limits: Any, workers: int, parent_pid
         infill_k=s.infill_k,
         samples=s.samples,
         reorder=s.reorder,
+        declarative=s.declarative,
         limits=limits,
     )
 

@@ -6,6 +6,9 @@
                           |                 ^                    |
                           |                 +------failed--------+  (failing subtree localized)
                           +-> reduce -> verify -> answer   (structural mode: the first tree, no feedback)
+
+    Tool mode passes `declare` before `answer`: when no generated program was accepted, the
+    program written from the question's constraints runs (agent/declarative.py).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ def build_graph(checkpointer: Any = None) -> CompiledStateGraph:
     builder.add_node("reduce", nodes.reduce)
     builder.add_node("verify", nodes.verify)
     builder.add_node("repair", nodes.repair)
+    builder.add_node("declare", nodes.declare)
     builder.add_node("answer", nodes.answer)
 
     builder.add_edge(START, "rewrite")
@@ -39,12 +43,13 @@ def build_graph(checkpointer: Any = None) -> CompiledStateGraph:
     builder.add_conditional_edges(
         "generate",
         nodes.route_after_generate,
-        {"select": "select", "reduce": "reduce", "repair": "repair", "answer": "answer"},
+        {"select": "select", "reduce": "reduce", "repair": "repair", "answer": "declare"},
     )
-    builder.add_conditional_edges("select", nodes.route_after_verify, {"repair": "repair", "answer": "answer"})
+    builder.add_conditional_edges("select", nodes.route_after_verify, {"repair": "repair", "answer": "declare"})
     builder.add_edge("execute", "verify")
     builder.add_edge("reduce", "verify")
-    builder.add_conditional_edges("verify", nodes.route_after_verify, {"repair": "repair", "answer": "answer"})
-    builder.add_conditional_edges("repair", nodes.route_after_repair, {"execute": "execute", "answer": "answer"})
+    builder.add_conditional_edges("verify", nodes.route_after_verify, {"repair": "repair", "answer": "declare"})
+    builder.add_conditional_edges("repair", nodes.route_after_repair, {"execute": "execute", "answer": "declare"})
+    builder.add_edge("declare", "answer")
     builder.add_edge("answer", END)
     return builder.compile(checkpointer=checkpointer, name="ladder")

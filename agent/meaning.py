@@ -11,6 +11,8 @@ program. Each construct of the fragment becomes equations over symbols:
   its height on the wall and the distance of its base from the wall;
 * rates: amount = rate x time, where the rate's unit is amount-unit per time-unit (`km/hour`);
 * transfers: `A gives Q things to B` makes A's things before - Q = after and B's before + Q = after;
+* gains and losses: `A buys Q things` / `A eats Q things` makes A's before +- Q = after, the
+  verb's sign learned from the training stories (tasks/english/verb_polarity.py);
 * changes: `X increases/decreases by P percent` makes after = before x (1 +- P/100);
 * comparisons: `B has Q more things than A` is B's = A's + Q;
 * unit conversions stated in the text (`1 pound is 16 ounces`);
@@ -35,6 +37,7 @@ from pydantic import BaseModel, Field
 
 from agent.constraints import ConstraintError, expression, formulas
 from tasks.ace import EdgeKind, NodeKind, SemanticGraph
+from tasks.english.verb_polarity import verb_polarity
 from verifiers import CheckStatus, Domain, check_constraints, consistency
 
 # Verbs that state or relate quantities without changing any: a possession or a size read
@@ -132,6 +135,7 @@ class _Compiler:
         self.timeline: dict[tuple, list[tuple[int, int]]] = {}  # key -> [(sentence, state)]
         self._opaque: set[tuple[int, int]] = set()  # (entity, sentence) of verbs not read
         self._pending_transfers: list[tuple[int, int, int, int]] = []
+        self._pending_own: list[tuple[int, int, int, int]] = []  # (verb, owner, quantity, sign)
         self._pending_changes: list[tuple[int, int, int, int]] = []  # (verb, attribute, amount, sign)
         self._changed: dict[tuple, tuple[int, sympy.Symbol]] = {}
         self.asked_symbol: sympy.Symbol | None = None
@@ -311,6 +315,7 @@ class _Compiler:
         self._sequences()
         self._interest()
         self._shares()
+        self._percent_of()
         self._percentages()
         self._groups()
         self._totals()
@@ -365,6 +370,8 @@ class _Compiler:
                 continue
             if lemma in CHANGE_VERBS and rel not in self.conditional and self._change(rel):
                 continue
+            if lemma in verb_polarity() and rel not in self.conditional and self._own_change(rel, verb_polarity()[lemma]):
+                continue
             touched = self._touches(rel)
             if touched:
                 self.note(f"'{lemma}' (sentence {self.sentence(rel) + 1}) is not a construct the compiler reads; "
@@ -393,6 +400,21 @@ class _Compiler:
                 and self.g.nodes[given].unit and not self.out(given, EdgeKind.HAS)):
             return False
         self._pending_transfers.append((rel, giver, given, taker))
+        return True
+
+    def _own_change(self, rel: int, sign: int) -> bool:
+        """`Tom buys 8 apples` / `Paco eats 14 cookies`: the agent's things of that unit change by
+        +-8, the sign learned from data (tasks/english/verb_polarity.py). Only the plain form:
+        a `from`, `for` or `to` means someone else's things change too, which is not read."""
+        agents, objects = self.out(rel, EdgeKind.AGENT), self.out(rel, EdgeKind.OBJECT)
+        if not (len(agents) == len(objects) == 1 and self._plain(rel, {"agent", "object"})):
+            return False
+        owner, quantity = agents[0], objects[0]
+        if not (self.kind(owner) == NodeKind.ENTITY and self.kind(quantity) == NodeKind.QUANTITY
+                and self.value(quantity) is not None and self.g.nodes[quantity].unit
+                and not self.out(quantity, EdgeKind.HAS)):
+            return False
+        self._pending_own.append((rel, owner, quantity, sign))
         return True
 
     def _change(self, rel: int) -> bool:
@@ -436,6 +458,14 @@ class _Compiler:
                 self.advance(key, s)
                 after = self._held(key, owner, s + 1, name)
                 self.add(sympy.Eq(after, before + sign * q), "transfer", rel)
+        for rel, owner, quantity, sign in self._pending_own:
+            s = self.sentence(rel)
+            key = self._possession_key(owner, quantity)
+            name = f"{self.g.nodes[quantity].unit}_of_{self.label(owner)}"
+            before = self._held(key, owner, s, name)
+            self.advance(key, s)
+            after = self._held(key, owner, s + 1, name)
+            self.add(sympy.Eq(after, before + sign * self.value(quantity)), "gain" if sign > 0 else "loss", rel)
         for rel in self.g.nodes_of(NodeKind.RELATION):
             if rel.label != "have" or rel.id in self.conditional:
                 continue
@@ -833,6 +863,30 @@ class _Compiler:
                          share.id, values[0], wholes[0], self.asked)
                 return
 
+    def _percent_of(self) -> None:
+        """`What is 15 percent of 80?` (or of 80 dollars, or of the area of a figure): the asked
+        part = 15/100 x the whole, the whole a stated number or the symbol of a measure that
+        other constructs relate."""
+        asked = self.asked
+        if asked is None or self.asked_symbol is not None or self.into(asked, EdgeKind.OBJECT):
+            return
+        node = self.g.nodes[asked]
+        wholes = self.out(asked, EdgeKind.OF)
+        if node.kind != NodeKind.QUANTITY or node.unit != "percent" or self.value(asked) is None or len(wholes) != 1:
+            return
+        whole = wholes[0]
+        if self.value(whole) is not None:
+            amount: sympy.Basic = self.value(whole)
+        elif self.kind(whole) == NodeKind.ATTRIBUTE and self.owner(whole) is not None and not self.opaque(self.owner(whole)):
+            amount = self.attr_symbol(whole)
+        else:
+            return
+        part = self.fresh("part", Domain.real)
+        with sympy.evaluate(False):
+            relation = sympy.Eq(part, sympy.Mul(sympy.Mul(self.value(asked), sympy.Pow(100, -1)), amount))
+        self.add(relation, "percent of a whole", asked, whole)
+        self.asked_symbol = part
+
     def _percentages(self) -> None:
         """`What is the percentage of the 47 questions that Mary answers?` of a text with one
         other amount of questions (the 80 of the test): percentage = 47/80 x 100."""
@@ -958,7 +1012,7 @@ class _Compiler:
             if len(agents) != 1 or self.kind(agents[0]) != NodeKind.ENTITY or len(self.g.out_edges(verbs[0])) != 2:
                 return
             owners.append((agents[0], q))
-        if len(owners) < 2 or len({o for o, _ in owners}) != len(owners) or self._opaque or self._pending_transfers:
+        if len(owners) < 2 or len({o for o, _ in owners}) != len(owners) or self._opaque or self._pending_transfers or self._pending_own:
             return
         held = [self._held(self._possession_key(o, q), o, self.sentence(q), f"{node.unit}_of_{self.label(o)}")
                 for o, q in owners]

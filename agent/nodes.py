@@ -16,6 +16,7 @@ from typing import Any, Literal
 from langgraph.runtime import Runtime
 
 from agent.checks import check_answer
+from agent.declarative import declarative_program
 from agent.grounding import question_numbers, unused_numbers
 from agent.inputs import input_problem
 from agent.repair import exception_path, undefined_names, variable_path, widen
@@ -25,6 +26,8 @@ from agent.state import (
     AgentState,
     CandidateOutcome,
     CandidateRecord,
+    CheckRecord,
+    CheckStatus,
     Execution,
     Failure,
     FailureKind,
@@ -42,7 +45,7 @@ from tasks.ace.reorder import reorderings
 from tasks.frontends import FrontEndError, load_front_end
 from verifiers import SandboxUnavailable, answers_equivalent, canonical_answer, run_program
 
-MIN_STEPS_TO_REPAIR = 4  # repair, execute, verify, answer: a round needs these steps left
+MIN_STEPS_TO_REPAIR = 5  # repair, execute, verify, declare, answer: a round needs these steps left
 SUMMARY_CHARS = 300  # trace summaries are for people; the full values live in the state
 
 
@@ -554,6 +557,42 @@ def _replacement(tree: Tree, path: Path) -> str:
         return _source_of(subtree_at(tree, path))
     except ValueError:
         return "?"
+
+
+DECLARED = "declarative: the answer comes from the question's constraints alone (no generated program was accepted)"
+
+
+def declare(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Tool mode, when no generated program was accepted: run the program written from the
+    question's constraints (agent/declarative.py) through the same checks. Its answer is
+    reported `answered`, never `verified`: the constraints it came from cannot vouch for it."""
+    accepted = state.failure is None and state.verdict is not None and state.verdict.passed
+    contradiction = state.failure is not None and state.failure.kind is FailureKind.contradiction
+    if (state.mode is not Mode.tool or not runtime.context.settings.declarative or accepted or contradiction
+            or state.status is Status.rejected or state.semantic_graph is None):
+        return {}
+    started = perf_counter()
+    graph = _semantic_graph(state)
+    source = declarative_program(graph)
+    if source is None:
+        return {"trace": _step("declare", started, "constraints", "they do not determine the answer", ok=False)}
+    try:
+        execution, failure = _run(source, runtime.context)
+    except SandboxUnavailable:
+        return {}
+    verdict = None
+    if failure is None and execution.answer is None:
+        failure = Failure(kind=FailureKind.no_answer, message="the constraints' program bound no `answer`")
+    if failure is None:
+        verdict, failure = check_answer(execution.answer or "", graph, execution.answer_type)
+    if failure is not None or verdict is None:
+        why = failure.message if failure else "no verdict"
+        return {"tried": [*state.tried, source], "trace": _step("declare", started, source, why, ok=False)}
+    note = CheckRecord(name=DECLARED, status=CheckStatus.passed, required=False)
+    verdict = verdict.model_copy(update={"verified": False, "checks": [*verdict.checks, note],
+                                         "certificate": f"{verdict.certificate}; {DECLARED}"})
+    return {"program": source, "execution": execution, "verdict": verdict, "failure": None,
+            "tried": [*state.tried, source], "trace": _step("declare", started, "constraints", f"answer={execution.answer}")}
 
 
 def answer(state: AgentState) -> dict[str, Any]:

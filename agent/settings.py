@@ -44,12 +44,17 @@ class AgentSettings(BaseModel):
         description="Tool mode: where the ACE path read the question, also read it with the first other front end "
         "that can and pool both graphs' programs for `select` (agreement and checks choose; agent/README.md).",
     )
+    declarative: bool = Field(
+        default=True,
+        description="Tool mode: when no generated program (nor repair) was accepted, run the program written from the "
+        "question's own constraints (agent/declarative.py) and report its answer as `answered`, never `verified`.",
+    )
     max_input_chars: int = Field(
         default=4_000, ge=1, description="Longer questions are rejected: the ACE fragment is for short problems."
     )
 
     @property
     def recursion_limit(self) -> int:
-        """LangGraph steps: rewrite, parse, generate, select, answer, 3 per repair round,
-        plus slack; the routers stop early on their own, this is the backstop."""
-        return 6 + 3 * self.max_repairs + 4
+        """LangGraph steps: rewrite, parse, generate, select, declare, answer, 3 per repair
+        round, plus slack; the routers stop early on their own, this is the backstop."""
+        return 7 + 3 * self.max_repairs + 4

@@ -77,7 +77,7 @@ def test_regenerate_replaces_the_whole_program() -> None:
 
 def test_repairs_are_bounded_and_end_without_an_answer() -> None:
     llm = scripted(fenced("answer = 1 / 0\n"), fenced("1 / 0"), fenced("0 / 0"))
-    solution = Agent(generator="llm", llm=llm, max_repairs=2, infill_k=1).solve(LADDER)
+    solution = Agent(generator="llm", llm=llm, max_repairs=2, infill_k=1, declarative=False).solve(LADDER)
     assert solution.answer is None
     assert solution.status is Status.no_answer
     assert 1 <= len(solution.repairs) <= 2
@@ -132,20 +132,20 @@ def test_input_it_cannot_handle_is_rejected_with_a_reason(ladder_llm, text: str,
 
 def test_running_out_of_steps_ends_with_a_solution() -> None:
     llm = scripted(fenced("answer = 1 / 0\n"), fenced("2 / 0"))
-    solution = Agent(generator="llm", llm=llm, max_repairs=5, infill_k=1).solve(LADDER, recursion_limit=8)
+    solution = Agent(generator="llm", llm=llm, max_repairs=5, infill_k=1, declarative=False).solve(LADDER, recursion_limit=8)
     assert solution.status is Status.step_limit, nodes_of(solution)
     assert solution.answer is None
 
 
 def test_a_generator_failure_is_a_result() -> None:
-    solution = Agent(generator="llm", llm=scripted("I cannot write code.")).solve(LADDER)
+    solution = Agent(generator="llm", llm=scripted("I cannot write code."), declarative=False).solve(LADDER)
     assert solution.status is Status.no_answer
     assert any("generator 'llm' failed" in step.output for step in solution.trace)
 
 
 def test_stream_yields_each_node_in_order(ladder_llm) -> None:
     events = list(Agent(generator="llm", llm=ladder_llm).stream(LADDER))
-    assert [e.node for e in events] == ["rewrite", "parse", "generate", "select", "answer"]
+    assert [e.node for e in events] == ["rewrite", "parse", "generate", "select", "declare", "answer"]
     assert events[-1].update["answer"] == "5"
 
 

@@ -149,9 +149,9 @@ def test_the_agent_records_which_numbers_a_candidate_left_out() -> None:
 
 def test_a_program_that_uses_none_of_the_stated_numbers_is_refuted() -> None:
     generator = Ranked(("from sympy import Rational\nanswer = Rational(9, 4)\n", -0.1),
-                       ("from sympy import Rational\nanswer = Rational(15, 100) * 80\n", -3.0))
-    solution = Agent(generator=generator, samples=2, max_repairs=0).solve("What is 15 percent of 80?")
-    assert solution.answer == "12", [c.model_dump() for c in solution.candidates]
+                       ("answer = 15 * 80\n", -3.0))
+    solution = Agent(generator=generator, samples=2, max_repairs=0).solve("What is 15 times 80?")
+    assert solution.answer == "1200", [c.model_dump() for c in solution.candidates]
     top = solution.candidates[0]
     assert top.outcome is CandidateOutcome.refuted and "none of the numbers" in top.detail
 
