@@ -305,7 +305,7 @@ def select(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
         runs[i] = (execution, failure, verdict)
         update = _outcome(execution, failure, verdict) | {"unused": unused}
         records[i] = record.model_copy(update=update)
-    chosen = choose(records, answers_equivalent)
+    chosen = choose(records, answers_equivalent, primary=state.front_end or "ace")
     switch = _reader_switch(state, records[chosen] if chosen is not None else None)
     shown = chosen if chosen is not None else next(i for i, run in enumerate(runs) if run is not None)
     execution, failure, verdict = runs[shown] or (None, None, None)

@@ -164,3 +164,19 @@ def test_a_story_the_rewriter_refuses_is_read_by_the_english_front_end() -> None
     assert solution.answer == "22"
     assert solution.semantic_graph is not None and solution.semantic_graph["front_end"] == "english"
     assert any("english front end" in step.output for step in solution.trace if step.node == "rewrite")
+
+
+def test_a_pooled_reader_s_confident_program_does_not_outvote_the_first_reader() -> None:
+    """Two models, two scales: the English model's -0.2 is no stronger evidence than the ACE
+    model's -1.5, so each reader shares out its own probability and the pooled one counts less."""
+    ace = [rec(-1.5, "1/4", CandidateOutcome.passed), rec(-2.5, "1/2", CandidateOutcome.passed)]
+    english = [rec(-0.2, "2", CandidateOutcome.passed).model_copy(update={"front_end": "english"}),
+               rec(-0.4, "2", CandidateOutcome.passed).model_copy(update={"front_end": "english"})]
+    pooled = sorted([*ace, *english], key=lambda r: -r.score)
+    chosen = choose(pooled, answers_equivalent, primary="ace")
+    assert pooled[chosen].answer == "1/4"
+    # without a primary reader every candidate is one sample: the two confident programs win
+    assert pooled[choose(pooled, answers_equivalent)].answer == "2"
+    # and when the first reader's programs are all refuted, the pooled reader's answer stands
+    refuted = [r.model_copy(update={"outcome": CandidateOutcome.refuted}) for r in ace]
+    assert [*english, *refuted][choose([*english, *refuted], answers_equivalent, primary="ace")].answer == "2"
