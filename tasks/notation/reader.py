@@ -723,6 +723,13 @@ STORY_WORDS = 6  # a sentence with no formula and more words than this is a stor
 NOTATION_WORDS = 16  # and a question with more words than this around its formulas tells a story
 
 
+def _bare_number(tree: Any) -> bool:
+    """A number, a name or a signed number (`-19`): words a story uses, not a formula."""
+    if tree.op == "neg" and len(tree.args) == 1:
+        tree = tree.args[0]
+    return tree.op in ("num", "var")
+
+
 def written_in_notation(text: str) -> bool:
     """Whether the question states its mathematics in formulas (an operator, a relation, a
     function or LaTeX) rather than in a story. Cheap (no tagger): the agent asks it before the
@@ -732,7 +739,7 @@ def written_in_notation(text: str) -> bool:
         formulas = find_formulas(text)
     except FrontEndError:
         return False
-    if not any(f.notation == "latex" or f.tree.op not in ("num", "var") for f in formulas):
+    if not any(f.notation == "latex" or not _bare_number(f.tree) for f in formulas):
         return False
     masked = list(text)
     for f in formulas:
