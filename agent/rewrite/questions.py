@@ -19,7 +19,7 @@ from agent.rewrite.lexicon import (
     third_person,
     verb_lemma,
 )
-from agent.rewrite.units import UNITS
+from agent.rewrite.units import SPEEDS, UNITS, time_unit, unit_for
 
 _ADJ = "|".join(ATTRIBUTE_OF_ADJECTIVE)
 _IMPERATIVE = re.compile(r"^(?:find|calculate|compute|determine|work out|give|state|evaluate|what is)\s+(.+?)[.?!]$", re.I)
@@ -216,8 +216,6 @@ def _drop_unit_hint(text: str, context: str) -> str:
 
 def _stated_unit(phrase: str, context: str) -> bool:
     """The unit of `phrase` (either number) occurs in the problem (`hours` in `miles per hour`)."""
-    from agent.rewrite.units import unit_for
-
     unit = unit_for(phrase.split()[-1]) if " per " not in phrase else None
     if unit is None:
         return bool(re.search(rf"\b{re.escape(phrase)}\b", context))
@@ -229,8 +227,6 @@ def _stated_unit(phrase: str, context: str) -> bool:
 def _rate_words(phrase: str) -> str:
     """`km/h` -> `kilometers per hour`, `mph` -> `miles per hour`: a rate's abbreviation in words
     (the units pass expands abbreviations only after a number; a hint has none)."""
-    from agent.rewrite.units import SPEEDS, UNITS, unit_for
-
     if phrase in SPEEDS:
         top, bottom = SPEEDS[phrase]
         return f"{UNITS[top].plural} per {bottom}"
@@ -244,8 +240,6 @@ def _rate_words(phrase: str) -> str:
 def _derived_unit(phrase: str, context: str) -> bool:
     """`miles per hour` when the problem gives miles and hours: the rate's own unit, so asking
     for it adds nothing (a rate in units the problem does not use still needs converting)."""
-    from agent.rewrite.units import unit_for
-
     parts = phrase.split(" per ")
     units = [unit_for(part.split()[-1]) for part in parts]
     if len(parts) != 2 or None in units:
@@ -260,8 +254,6 @@ _GOING = re.compile(r"^(How (?:fast|quickly) (?:is|are|was|were) .+?) (?:going|m
 
 
 def _is_unit_phrase(phrase: str) -> bool:
-    from agent.rewrite.units import unit_for
-
     return unit_for(phrase.split()[-1]) is not None or unit_for(phrase.split()[0]) is not None
 
 
@@ -291,8 +283,6 @@ _MOVER_NEEDS = re.compile(rf"^How many ([a-z]+) (?:does|will) (?:the|a|an) ([a-z
 
 
 def _is_time_unit(word: str) -> bool:
-    from agent.rewrite.units import unit_for
-
     unit = unit_for(word)
     return unit is not None and unit.dimension == "time"
 
@@ -421,8 +411,6 @@ def _how_adj_does(text: str, context: str) -> str | None:
     thing, lemma, rest = clause
     adjective = m.group(1).lower()
     if adjective == "long" and lemma not in ("measure", "be"):  # `How long does the movie last?`: a time
-        from agent.rewrite.question_facts import time_unit
-
         unit = time_unit(context)
         verb = lemma if _plural_subject(thing) else third_person(lemma)
         return f"How many {unit} {'do' if _plural_subject(thing) else 'does'} {thing} {lemma}{rest}?" if unit and verb else None
