@@ -6,7 +6,8 @@
 
 from agent.api import Agent, AgentError, AgentEvent
 from agent.settings import AgentSettings
-from agent.state import Mode, RepairRound, RepairStrategy, Solution, Status, TraceStep, Verdict
+from agent.state import Mode, RepairRound, RepairStrategy, Solution, Status, TraceStep
+from verifiers import Verdict
 
 __all__ = [
     "Agent",
