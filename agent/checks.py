@@ -19,7 +19,15 @@ from agent.constraints import Derived, derive
 from agent.meaning import Proof, compile_meaning, decide
 from agent.state import Failure, FailureKind
 from tasks.ace import SemanticGraph
-from verifiers import CheckResult, CheckStatus, Domain, Verdict, check_constraints, read_answer
+from verifiers import (
+    CheckResult,
+    CheckStatus,
+    Domain,
+    Verdict,
+    answers_equivalent,
+    check_constraints,
+    read_answer,
+)
 
 ANSWER_VARIABLE = "answer"  # the program variable every check is about, unless a formula names another
 
@@ -95,10 +103,6 @@ def _domain_checks(value: sympy.Basic, derived: Derived) -> list[CheckResult]:
     return checks
 
 
-def _same(a: sympy.Basic, b: sympy.Basic) -> bool:
-    return sympy.simplify(a - b) == 0
-
-
 def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckResult]:
     """Solve the stated formulas exactly: a number must be the asked variable's only value,
     a set must be exactly the set of its values (`Calculate the numbers X such that ...`)."""
@@ -118,12 +122,12 @@ def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckResult]:
     values = [v for v in {sympy.simplify(v) for v in found} if _admissible(v, derived)]
     listed = ", ".join(sympy.sstr(v) for v in values) or "nothing admissible"
     if isinstance(value, sympy.FiniteSet):
-        exact = len(values) == len(value) and all(any(_same(v, a) for a in value) for v in values)
+        exact = len(values) == len(value) and all(any(answers_equivalent(v, a) for a in value) for v in values)
         detail = f"the solutions are {{{listed}}}" + ("" if exact else f", not {value}")
         return [_record(name, exact, detail, decisive=exact)]
-    if not (isinstance(value, sympy.Expr) and any(_same(v, value) for v in values)):
+    if not (isinstance(value, sympy.Expr) and any(answers_equivalent(v, value) for v in values)):
         return [_record(name, False, f"{derived.target} = {listed}, not {value}", decisive=True)]
-    others = [v for v in values if not _same(v, value)]
+    others = [v for v in values if not answers_equivalent(v, value)]
     if not others:
         return [_record(name, True, f"{derived.target} = {value} is the only solution", decisive=True)]
     return [_record(name, True, f"{value} satisfies them, but so does {', '.join(map(sympy.sstr, others))}")]
