@@ -498,7 +498,7 @@ def _next_candidate(
     pool = list(state.candidates)
     fresh = [c.source for c in pool if c.source not in tried]
     if not fresh:
-        k = len(pool) + context.settings.max_repairs
+        k = len(pool) + state.max_repairs
         try:
             more = context.generator.generate(_semantic_graph(state), k=k)
         except Exception as err:  # no more samples: the round records why nothing new came
