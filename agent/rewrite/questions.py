@@ -362,6 +362,14 @@ def _how_far_travel(text: str, context: str) -> str | None:
     return f"How many {unit} does {clause[0]} travel?"
 
 
+def _question_clause(pattern: re.Pattern[str], text: str, group: int) -> tuple[re.Match[str], str, str, str] | None:
+    """The match of `pattern` on `text` with its `group` read as (subject, verb lemma, rest);
+    None when either fails."""
+    m = pattern.match(text)
+    clause = _subject_verb_rest(m.group(group)) if m else None
+    return None if m is None or clause is None else (m, *clause)
+
+
 def _subject_verb_rest(clause: str) -> tuple[str, str, str] | None:
     """`the car go in 3 hours` -> (`the car`, `go`, ` in 3 hours`): the first verb after a subject."""
     words = clause.split()
@@ -402,13 +410,10 @@ def _how_adj_pp_is(text: str, context: str) -> str | None:
 
 def _how_adj_does(text: str, context: str) -> str | None:
     """`How high does the ladder reach on the wall?` -> `What is the height of the ladder on the wall?`"""
-    m = _HOW_ADJ_DOES.match(text)
-    if m is None:
+    found = _question_clause(_HOW_ADJ_DOES, text, 3)
+    if found is None:
         return None
-    clause = _subject_verb_rest(m.group(3))
-    if clause is None:
-        return None
-    thing, lemma, rest = clause
+    m, thing, lemma, rest = found
     adjective = m.group(1).lower()
     if adjective == "long" and lemma not in ("measure", "be"):  # `How long does the movie last?`: a time
         unit = time_unit(context)
@@ -425,14 +430,11 @@ def _how_adj_does(text: str, context: str) -> str | None:
 
 def _how_many(text: str, context: str) -> str | None:
     """`How many hours will it need?` -> `How many hours does it need?` (Q2 uses do/does)."""
-    m = _HOW_MANY.match(text)
-    if m is None:
+    found = _question_clause(_HOW_MANY, text, 2)
+    if found is None:
         return None
+    m, subject, lemma, rest = found
     head = m.group(1)
-    clause = _subject_verb_rest(m.group(2))
-    if clause is None:
-        return None
-    subject, lemma, rest = clause
     auxiliary = "do" if _plural_subject(subject) else "does"
     return f"{head[:1].upper()}{head[1:]} {auxiliary} {subject} {lemma}{rest}?"
 
@@ -449,14 +451,11 @@ def _plural_subject(subject: str) -> bool:
 
 def _what_noun_does(text: str, context: str) -> str | None:
     """`What distance does the car travel?` -> `How many kilometers does the car travel?`"""
-    m = _WHAT_NOUN_DOES.match(text)
-    if m is None:
+    found = _question_clause(_WHAT_NOUN_DOES, text, 2)
+    if found is None:
         return None
+    m, subject, lemma, rest = found
     noun = m.group(1)
-    clause = _subject_verb_rest(m.group(2))
-    if clause is None:
-        return None
-    subject, lemma, rest = clause
     if noun.lower() == "distance" and lemma in _MOTION:
         unit = _length_unit(context)
         if unit:
