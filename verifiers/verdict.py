@@ -7,6 +7,7 @@ The one verdict type of ladder: `verify_answer` (certify.py) and the agent's che
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
@@ -60,6 +61,15 @@ class Verdict(BaseModel):
         else:
             status = CheckStatus.unknown
         return cls(status=status, answer=answer, checks=checks, certificate=certificate, proof=proof)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Verdict:
+        """A copy; `passed` and `verified` cannot be set (they follow from the checks: to make an
+        answer not verified, copy its checks with `decisive=False` and rebuild with `from_checks`)."""
+        derived = sorted({"passed", "verified", "status"} & set(update or {}))
+        if derived:
+            raise ValueError(f"Verdict.{', '.join(derived)} follows from the checks and cannot be set "
+                             "by model_copy; change the checks and use Verdict.from_checks")
+        return super().model_copy(update=update, deep=deep)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
