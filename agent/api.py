@@ -93,7 +93,7 @@ class Agent:
         if samples is None and name == "llm":
             samples = 1  # each sample of the llm generator is one more call to the chat model
         try:
-            self.settings = AgentSettings(
+            settings = AgentSettings(
                 generator=name,
                 checkpoint=checkpoint,
                 mode=Mode(mode),
@@ -106,10 +106,28 @@ class Agent:
             )
         except ValueError as err:
             raise AgentError(f"invalid agent settings: {err}") from err
+        self._setup(settings, llm, None if isinstance(generator, str) else generator, checkpointer, limits)
+
+    @classmethod
+    def from_settings(
+        cls, settings: AgentSettings, *, llm: Any = None, checkpointer: Any = None, limits: Any = None
+    ) -> Agent:
+        """The agent a complete settings record describes (a run's spec, a worker's copy):
+        every field is taken as it is, nothing is defaulted again."""
+        if settings.generator not in GENERATORS:
+            raise AgentError(f"generator {settings.generator!r}: expected one of {', '.join(GENERATORS)}")
+        if settings.generator == "llm" and llm is None:
+            raise AgentError("generator 'llm' needs a chat model: Agent.from_settings(settings, llm=...)")
+        agent = cls.__new__(cls)
+        agent._setup(settings, llm, None, checkpointer, limits)
+        return agent
+
+    def _setup(self, settings: AgentSettings, llm: Any, generator: Any, checkpointer: Any, limits: Any) -> None:
+        self.settings = settings
         self.llm = llm
         self.limits = limits
-        self._generator = None if isinstance(generator, str) else generator
-        self._custom_generator = not isinstance(generator, str)  # may not survive pickling
+        self._generator = generator
+        self._custom_generator = generator is not None  # may not survive pickling
         self._rewriter: Any = None
         self.graph = build_graph(checkpointer=open_checkpointer(checkpointer))
 
@@ -221,19 +239,7 @@ _WORKER_AGENT: Agent | None = None
 def _init_worker(settings: dict[str, Any], limits: Any, workers: int, parent_pid: int) -> None:
     global _WORKER_AGENT
     init_pool_worker(workers, parent_pid)  # ends with the parent; its share of the cores
-    s = AgentSettings.model_validate(settings)
-    _WORKER_AGENT = Agent(
-        generator=s.generator,
-        mode=s.mode.value,
-        max_repairs=s.max_repairs,
-        repair=s.repair.value,
-        checkpoint=s.checkpoint,
-        infill_k=s.infill_k,
-        samples=s.samples,
-        reorder=s.reorder,
-        declarative=s.declarative,
-        limits=limits,
-    )
+    _WORKER_AGENT = Agent.from_settings(AgentSettings.model_validate(settings), limits=limits)
 
 
 def _solve_in_worker(text: str) -> Solution:

@@ -1,6 +1,8 @@
 """Verify one answer against what the semantic graph says: kind, domain facts, formulas,
 and the constraints compiled from the question's meaning (agent/meaning.py).
 
+The verdict is verifiers' `Verdict`; its first checks are verifiers' own (`read_answer`: the
+answer parses with the safe parser and is defined), the rest are the agent's, from the graph.
 A check that did not run is `skipped`, never `passed`; an answer is `verified` only when a
 decisive check (the stated formulas, or the question's constraints, give this answer and no
 other in its domain) passed and nothing failed. Domain facts (a length is not negative, a
@@ -15,19 +17,26 @@ import sympy
 
 from agent.constraints import Derived, derive
 from agent.meaning import Proof, compile_meaning, decide
-from agent.state import CheckRecord, CheckStatus, Failure, FailureKind, Verdict
+from agent.state import Failure, FailureKind
 from tasks.ace import SemanticGraph
-from verifiers import AnswerParseError, Domain, check_constraints, parse_answer
-from verifiers import CheckStatus as SmtStatus
+from verifiers import (
+    CheckResult,
+    CheckStatus,
+    Domain,
+    Verdict,
+    answers_equivalent,
+    check_constraints,
+    read_answer,
+)
 
 ANSWER_VARIABLE = "answer"  # the program variable every check is about, unless a formula names another
 
 
 def _record(
     name: str, ok: bool | None, detail: str = "", decisive: bool = False, required: bool = True
-) -> CheckRecord:
+) -> CheckResult:
     status = CheckStatus.skipped if ok is None else CheckStatus.passed if ok else CheckStatus.failed
-    return CheckRecord(
+    return CheckResult(
         name=name, status=status, detail=detail, decisive=decisive, required=required, variable=ANSWER_VARIABLE
     )
 
@@ -70,7 +79,7 @@ def _positive(value: sympy.Expr) -> bool | None:
         return None
 
 
-def _kind_checks(value: sympy.Basic, derived: Derived, answer_type: str | None) -> list[CheckRecord]:
+def _kind_checks(value: sympy.Basic, derived: Derived, answer_type: str | None) -> list[CheckResult]:
     exact = not value.has(sympy.Float) and not (answer_type == "float" and _float_artefact(value))
     detail = f"{value} (computed as a Python {answer_type})" if answer_type == "float" else str(value)
     checks = [_record("exact: no floating-point rounding", exact, detail)]
@@ -81,7 +90,7 @@ def _kind_checks(value: sympy.Basic, derived: Derived, answer_type: str | None) 
     return checks
 
 
-def _domain_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
+def _domain_checks(value: sympy.Basic, derived: Derived) -> list[CheckResult]:
     if not (isinstance(value, sympy.Expr) and not value.free_symbols):
         return []
     checks = []
@@ -94,11 +103,7 @@ def _domain_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
     return checks
 
 
-def _same(a: sympy.Basic, b: sympy.Basic) -> bool:
-    return sympy.simplify(a - b) == 0
-
-
-def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
+def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckResult]:
     """Solve the stated formulas exactly: a number must be the asked variable's only value,
     a set must be exactly the set of its values (`Calculate the numbers X such that ...`)."""
     relations = [f for f in derived.formulas if isinstance(f, sympy.Eq)]
@@ -117,12 +122,12 @@ def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
     values = [v for v in {sympy.simplify(v) for v in found} if _admissible(v, derived)]
     listed = ", ".join(sympy.sstr(v) for v in values) or "nothing admissible"
     if isinstance(value, sympy.FiniteSet):
-        exact = len(values) == len(value) and all(any(_same(v, a) for a in value) for v in values)
+        exact = len(values) == len(value) and all(any(answers_equivalent(v, a) for a in value) for v in values)
         detail = f"the solutions are {{{listed}}}" + ("" if exact else f", not {value}")
         return [_record(name, exact, detail, decisive=exact)]
-    if not (isinstance(value, sympy.Expr) and any(_same(v, value) for v in values)):
+    if not (isinstance(value, sympy.Expr) and any(answers_equivalent(v, value) for v in values)):
         return [_record(name, False, f"{derived.target} = {listed}, not {value}", decisive=True)]
-    others = [v for v in values if not _same(v, value)]
+    others = [v for v in values if not answers_equivalent(v, value)]
     if not others:
         return [_record(name, True, f"{derived.target} = {value} is the only solution", decisive=True)]
     return [_record(name, True, f"{value} satisfies them, but so does {', '.join(map(sympy.sstr, others))}")]
@@ -138,7 +143,7 @@ def _target_domain(derived: Derived) -> Domain:
     return Domain.nonnegative if derived.nonnegative else Domain.real
 
 
-def _z3_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
+def _z3_checks(value: sympy.Basic, derived: Derived) -> list[CheckResult]:
     """Z3 (verifiers.check_constraints): the formulas hold at the answer, and nothing else in
     the asked variable's domain satisfies them (else the other solution is shown)."""
     relations = list(derived.formulas)
@@ -155,7 +160,7 @@ def _z3_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
     results = check_constraints(relations, {derived.target: value}, unknowns=unknowns, domain=domain)
     satisfied = False
     for result in results:
-        ok = {SmtStatus.passed: True, SmtStatus.failed: False}.get(result.status)
+        ok = {CheckStatus.passed: True, CheckStatus.failed: False}.get(result.status)
         if result.name == "smt.satisfies":
             satisfied = ok is True
             records.append(_record(f"z3: {derived.target} = {value} satisfies {shown}", ok, result.detail))
@@ -168,10 +173,10 @@ def _z3_checks(value: sympy.Basic, derived: Derived) -> list[CheckRecord]:
     return records
 
 
-def _z3_member(relations, unknowns, domain, target, element, shown) -> CheckRecord:
+def _z3_member(relations, unknowns, domain, target, element, shown) -> CheckResult:
     """One element of a set answer satisfies the formulas (Z3); the set's completeness is sympy's."""
     satisfies = check_constraints(relations, {target: element}, unknowns=unknowns, domain=domain)[0]
-    ok = {SmtStatus.passed: True, SmtStatus.failed: False}.get(satisfies.status)
+    ok = {CheckStatus.passed: True, CheckStatus.failed: False}.get(satisfies.status)
     return _record(f"z3: {target} = {element} satisfies {shown}", ok, satisfies.detail)
 
 
@@ -184,7 +189,7 @@ def _admissible(v: sympy.Basic, derived: Derived) -> bool:
     return not (derived.integer and v.is_integer is False)
 
 
-def _meaning_checks(value: sympy.Basic, graph: SemanticGraph, derived: Derived) -> tuple[list[CheckRecord], Proof | None]:
+def _meaning_checks(value: sympy.Basic, graph: SemanticGraph, derived: Derived) -> tuple[list[CheckResult], Proof | None]:
     """The answer against the constraints of the question's meaning: satisfied (required),
     the only solution in the unknown's domain (decisive), and the constraints' own answer
     (a second, independent one: a disagreement fails, so it is never verified)."""
@@ -202,7 +207,7 @@ def _meaning_checks(value: sympy.Basic, graph: SemanticGraph, derived: Derived) 
     instances = "; ".join(c.instance or c.relation for c in proof.constraints if c.rule != "fact")
     rules = ", ".join(dict.fromkeys(c.rule for c in proof.constraints if c.rule != "fact"))
     name = f"{proof.solver or 'z3'}: {instances} with {proof.unknown} = {value} ({rules})"
-    checks: list[CheckRecord] = []
+    checks: list[CheckResult] = []
     if proof.verdict == "violated":
         checks.append(_record(name, False, f"violates {'; '.join(proof.violated) or 'the constraints'}"))
         return checks, proof
@@ -224,32 +229,34 @@ def _meaning_checks(value: sympy.Basic, graph: SemanticGraph, derived: Derived) 
     return checks, proof
 
 
+def _certificate(checks: list[CheckResult]) -> str:
+    return "; ".join(f"{c.name}: {c.status.value}" + (f" ({c.detail})" if c.detail else "") for c in checks)
+
+
 def check_answer(
     answer: str, graph: SemanticGraph, answer_type: str | None = None
 ) -> tuple[Verdict, Failure | None]:
     """The verdict on `answer` (canonical exact text; `answer_type` the Python type the program
     bound, when known) and, if it fails, why (for repair)."""
-    try:
-        value = parse_answer(answer)
-    except AnswerParseError as err:
-        check = _record("parse: exact answer syntax", False, str(err))
-        failure = Failure(kind=FailureKind.answer_kind, message=f"answer {answer!r} is not exact: {err}")
-        return Verdict(passed=False, verified=False, checks=[check]), failure
+    value, read = read_answer(answer)
+    if value is None:
+        first = next(c for c in read if c.status is CheckStatus.failed)
+        verdict = Verdict.from_checks(answer, read, certificate=_certificate(read))
+        return verdict, Failure(kind=FailureKind.answer_kind,
+                                message=f"answer {answer!r} is not exact: {first.detail}")
     derived = derive(graph)
     meaning_checks, proof = _meaning_checks(value, graph, derived)
     checks = (
-        _kind_checks(value, derived, answer_type)
+        read
+        + _kind_checks(value, derived, answer_type)
         + _domain_checks(value, derived)
         + _formula_checks(value, derived)
         + _z3_checks(value, derived)
         + meaning_checks
     )
     failed = [c for c in checks if c.status is CheckStatus.failed and c.required]
-    decisive = [c for c in checks if c.decisive and c.status is CheckStatus.passed]
-    verified = bool(decisive) and not any(c.status is CheckStatus.failed for c in checks)
-    certificate = "; ".join(f"{c.name}: {c.status.value}" + (f" ({c.detail})" if c.detail else "") for c in checks)
-    verdict = Verdict(passed=not failed, verified=verified, checks=checks, certificate=certificate,
-                      proof=proof.model_dump(mode="json") if proof is not None else None)
+    verdict = Verdict.from_checks(answer, checks, certificate=_certificate(checks),
+                                  proof=proof.model_dump(mode="json") if proof is not None else None)
     if proof is not None and proof.verdict == "unsat":
         facts = " and ".join(f"'{f}'" for f in proof.conflicting)
         message = f"the question contradicts itself: {facts} cannot both hold"

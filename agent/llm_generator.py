@@ -15,7 +15,8 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from graphmodel.generators import Candidate
+from agent.chat import ask
+from graphmodel.generators import Candidate, GeneratorError
 from graphmodel.trees import (
     HOLE,
     Path,
@@ -47,7 +48,7 @@ INFILL = """The program below solves the problem but one part of it failed and w
 _CODE_BLOCK = re.compile(r"```[ \t]*(?:python3?|py)?[ \t]*\n(.*?)```", re.DOTALL | re.IGNORECASE)
 
 
-class LLMGeneratorError(RuntimeError):
+class LLMGeneratorError(GeneratorError):
     """The chat model gave no usable program within the allowed retries."""
 
 
@@ -77,12 +78,6 @@ def _problem_text(graph: Any) -> str:
     facts = f"\nNumbers stated: {', '.join(numbers)}." if numbers else ""
     return f"Problem (Attempto Controlled English):\n{graph.text}{facts}"
 
-
-def _reply_text(message: BaseMessage) -> str:
-    content = message.content
-    if isinstance(content, str):
-        return content
-    return "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
 
 
 class LLMGenerator:
@@ -124,7 +119,7 @@ class LLMGenerator:
 
     def _ask(self, messages: list[BaseMessage], build: Any, errors: list[str]) -> Candidate | None:
         for _ in range(1 + self.max_retries):
-            reply = _reply_text(self.llm.invoke(messages))
+            reply = ask(self.llm, messages)
             try:
                 return build(reply)
             except (TreeError, ValueError) as err:

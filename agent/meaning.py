@@ -38,7 +38,7 @@ from pydantic import BaseModel, Field
 from agent.constraints import ConstraintError, expression, formulas
 from tasks.ace import EdgeKind, NodeKind, SemanticGraph
 from tasks.english.verb_polarity import verb_polarity
-from verifiers import CheckStatus, Domain, check_constraints, consistency
+from verifiers import CheckStatus, Domain, answers_equivalent, check_constraints, consistency
 
 # Verbs that state or relate quantities without changing any: a possession or a size read
 # before them is the same after them.
@@ -1344,7 +1344,7 @@ def solve_alone(meaning: Meaning, constraints: list[Constraint], unknown: sympy.
             continue
         if any(o.xreplace(fixed) is sympy.false for o in others):
             continue
-        if not any(sympy.simplify(value - f) == 0 for f in found):
+        if not any(answers_equivalent(value, f) for f in found):
             found.append(value)
     return found
 
@@ -1379,7 +1379,7 @@ def decide(meaning: Meaning, answer: sympy.Basic, domain: Domain) -> Proof:
     proof = base.model_copy(update={"unknown": str(unknown), "domain": domain.value, "constraints": shown})
     alone = solve_alone(meaning, constraints, unknown, domains)
     if alone is not None and len(alone) == 1:
-        same = sympy.simplify(alone[0] - answer) == 0 if isinstance(answer, sympy.Expr) else False
+        same = answers_equivalent(alone[0], answer) if isinstance(answer, sympy.Expr) else False
         proof = proof.model_copy(update={"independent": sympy.sstr(alone[0]), "agrees": bool(same)})
     relations = [c.relation for c in constraints]
     unknowns = sorted(set().union(*(r.free_symbols for r in relations)), key=str)
@@ -1398,7 +1398,7 @@ def decide(meaning: Meaning, answer: sympy.Basic, domain: Domain) -> Proof:
     if alone is None:
         return proof.model_copy(update={"verdict": "unknown" if satisfies.status is CheckStatus.unknown
                                         else "undetermined", "solver": "sympy"})
-    matching = [v for v in alone if isinstance(answer, sympy.Expr) and sympy.simplify(v - answer) == 0]
+    matching = [v for v in alone if isinstance(answer, sympy.Expr) and answers_equivalent(v, answer)]
     if not matching:
         listed = ", ".join(sympy.sstr(v) for v in alone) or "nothing in the domain"
         return proof.model_copy(update={"verdict": "violated", "solver": "sympy",

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from langgraph.runtime import Runtime
 
+from agent.chat import ChatModelError
 from agent.checks import check_answer
 from agent.declarative import declarative_program
 from agent.grounding import question_numbers, unused_numbers
@@ -26,8 +27,6 @@ from agent.state import (
     AgentState,
     CandidateOutcome,
     CandidateRecord,
-    CheckRecord,
-    CheckStatus,
     Execution,
     Failure,
     FailureKind,
@@ -39,12 +38,25 @@ from agent.state import (
     Verdict,
 )
 from agent.structural import Irreducible, reduce_tree
-from graphmodel.trees import Path, Tree, cut, parse_program, print_tree, subtree_at
+from graphmodel import GeneratorError
+from graphmodel.trees import Path, Tree, TreeError, cut, parse_program, print_tree, subtree_at
 from tasks.ace import AceError, SemanticGraph, parse_ace
 from tasks.ace.reorder import reorderings
 from tasks.frontends import FrontEndError, load_front_end
-from verifiers import SandboxUnavailable, answers_equivalent, canonical_answer, run_program
+from verifiers import (
+    AnswerParseError,
+    AnswerTooComplex,
+    CheckResult,
+    CheckStatus,
+    SandboxUnavailable,
+    answers_equivalent,
+    canonical_answer,
+    run_program,
+)
 
+# What asking a generator can raise: its own error (a missing checkpoint, no usable program) or
+# the chat model's (the llm generator). Anything else is a bug and surfaces with its traceback.
+GENERATION_ERRORS = (GeneratorError, ChatModelError)
 MIN_STEPS_TO_REPAIR = 5  # repair, execute, verify, declare, answer: a round needs these steps left
 SUMMARY_CHARS = 300  # trace summaries are for people; the full values live in the state
 
@@ -88,8 +100,8 @@ def rewrite(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
         except FrontEndError as err:
             refusals.append(f"{name}: {err}")
             return None
-        except Exception as err:  # a reader's bug is this solve's result, reported, not a traceback
-            refusals.append(f"{name}: front end failed ({type(err).__name__}: {err})")
+        except RecursionError:  # a formula nested thousands deep: the readers' walks are recursive
+            refusals.append(f"{name}: text nested too deeply")
             return None
         produced = f"{name} front end: {len(graph.nodes)} nodes, {len(graph.edges)} edges, query={graph.query}"
         return {
@@ -160,7 +172,7 @@ def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any
     try:
         candidates = [c for g in graphs for c in runtime.context.generator.generate(g, k=k)]
         others = runtime.context.generator.generate(pooled, k=k) if pooled is not None else []
-    except Exception as err:  # a generator failure is a result of this solve, reported in full
+    except GENERATION_ERRORS as err:  # a generator failure is a result of this solve, reported in full
         why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
         failure = Failure(kind=FailureKind.no_answer, message=why)
         return {"failure": failure, "exhausted": True, "trace": _step("generate", started, asked, why, ok=False)}
@@ -193,7 +205,7 @@ def _pooled_graph(state: AgentState, context: AgentContext) -> SemanticGraph | N
             continue
         try:
             return load_front_end(name)(state.text)
-        except Exception:  # noqa: BLE001 - a reader that cannot read this text only means no pool
+        except (FrontEndError, RecursionError):  # a reader that cannot read this text only means no pool
             continue
     return None
 
@@ -349,6 +361,8 @@ def reduce(state: AgentState) -> dict[str, Any]:
     program = state.program or ""
     try:
         answer = canonical_answer(reduce_tree(parse_program(program)))
+    except SandboxUnavailable as err:  # the reduction runs in the sandbox: no isolation, no answer
+        return _unavailable(state, "reduce", started, [program], err)
     except Irreducible as err:
         execution = Execution(status="irreducible", exception=str(err))
         failure = Failure(kind=FailureKind.irreducible, message=str(err), line=err.line, column=err.column)
@@ -358,7 +372,7 @@ def reduce(state: AgentState) -> dict[str, Any]:
             "tried": [program],
             "trace": _step("reduce", started, program, str(err), ok=False),
         }
-    except Exception as err:  # TreeError, an answer the canonicalizer refuses: no answer, said why
+    except (TreeError, AnswerParseError, AnswerTooComplex) as err:  # no answer, and why
         why = f"{type(err).__name__}: {err}"
         execution = Execution(status="irreducible", exception=why)
         failure = Failure(kind=FailureKind.irreducible, message=why)
@@ -479,7 +493,7 @@ def _repair_subtree(
     graph = _semantic_graph(state)
     try:
         candidates = context.generator.infill(graph, cut(tree, path), path, k=context.settings.infill_k)
-    except Exception as err:  # the generator could not fill this hole: recorded, then regenerate
+    except (*GENERATION_ERRORS, TreeError) as err:  # this hole cannot be filled: recorded, then regenerate
         return None, record.model_copy(update={"replacement": f"infill failed: {type(err).__name__}: {err}"})
     tried = set(state.tried)
     fresh = [c for c in candidates if c.source not in tried]
@@ -501,10 +515,10 @@ def _next_candidate(
     pool = list(state.candidates)
     fresh = [c.source for c in pool if c.source not in tried]
     if not fresh:
-        k = len(pool) + context.settings.max_repairs
+        k = len(pool) + state.max_repairs
         try:
             more = context.generator.generate(_semantic_graph(state), k=k)
-        except Exception as err:  # no more samples: the round records why nothing new came
+        except GENERATION_ERRORS as err:  # no more samples: the round records why nothing new came
             more = []
             reason = f"{reason} (regeneration failed: {type(err).__name__}: {err})"
         known = {c.source for c in pool}
@@ -588,9 +602,10 @@ def declare(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
     if failure is not None or verdict is None:
         why = failure.message if failure else "no verdict"
         return {"tried": [*state.tried, source], "trace": _step("declare", started, source, why, ok=False)}
-    note = CheckRecord(name=DECLARED, status=CheckStatus.passed, required=False)
-    verdict = verdict.model_copy(update={"verified": False, "checks": [*verdict.checks, note],
-                                         "certificate": f"{verdict.certificate}; {DECLARED}"})
+    note = CheckResult(name=DECLARED, status=CheckStatus.passed, required=False)
+    checks = [c.model_copy(update={"decisive": False}) for c in verdict.checks]  # nothing here can verify it
+    verdict = Verdict.from_checks(verdict.answer, [*checks, note], certificate=f"{verdict.certificate}; {DECLARED}",
+                                  proof=verdict.proof)
     return {"program": source, "execution": execution, "verdict": verdict, "failure": None,
             "tried": [*state.tried, source], "trace": _step("declare", started, "constraints", f"answer={execution.answer}")}
 

@@ -5,6 +5,7 @@ and returns only the keys it changes; `trace` is appended to (its annotation nam
 reducer). Everything in it is plain data (strings, numbers, pydantic
 records), so a checkpointer can store it and `solve_many` can ship it between processes;
 trees and semantic graphs travel as source text / JSON and are rebuilt where needed.
+The verdict on an answer is verifiers' `Verdict` (one type for the agent and the verifiers).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Annotated, Any
 
 from langgraph.managed import RemainingSteps
 from pydantic import BaseModel, Field
+
+from verifiers import Verdict
 
 
 class Mode(StrEnum):
@@ -39,37 +42,6 @@ class Status(StrEnum):
     no_answer = "no_answer"  # no program produced an acceptable answer
     rejected = "rejected"  # the input could not be turned into the ACE fragment
     step_limit = "step_limit"  # the state machine ran out of steps
-
-
-class CheckStatus(StrEnum):
-    passed = "passed"
-    failed = "failed"
-    skipped = "skipped"  # did not run (a solver unavailable, nothing to check): never "passed"
-
-
-class CheckRecord(BaseModel):
-    """One symbolic check of an answer."""
-
-    name: str = Field(description="What was checked, e.g. 'z3: 3*X + 5 = 20' or 'sign: length >= 0'.")
-    status: CheckStatus
-    decisive: bool = Field(
-        default=False, description="True when passing it pins the answer down (a unique solution)."
-    )
-    required: bool = Field(
-        default=True, description="A failed required check refutes the answer; an optional one (uniqueness) only says so."
-    )
-    detail: str = Field(default="", description="The witness, the counter-example or why it was skipped.")
-    variable: str | None = Field(default=None, description="The program variable the check is about.")
-
-
-class Verdict(BaseModel):
-    """The outcome of verifying one answer."""
-
-    passed: bool = Field(description="True when no check failed and the answer has the expected kind.")
-    verified: bool = Field(description="True when, besides, a decisive check ran and passed.")
-    checks: list[CheckRecord] = Field(default_factory=list)
-    certificate: str = Field(default="", description="Human-readable account of what was proved.")
-    proof: dict[str, Any] | None = Field(default=None, description="agent.meaning.Proof: the question's constraints, solver verdict, facts.")
 
 
 class FailureKind(StrEnum):

@@ -69,13 +69,7 @@ def make_agent_solver(config: SolverConfig, cell: Cell) -> Solver:
     from agent import Agent
 
     llm = make_chat_model(config) if cell.generator == "llm" else None
-    agent = Agent(
-        generator=cell.generator,
-        mode=cell.mode,
-        llm=llm,
-        max_repairs=config.max_repairs,
-        checkpoint=config.checkpoints.get(cell.generator),
-    )
+    agent = Agent.from_settings(config.agent_settings(cell), llm=llm)
 
     def solve(problem: Problem, attempt: int) -> SolveOutcome:
         solution = agent.solve(problem.prompt)

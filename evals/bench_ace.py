@@ -49,7 +49,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from tasks import load_suite
-    from tasks.ace import parse_ace
+    from tasks.ace import canonical_meaning, normal_form, parse_ace
     from tasks.ace.parser import parse_tree
 
     if not Path(args.suite).exists():
@@ -71,9 +71,9 @@ def main() -> int:
           f"target < 1 s per 1,000)")
     print(f"  parse_ace on whole problems: {text_rate:6.0f} problems/s ({len(text_sample)} problems)")
     graphs = [parse_ace(t) for t in text_sample]
-    normal_rate, _ = best_rate(lambda g: g.normal_form(), graphs, args.repeat)
-    canon_rate, _ = best_rate(lambda g: g.canonical(), graphs, args.repeat)
-    print(f"  normal_form:  {normal_rate:6.0f} problems/s; canonical() (normal form + canonical "
+    normal_rate, _ = best_rate(normal_form, graphs, args.repeat)
+    canon_rate, _ = best_rate(canonical_meaning, graphs, args.repeat)
+    print(f"  normal_form:  {normal_rate:6.0f} problems/s; canonical_meaning (normal form + canonical "
           f"string): {canon_rate:6.0f} problems/s")
     return 0
 

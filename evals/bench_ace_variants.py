@@ -26,7 +26,7 @@ def coverage(suite: Path) -> tuple[int, int, int, int, list]:
     """(exact, normal form, total, answer collisions, [(problem, rewrite) equal only in normal form])."""
     from agent.rewrite.rules import rewrite_rules
     from tasks import load_suite
-    from tasks.ace import AceError, parse_ace
+    from tasks.ace import AceError, canonical_meaning, parse_ace
     from tasks.ace.canonical import canonical_string
 
     exact = normal = total = 0
@@ -37,7 +37,7 @@ def coverage(suite: Path) -> tuple[int, int, int, int, list]:
             continue
         total += 1
         want = parse_ace(problem.ace)
-        answers[want.canonical()].add(problem.answer)
+        answers[canonical_meaning(want)].add(problem.answer)
         result = rewrite_rules(problem.prompt)
         if not (result.ok and result.ace):
             continue
@@ -46,7 +46,7 @@ def coverage(suite: Path) -> tuple[int, int, int, int, list]:
         except AceError:
             continue
         same_graph = canonical_string(got) == canonical_string(want)
-        same_meaning = got.canonical() == want.canonical()
+        same_meaning = canonical_meaning(got) == canonical_meaning(want)
         exact += same_graph
         normal += same_meaning
         if same_meaning and not same_graph:

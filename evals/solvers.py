@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from agent.settings import AgentSettings
 from evals.records import Cell, RepairRound
 from tasks import Problem
 
@@ -35,7 +36,12 @@ class SolverConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     solver: Literal["agent", "reference"] = Field(default="agent", description="What answers the problems.")
-    max_repairs: int = Field(default=3, ge=0, description="Agent repair rounds per attempt.")
+    agent: AgentSettings = Field(
+        default_factory=AgentSettings,
+        description="How the agent solves (repairs and their strategy, samples, infill_k, reorder, front ends): "
+        "the one settings record, so run.json recreates the run. Per cell, `generator` and `mode` come from "
+        "the cell, `checkpoint` from `checkpoints`, and the llm generator takes 1 sample (each is a chat call).",
+    )
     checkpoints: dict[str, str] = Field(
         default_factory=dict, description="Generator name -> checkpoint path; the shipped checkpoint when absent."
     )
@@ -48,6 +54,36 @@ class SolverConfig(BaseModel):
         default=None,
         description="'module:function' returning any LangChain chat model; used instead of the OpenAI client.",
     )
+
+
+    @model_validator(mode="before")
+    @classmethod
+    def _max_repairs_into_agent(cls, data: Any) -> Any:
+        """`max_repairs` at the top (run.json files written before `agent`, and callers that set
+        only it) is the agent's setting."""
+        if isinstance(data, dict) and "max_repairs" in data:
+            data = dict(data)
+            agent = data.get("agent", {})
+            agent = agent.model_dump() if isinstance(agent, AgentSettings) else dict(agent)
+            if "max_repairs" in agent and agent["max_repairs"] != data["max_repairs"]:
+                raise ValueError(f"max_repairs given twice: {data['max_repairs']} and agent.max_repairs "
+                                 f"{agent['max_repairs']}")
+            agent["max_repairs"] = data.pop("max_repairs")
+            data["agent"] = agent
+        return data
+
+    @property
+    def max_repairs(self) -> int:
+        return self.agent.max_repairs
+
+    def agent_settings(self, cell: Cell) -> AgentSettings:
+        """The agent's settings for one cell: the shared record with the cell's generator, mode
+        and checkpoint."""
+        update: dict[str, Any] = {"generator": cell.generator, "mode": cell.mode,
+                                  "checkpoint": self.checkpoints.get(cell.generator)}
+        if cell.generator == "llm":
+            update["samples"] = 1
+        return AgentSettings.model_validate({**self.agent.model_dump(), **update})
 
 
 Solver = Callable[[Problem, int], SolveOutcome]

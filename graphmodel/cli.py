@@ -27,6 +27,7 @@ def train_command(
     max_steps: Annotated[int | None, typer.Option(help="Stop after this many optimizer steps.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Sequences per optimizer step (per process).")] = None,
     save_optimizer: Annotated[bool, typer.Option(help="Keep the optimizer state in the checkpoint (to resume).")] = False,
+    resume: Annotated[Path | None, typer.Option(help="Continue from a checkpoint written with --save-optimizer (its weights, optimizer, step and best score).")] = None,
     variants: Annotated[bool, typer.Option(help="Also train on equivalent rewordings of each ACE text (tasks.ace.variants).")] = False,
     shuffle_facts: Annotated[float, typer.Option(help="Share of examples shown each epoch with their facts in a random order (graph: node order; seq: sentence order).")] = 0.0,
     lexical: Annotated[bool, typer.Option(help="graph: add pretrained WordLlama label vectors to node embeddings (graphmodel/lexicon.py).")] = False,
@@ -49,7 +50,8 @@ def train_command(
             err.print(f"[red]error:[/] suite {s} does not exist (generate suites with `ladder tasks generate`)")
             raise typer.Exit(code=2)
     over: dict = {"generator": generator, "suite": suites, "valid": ",".join(valids), "seed": seed, "device": device,
-                  "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer, "variants": variants,
+                  "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer or resume is not None, "variants": variants,
+                  "resume": str(resume) if resume is not None else None,
             "shuffle_facts": shuffle_facts, "english_views": english_views, "lexical": lexical}
     for key, value in (("epochs", epochs), ("time_budget_s", time_budget), ("match_params", match_params), ("max_steps", max_steps), ("batch_size", batch_size)):
         if value is not None:

@@ -7,7 +7,7 @@ the checkpoint so that a loaded model decodes exactly what it was trained to wri
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import torch
@@ -193,25 +193,89 @@ def infill_steps(codec: TreeCodec, ex: Example, rng: random.Random) -> list[Step
     return ex.steps
 
 
-def collate(codec: TreeCodec, examples: list[Example], step_lists: list[list[Step]]) -> dict[str, Any]:
+_STEP_LONG = ("inp", "frame", "depth", "sib", "seg", "node_target", "vtype")
+_STEP_BOOL = ("is_node", "is_value", "loss")
+
+
+@dataclass
+class GraphBatch:
+    """One padded batch of B gold sequences (T steps at most) over B graphs (N nodes at most).
+
+    The contract between `collate` and `GraphToTree.forward`: every shape is checked when
+    the batch is built, so a wrong one fails here, naming the field, not deep in the loss.
+    Padded steps have `pad` True and are never in `loss`.
+    """
+
+    graph: Batch  # PyG Batch of the B graphs: x (sum N_b, 5), edge_index (2, sum E_b), batch (sum N_b,)
+    inp: Tensor  # (B, T) long: the previous action (node token, value, BOS or COPY)
+    copy_node: Tensor  # (B, T) long: graph node the previous value was copied from, -1 if none
+    frame: Tensor  # (B, T) long: parent type or leaf type of this step
+    depth: Tensor  # (B, T) long
+    sib: Tensor  # (B, T) long: child index under the parent
+    seg: Tensor  # (B, T) long: 0 teacher-forced context of an infilling, 1 generated
+    anc: Tensor  # (B, T, MAX_DEPTH) long: ancestor step indices, -1 padded (tree attention bias)
+    is_node: Tensor  # (B, T) bool: the step writes a node token
+    is_value: Tensor  # (B, T) bool: the step writes a leaf value
+    loss: Tensor  # (B, T) bool: the step is scored
+    pad: Tensor  # (B, T) bool: padding
+    node_target: Tensor  # (B, T) long: gold node token (0 where not a node step)
+    node_mask: Tensor  # (B, T, n_node) bool: the grammar's legal node tokens
+    vtype: Tensor  # (B, T) long: leaf value type
+    vocab_target: Tensor  # (B, T, V) bool: gold values in the vocabulary (any of them is right)
+    pointer_target: Tensor  # (B, T, N) bool: graph nodes whose copy writes the gold value
+    renderable: Tensor  # (B, n_value_types, N) bool: node n can be copied into a leaf of that type
+
+    def __post_init__(self) -> None:
+        B, T = self.inp.shape
+        N = self.pointer_target.shape[-1]
+        want = {k: (B, T) for k in (*_STEP_LONG, *_STEP_BOOL, "copy_node", "pad")}
+        want |= {"anc": (B, T, MAX_DEPTH), "pointer_target": (B, T, N),
+                 "renderable": (B, self.renderable.shape[1], N)}
+        for name, shape in want.items():
+            got = tuple(getattr(self, name).shape)
+            if got != shape:
+                raise ValueError(f"GraphBatch.{name} has shape {got}, expected {shape} (B={B}, T={T}, N={N})")
+        for name in ("node_mask", "vocab_target"):
+            got = tuple(getattr(self, name).shape[:2])
+            if got != (B, T):
+                raise ValueError(f"GraphBatch.{name} starts with {got}, expected (B, T) = {(B, T)}")
+        for name in (*_STEP_BOOL, "pad", "node_mask", "vocab_target", "pointer_target", "renderable"):
+            if getattr(self, name).dtype != torch.bool:
+                raise ValueError(f"GraphBatch.{name} is {getattr(self, name).dtype}, expected torch.bool")
+        if self.graph.num_graphs != B:
+            raise ValueError(f"GraphBatch.graph holds {self.graph.num_graphs} graphs for {B} sequences")
+        if bool((self.loss & self.pad).any()):
+            raise ValueError("GraphBatch.loss marks padded steps")
+
+    @property
+    def value_target(self) -> Tensor:
+        """(B, T, V + N): vocabulary then pointer, the layout of `GraphToTree.value_logits`."""
+        return torch.cat([self.vocab_target, self.pointer_target], dim=-1)
+
+    def to(self, device: torch.device | str) -> GraphBatch:
+        return GraphBatch(**{f.name: getattr(self, f.name).to(device) for f in fields(self)})
+
+
+def collate(codec: TreeCodec, examples: list[Example], step_lists: list[list[Step]]) -> GraphBatch:
     """Pad a batch of sequences and batch their graphs (PyG Batch)."""
     seqs = [codec.encode_steps(s, ex.data) for s, ex in zip(step_lists, examples, strict=True)]
     B, T = len(seqs), max(len(s["inp"]) for s in seqs)
     n_node, V = len(codec.vocab.node_tokens), len(codec.vocab.values)
     N = max(ex.data.num_nodes for ex in examples)
-    long = {k: torch.zeros(B, T, dtype=torch.long) for k in ("inp", "frame", "depth", "sib", "seg", "node_target", "vtype")}
+    long = {k: torch.zeros(B, T, dtype=torch.long) for k in _STEP_LONG}
     copy = torch.full((B, T), -1, dtype=torch.long)
     anc = torch.full((B, T, MAX_DEPTH), -1, dtype=torch.long)
-    flags = {k: torch.zeros(B, T, dtype=torch.bool) for k in ("is_node", "is_value", "loss")}
+    flags = {k: torch.zeros(B, T, dtype=torch.bool) for k in _STEP_BOOL}
     pad = torch.ones(B, T, dtype=torch.bool)
     node_mask = torch.zeros(B, T, n_node, dtype=torch.bool)
-    value_target = torch.zeros(B, T, V + N, dtype=torch.bool)
+    vocab_target = torch.zeros(B, T, V, dtype=torch.bool)
+    pointer_target = torch.zeros(B, T, N, dtype=torch.bool)
     renderable = torch.zeros(B, max(len(codec.value_types), 1), N, dtype=torch.bool)
     for b, (s, ex) in enumerate(zip(seqs, examples, strict=True)):
         L = len(s["inp"])
         pad[b, :L] = False
         for k in long:
-            long[k][b, :L] = torch.tensor(s["node_target" if k == "node_target" else k], dtype=torch.long)
+            long[k][b, :L] = torch.tensor(s[k], dtype=torch.long)
         copy[b, :L] = torch.tensor(s["copy"], dtype=torch.long)
         for k in flags:
             flags[k][b, :L] = torch.tensor(s[k], dtype=torch.bool)
@@ -221,15 +285,13 @@ def collate(codec: TreeCodec, examples: list[Example], step_lists: list[list[Ste
             if s["allowed"][t]:
                 node_mask[b, t, list(s["allowed"][t])] = True
             for vi in s["vtarget"][t]:
-                value_target[b, t, vi] = True
+                vocab_target[b, t, vi] = True
             for ni in s["ptarget"][t]:
-                value_target[b, t, V + ni] = True
+                pointer_target[b, t, ni] = True
         renderable[b, :, : ex.data.num_nodes] = codec.renderable(ex.data)
     graph = Batch.from_data_list([_strip(ex.data) for ex in examples])
-    return {
-        "graph": graph, **long, "copy_node": copy, "anc": anc, **flags, "pad": pad,
-        "node_mask": node_mask, "value_target": value_target, "renderable": renderable,
-    }
+    return GraphBatch(graph=graph, **long, copy_node=copy, anc=anc, **flags, pad=pad, node_mask=node_mask,
+                      vocab_target=vocab_target, pointer_target=pointer_target, renderable=renderable)
 
 
 def _strip(data: Data) -> Data:
@@ -238,10 +300,6 @@ def _strip(data: Data) -> Data:
     if "lex" in data:
         out.lex = data.lex  # (N, lexical dim): the lexical prior, when the model has one
     return out
-
-
-def to_device(batch: dict[str, Any], device: torch.device) -> dict[str, Any]:
-    return {k: v.to(device) for k, v in batch.items()}
 
 
 def parse_reference(program: str | None, pid: str) -> Tree:

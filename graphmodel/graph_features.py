@@ -21,6 +21,8 @@ import torch
 from torch_geometric.data import Data
 from torch_geometric.transforms import AddRandomWalkPE
 
+from tasks.ace.graph import EdgeKind, NodeKind, SemanticGraph
+
 UNK, NUM, NEG = "<unk>", "<num>", "<neg>"
 MAX_SENTENCE = 15
 MAX_ORDER = 64  # node order in the text: tells apart nodes the graph alone cannot (`a leg ... and a leg ...`)
@@ -159,3 +161,25 @@ class GraphVocab:
 
             data.lex = torch.from_numpy(label_matrix([_text(n, "label") or "" for n in nodes]))  # (N, 256)
         return data
+
+
+def to_pyg(graph: SemanticGraph) -> Data:
+    """The graph's plain torch_geometric view: node_kind [N], edge_index [2, E], edge_kind [E],
+    labels, values; kinds are positions in `NodeKind` / `EdgeKind`. tasks.ace.fingerprint pins
+    these same fields as lists.
+
+    `Data.values` is also a method of torch_geometric's Data, so read the value strings as
+    `data["values"]` or `data.node_values` (the same list).
+    """
+    node_kinds, edge_kinds = list(NodeKind), list(EdgeKind)
+    edge_index = torch.tensor([[e.src for e in graph.edges], [e.dst for e in graph.edges]],
+                              dtype=torch.long).reshape(2, len(graph.edges))  # (2, E)
+    return Data(
+        node_kind=torch.tensor([node_kinds.index(n.kind) for n in graph.nodes], dtype=torch.long),
+        edge_index=edge_index,
+        edge_kind=torch.tensor([edge_kinds.index(e.kind) for e in graph.edges], dtype=torch.long),
+        labels=[n.label for n in graph.nodes],
+        values=[n.value for n in graph.nodes],
+        node_values=[n.value for n in graph.nodes],
+        num_nodes=len(graph.nodes),
+    )

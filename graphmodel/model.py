@@ -17,6 +17,7 @@ from torch import Tensor, nn
 from torch_geometric.nn import TransformerConv
 from torch_geometric.utils import to_dense_batch
 
+from graphmodel.data import GraphBatch
 from graphmodel.decoder import Decoder, init_weights, memory_mask, pointer_scores
 from graphmodel.graph_features import MAX_ORDER, MAX_SENTENCE, RWPE_STEPS
 from graphmodel.linearize import MAX_DEPTH
@@ -49,7 +50,38 @@ class GraphModelConfig:
 
 
 class GraphEncoder(nn.Module):
-    """Node symbols + RWPE -> TransformerConv blocks (pre-norm, residual, MLP)."""
+    r"""The graph encoder: node symbols and random-walk positional encodings, then
+    `enc_layers` pre-norm TransformerConv blocks with edge features, each followed by an MLP.
+
+    .. math::
+        \mathbf{h}^{(0)}_i = \mathbf{E}_{kind}[k_i] + \mathbf{E}_{label}[\ell_i]
+            + \mathbf{E}_{unit}[u_i] + \mathbf{E}_{sent}[s_i] + \mathbf{E}_{order}[o_i]
+            + \mathbf{W}_{rw}\,\mathbf{p}_i\;(+\,\mathbf{W}_{lex}\,\mathbf{v}_i)
+
+        \mathbf{e}_{ij} = \mathbf{E}_{ekind}[\kappa_{ij}] + \mathbf{E}_{elabel}[\lambda_{ij}]
+
+        \mathbf{h} \leftarrow \mathbf{h} + \mathrm{TransformerConv}(\mathrm{LN}(\mathbf{h}),
+            \mathbf{e}), \qquad
+        \mathbf{h} \leftarrow \mathbf{h} + \mathrm{MLP}(\mathrm{LN}(\mathbf{h}))
+            \quad \text{(per layer)}
+
+        \mathrm{out} = \mathrm{LN}_f(\mathbf{h})
+
+    where :math:`\mathbf{p}_i` is node :math:`i`'s random-walk encoding (RWPE_STEPS return
+    probabilities) and :math:`\mathbf{v}_i` its label's pretrained vector (graphmodel/lexicon.py).
+
+    Args:
+        cfg (GraphModelConfig): `d_model`, `heads` (TransformerConv heads of `d_model // heads`
+            channels, concatenated), `enc_layers`, `ffn` (MLP width), `dropout` (attention
+            dropout), the vocabulary sizes `n_kinds`, `n_labels`, `n_units`, `n_edge_kinds`,
+            `n_edge_labels`, and `lexical_dim` (0: no lexical prior, `lex` is None).
+
+    Shapes:
+        - **input:** node symbols :math:`(N, 5)` [kind, label, unit, sentence, order],
+          RWPE :math:`(N, \text{RWPE\_STEPS})`, edge indices :math:`(2, E)`, edge symbols
+          :math:`(E, 2)` [kind, label], lexical vectors :math:`(N, \text{lexical\_dim})` or None
+        - **output:** node states :math:`(N, d_{model})`
+    """
 
     def __init__(self, cfg: GraphModelConfig) -> None:
         super().__init__()
@@ -73,6 +105,21 @@ class GraphEncoder(nn.Module):
         )
         self.ln_f = nn.LayerNorm(d)
         self.lex = nn.Linear(cfg.lexical_dim, d, bias=False) if cfg.lexical_dim else None
+
+    def reset_parameters(self) -> None:
+        """Fresh weights as GraphToTree gives them: nanoGPT init for embeddings and linear
+        maps, PyG's own for the convolutions, identity LayerNorms. (Not called by `__init__`,
+        so building a model draws the same random numbers as before it existed.)"""
+        for conv in self.convs:
+            conv.reset_parameters()
+        for norm in (*self.norms, self.ln_f):
+            norm.reset_parameters()
+        self.apply(init_weights)
+
+    def __repr__(self) -> str:
+        lex = f", lexical_dim={self.lex.in_features}" if self.lex is not None else ""
+        return (f"{type(self).__name__}(d_model={self.ln_f.normalized_shape[0]}, "
+                f"heads={self.convs[0].heads if len(self.convs) else 0}, layers={len(self.convs)}{lex})")
 
     def forward(self, x: Tensor, rwpe: Tensor, edge_index: Tensor, edge_attr: Tensor, lex: Tensor | None = None) -> Tensor:
         """x: (N, 5) [kind, label, unit, sentence, order]; rwpe: (N, RWPE_STEPS); lex: (N, lexical_dim) or None; -> (N, d)."""
@@ -137,25 +184,30 @@ class GraphToTree(nn.Module):
         return torch.cat([vocab, ptr], dim=-1)
 
     # ------------------------------------------------------------------ training
-    def forward(self, b: dict) -> tuple[Tensor, dict[str, float]]:
-        mem, mem_pad = self.encode(b["graph"])
-        x = self.embed(b["inp"], b["copy_node"], b["frame"], b["depth"], b["sib"], b["seg"], mem)
+    def forward(self, b: GraphBatch) -> tuple[Tensor, dict[str, float]]:
+        """Teacher-forced loss of a batch: mean over scored steps of -log p(gold), where a value
+        step's gold is every vocabulary entry or graph node that writes it."""
+        mem, mem_pad = self.encode(b.graph)
+        x = self.embed(b.inp, b.copy_node, b.frame, b.depth, b.sib, b.seg, mem)
         T = x.shape[1]
         pos = torch.arange(T, device=x.device)
-        mask = self.decoder.self_mask(b["anc"], b["anc"], pos, pos, b["pad"])
+        mask = self.decoder.self_mask(b.anc, b.anc, pos, pos, b.pad)
         h = self.decoder(x, mask, self.decoder.memory(mem), memory_mask(mem_pad))  # (B, T, d)
         return self._loss(h, b, mem, mem_pad)
 
-    def _loss(self, h: Tensor, b: dict, mem: Tensor, mem_pad: Tensor) -> tuple[Tensor, dict[str, float]]:
-        sel_n = b["is_node"] & b["loss"]
+    def _loss(self, h: Tensor, b: GraphBatch, mem: Tensor, mem_pad: Tensor) -> tuple[Tensor, dict[str, float]]:
+        sel_n = b.is_node & b.loss
         hn = h[sel_n]  # (Sn, d)
-        logits_n = self.node_head(hn).masked_fill(~b["node_mask"][sel_n], float("-inf")).float()
-        loss_n = F.cross_entropy(logits_n, b["node_target"][sel_n], reduction="sum")
-        sel_v = b["is_value"] & b["loss"]
+        logits_n = self.node_head(hn).masked_fill(~b.node_mask[sel_n], float("-inf")).float()
+        loss_n = F.cross_entropy(logits_n, b.node_target[sel_n], reduction="sum")
+        sel_v = b.is_value & b.loss
         N = mem.shape[1]
-        ptr_ok = b["renderable"][torch.arange(h.shape[0], device=h.device)[:, None], b["vtype"]]  # (B, T, N)
-        logits_v = self.value_logits(h, mem, mem_pad, b["vtype"], ptr_ok)[sel_v].float()  # (Sv, V+N)
-        target = b["value_target"][..., : self.cfg.n_values + N][sel_v]  # (Sv, V+N)
+        ptr_ok = b.renderable[torch.arange(h.shape[0], device=h.device)[:, None], b.vtype]  # (B, T, N)
+        logits_v = self.value_logits(h, mem, mem_pad, b.vtype, ptr_ok)[sel_v].float()  # (Sv, V+N)
+        assert b.pointer_target.shape[-1] == N and b.vocab_target.shape[-1] == self.cfg.n_values, (
+            f"batch targets {tuple(b.vocab_target.shape)}/{tuple(b.pointer_target.shape)} do not fit "
+            f"{self.cfg.n_values} values and {N} graph nodes")
+        target = b.value_target[sel_v]  # (Sv, V+N)
         logp = F.log_softmax(logits_v, dim=-1)
         has = target.any(-1)
         gold = torch.logsumexp(logp.masked_fill(~target, float("-inf")), dim=-1)
@@ -163,7 +215,7 @@ class GraphToTree(nn.Module):
         count = sel_n.sum() + has.sum()
         loss = (loss_n + loss_v) / count.clamp(min=1)
         with torch.no_grad():
-            acc_n = (logits_n.argmax(-1) == b["node_target"][sel_n]).float().sum()
+            acc_n = (logits_n.argmax(-1) == b.node_target[sel_n]).float().sum()
             acc_v = target.gather(1, logits_v.argmax(-1, keepdim=True)).squeeze(1)[has].float().sum()
         stats = {"loss": float(loss.detach()), "step_acc": float((acc_n + acc_v) / count.clamp(min=1)), "steps": float(count)}
         return loss, stats

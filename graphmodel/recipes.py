@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 
 from graphmodel.trees import Tree, TreeError, parse_program
+
+if TYPE_CHECKING:
+    from graphmodel.data import GraphBatch
 
 
 class PrepareError(ValueError):
@@ -187,7 +190,7 @@ class GraphRecipe:
         """Decoder positions of an example (forced steps take none)."""
         return sum(not s.forced for s in example.steps)
 
-    def batch(self, examples: list, rng: random.Random, infill_prob: float) -> dict:
+    def batch(self, examples: list, rng: random.Random, infill_prob: float) -> GraphBatch:
         from graphmodel.data import collate, infill_steps
 
         steps = [infill_steps(self.codec, e, rng) if rng.random() < infill_prob else e.steps for e in examples]

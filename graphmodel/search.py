@@ -219,21 +219,21 @@ def score_steps(model: GraphToTree, codec: TreeCodec, data: Data, steps: list[St
             self.data = d
 
     device = next(model.parameters()).device
-    b = {k: v.to(device) for k, v in collate(codec, [_Ex(data)], [steps]).items()}  # type: ignore[list-item]
-    mem, mem_pad = model.encode(b["graph"])
-    x = model.embed(b["inp"], b["copy_node"], b["frame"], b["depth"], b["sib"], b["seg"], mem)
+    b = collate(codec, [_Ex(data)], [steps]).to(device)  # type: ignore[list-item]
+    mem, mem_pad = model.encode(b.graph)
+    x = model.embed(b.inp, b.copy_node, b.frame, b.depth, b.sib, b.seg, mem)
     pos = torch.arange(x.shape[1], device=device)
-    h = model.decoder(x, model.decoder.self_mask(b["anc"], b["anc"], pos, pos, b["pad"]), model.decoder.memory(mem), memory_mask(mem_pad))
-    logp_n = torch.log_softmax(model.node_head(h).float().masked_fill(~b["node_mask"], float("-inf")), dim=-1)  # (1, T, n_node)
-    ptr_ok = b["renderable"][0, b["vtype"][0]][None]  # (1, T, N)
-    logp_v = torch.log_softmax(model.value_logits(h, mem, mem_pad, b["vtype"], ptr_ok).float(), dim=-1)  # (1, T, V+N)
+    h = model.decoder(x, model.decoder.self_mask(b.anc, b.anc, pos, pos, b.pad), model.decoder.memory(mem), memory_mask(mem_pad))
+    logp_n = torch.log_softmax(model.node_head(h).float().masked_fill(~b.node_mask, float("-inf")), dim=-1)  # (1, T, n_node)
+    ptr_ok = b.renderable[0, b.vtype[0]][None]  # (1, T, N)
+    logp_v = torch.log_softmax(model.value_logits(h, mem, mem_pad, b.vtype, ptr_ok).float(), dim=-1)  # (1, T, V+N)
     total = 0.0
     for t in range(x.shape[1]):
-        if not b["loss"][0, t]:
+        if not b.loss[0, t]:
             continue
-        if b["is_node"][0, t]:
-            total += float(logp_n[0, t, b["node_target"][0, t]])
+        if b.is_node[0, t]:
+            total += float(logp_n[0, t, b.node_target[0, t]])
         else:
-            gold = b["value_target"][0, t, : logp_v.shape[-1]]
+            gold = b.value_target[0, t, : logp_v.shape[-1]]
             total += float(torch.logsumexp(logp_v[0, t][gold], dim=0))
     return total

@@ -2,9 +2,15 @@
 
 Checkpoints (nanoGPT style) hold the model, the optimizer, the model arguments (the
 architecture is rebuilt from them on load, never from flags), the recipe's vocabularies,
-the iteration, the best validation metric and the whole training config. Under
-`torchrun` the loop runs DistributedDataParallel (gloo on CPU, nccl on GPU); on CUDA it
-uses bf16 autocast.
+the iteration and epoch, the best validation metric and the whole training config; with
+`save_optimizer`, `resume` continues from one (weights, AdamW state, step, best score and
+history; the architecture and vocabularies from the checkpoint). Under `torchrun` the loop
+runs DistributedDataParallel (gloo on CPU, nccl on GPU, each rank on the GPU of its
+LOCAL_RANK, collectives on that device); on CUDA it uses bf16 autocast.
+
+`train` reads as its steps: `_items` (suites -> items), `_setup` (recipe, model, optimizer,
+or a resumed run), then per epoch `_train_epoch` (`_train_step` per batch), `_validate`,
+`_keep_best` and `_all_agree` (rank 0's stop decision on every rank).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import torch
 import torch.distributed as dist
@@ -64,6 +71,7 @@ class TrainConfig:
     threads: int = 1  # CPU threads: 1 beats 2 on a shared 2-core machine (no spinning against other jobs)
     quick: bool = False
     save_optimizer: bool = False  # off for shipped checkpoints (a few MB); on to resume runs
+    resume: str | None = None  # a checkpoint written with save_optimizer: continue from its step, best and weights
 
     def size(self) -> dict:
         return {k: getattr(self, k) for k in ("d_model", "heads", "enc_layers", "dec_layers", "ffn", "dropout")}
@@ -82,9 +90,16 @@ class TrainError(RuntimeError):
 
 
 def _device(name: str) -> torch.device:
+    """The device of this process: under torchrun each rank takes the GPU of its LOCAL_RANK
+    (NCCL refuses two ranks on one GPU, and every collective must use that rank's GPU)."""
     if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(name)
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    device = torch.device(name)
+    if device.type == "cuda" and device.index is None:
+        device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", "0")))
+    if device.type == "cuda":
+        torch.cuda.set_device(device)
+    return device
 
 
 def _ddp() -> tuple[int, int]:
@@ -177,7 +192,8 @@ def _lr(step: int, cfg: TrainConfig, total: int) -> float:
     return cfg.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * frac)))
 
 
-def save_checkpoint(path: Path, recipe, model, optimizer, cfg: TrainConfig, iteration: int, best: float, metrics: dict) -> None:
+def save_checkpoint(path: Path, recipe, model, optimizer, cfg: TrainConfig, iteration: int, best: float, metrics: dict,
+                    epoch: int = 0) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = model.module if hasattr(model, "module") else model
     ckpt = {
@@ -187,6 +203,7 @@ def save_checkpoint(path: Path, recipe, model, optimizer, cfg: TrainConfig, iter
         "model": {k: v.detach().cpu() for k, v in raw.state_dict().items()},
         "optimizer": optimizer.state_dict() if optimizer is not None and cfg.save_optimizer else None,
         "iteration": iteration,
+        "epoch": epoch,
         "best_metric": best,
         "metrics": json.dumps(metrics),
         "config": json.dumps(asdict(cfg)),
@@ -196,23 +213,36 @@ def save_checkpoint(path: Path, recipe, model, optimizer, cfg: TrainConfig, iter
     tmp.replace(path)
 
 
-def train(
-    cfg: TrainConfig,
-    console: Console | None = None,
-    train_items: list[Item] | None = None,
-    valid_items: list[Item] | None = None,
-    on_end: Callable[[torch.nn.Module], None] | None = None,
-) -> dict:
-    """Train one generator; returns the metrics written next to the checkpoint.
+@dataclass
+class _Run:
+    """What one training run carries from step to step (and what a checkpoint restores)."""
 
-    `on_end` receives the trained (unwrapped) model, e.g. to compare DDP ranks."""
-    console = console or Console(stderr=True)
-    rank, world = _ddp()
-    random.seed(cfg.seed)
-    torch.manual_seed(cfg.seed)
-    device = _device(cfg.device)
-    if device.type == "cpu" and cfg.threads > 0:
-        torch.set_num_threads(cfg.threads)
+    recipe: Any
+    model: torch.nn.Module  # DDP-wrapped under torchrun
+    raw: torch.nn.Module  # the model itself
+    opt: torch.optim.Optimizer
+    examples: list
+    lengths: list[int]
+    n_params: int
+    total: int  # optimizer steps planned (the learning-rate schedule's length)
+    step: int = 0
+    first_epoch: int = 0
+    best: float = -math.inf
+    bad: int = 0  # validated epochs since the last improvement
+    seen: int = 0  # training sequences, all ranks together
+    history: list[dict] = field(default_factory=list)
+    t_start: float = field(default_factory=time.perf_counter)
+
+    def out_of_time(self, cfg: TrainConfig) -> bool:
+        return bool(cfg.time_budget_s and time.perf_counter() - self.t_start > cfg.time_budget_s)
+
+    def out_of_steps(self, cfg: TrainConfig) -> bool:
+        return bool(cfg.max_steps and self.step >= cfg.max_steps)
+
+
+def _items(cfg: TrainConfig, console: Console, rank: int, train_items: list[Item] | None,
+           valid_items: list[Item] | None) -> tuple[list[Item], list[Item]]:
+    """The training items (read from the suites unless given) and the validation subset."""
     if train_items is None:
         train_items, skipped = load_items(cfg.suite, cfg.english_views, cfg.seed)
         if skipped and rank == 0:
@@ -227,90 +257,181 @@ def train(
     if len(valid_items) > cfg.valid_limit:  # an even spread: suites are sorted by family
         stride = len(valid_items) / cfg.valid_limit
         valid_items = [valid_items[int(i * stride)] for i in range(cfg.valid_limit)]
-
     if not 0.0 <= cfg.shuffle_facts <= 1.0:
         raise TrainError(f"--shuffle-facts is a share between 0 and 1, got {cfg.shuffle_facts}")
+    return train_items, valid_items
+
+
+def _resumed(cfg: TrainConfig) -> dict | None:
+    """The checkpoint to resume from (`cfg.resume`), checked: same generator, optimizer state kept."""
+    if cfg.resume is None:
+        return None
+    from graphmodel.generators import GeneratorError, load_checkpoint
+
+    try:
+        ckpt = load_checkpoint(cfg.resume)
+    except GeneratorError as exc:
+        raise TrainError(f"cannot resume: {exc}") from exc
+    if ckpt["generator"] != cfg.generator:
+        raise TrainError(f"cannot resume: {cfg.resume} holds a {ckpt['generator']!r} model, not {cfg.generator!r}")
+    if ckpt.get("optimizer") is None:
+        raise TrainError(f"cannot resume: {cfg.resume} has no optimizer state (train with --save-optimizer)")
+    return ckpt
+
+
+def _setup(cfg: TrainConfig, console: Console, train_items: list[Item], rank: int, world: int,
+           device: torch.device) -> _Run:
+    """Recipe, model and optimizer: new ones fitted to the items, or rebuilt from `cfg.resume`
+    (the architecture and vocabularies from the checkpoint, never from flags)."""
     R = recipe_class(cfg.generator)
-    size = cfg.size()
-    if cfg.generator == "seq":
-        target = cfg.match_params or _graph_params(train_items, size)  # same budget as the graph model
-        recipe = R.fit(train_items, size, match_params=target)
+    ckpt = _resumed(cfg)
+    if ckpt is not None:
+        recipe = R.from_checkpoint(ckpt)
+    elif cfg.generator == "seq":
+        target = cfg.match_params or _graph_params(train_items, cfg.size())  # same budget as the graph model
+        recipe = R.fit(train_items, cfg.size(), match_params=target)
     else:
-        recipe = R.fit(train_items, size, lexical=cfg.lexical)
+        recipe = R.fit(train_items, cfg.size(), lexical=cfg.lexical)
     examples, skipped = recipe.examples(train_items)
     if not examples:
         raise TrainError(f"none of the {len(train_items)} training problems can be written by the {cfg.generator} model")
-    model = recipe.new_model().to(device)
-    n_params = sum(p.numel() for p in model.parameters())
+    raw = recipe.new_model()
+    if ckpt is not None:
+        raw.load_state_dict(ckpt["model"])
+    raw = raw.to(device)
+    n_params = sum(p.numel() for p in raw.parameters())
     if rank == 0:
         console.print(f"{cfg.generator}: {n_params:,} parameters, {len(examples)} examples ({len(skipped)} skipped), device {device}")
     if world > 1:
-        model = torch.nn.parallel.DistributedDataParallel(model)
-    lengths = [recipe.length(e) for e in examples]
+        ids = [device.index] if device.type == "cuda" else None  # CPU modules take no device ids
+        model = torch.nn.parallel.DistributedDataParallel(raw, device_ids=ids)
+    else:
+        model = raw
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    rng = random.Random(cfg.seed)
     steps_per_epoch = math.ceil(len(examples) / (cfg.batch_size * world))
-    total = cfg.max_steps or steps_per_epoch * cfg.epochs
-    out = Path(cfg.out)
-    best, bad, step, history = -math.inf, 0, 0, []
-    t_start = time.perf_counter()
-    seen = 0
-    amp = device.type == "cuda"
-    raw = model.module if hasattr(model, "module") else model
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.fields[info]}"), console=console, disable=rank != 0)
+    run = _Run(recipe, model, raw, opt, examples, [recipe.length(e) for e in examples], n_params,
+               total=cfg.max_steps or steps_per_epoch * cfg.epochs)
+    if ckpt is not None:
+        opt.load_state_dict(ckpt["optimizer"])  # moments land on the parameters' device
+        run.step, run.best, run.first_epoch = int(ckpt["iteration"]), float(ckpt["best_metric"]), int(ckpt.get("epoch", 0)) + 1
+        run.history = json.loads(ckpt["metrics"]).get("history", [])
+        if rank == 0:
+            console.print(f"resumed from {cfg.resume}: step {run.step}, epoch {run.first_epoch}, best {run.best:.4f}")
+    return run
+
+
+def _to_device(batch: Any, device: torch.device) -> Any:
+    """A recipe's batch on `device`: the graph recipe's GraphBatch, or the seq recipe's dict of tensors."""
+    return batch.to(device) if hasattr(batch, "to") else {k: v.to(device) for k, v in batch.items()}
+
+
+def _train_step(run: _Run, cfg: TrainConfig, batch: Any, amp: bool, device: torch.device) -> dict[str, float]:
+    """One optimizer step: learning rate from the schedule, loss, clipped gradients."""
+    for g in run.opt.param_groups:
+        g["lr"] = _lr(run.step, cfg, run.total)
+    with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
+        loss, stats = run.model(batch)
+    run.opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(run.model.parameters(), cfg.clip)
+    run.opt.step()
+    run.step += 1
+    return stats
+
+
+def _train_epoch(run: _Run, cfg: TrainConfig, epoch: int, train_items: list[Item], rng: random.Random,
+                 rank: int, world: int, device: torch.device, progress: Progress, task: Any) -> dict[str, float]:
+    """One pass over the examples (fewer steps if the step or time budget ends first)."""
+    run.model.train()
+    if cfg.shuffle_facts:
+        run.examples, _ = run.recipe.examples(shuffled_items(train_items, cfg.shuffle_facts, rng, cfg.generator))
+        run.lengths = [run.recipe.length(e) for e in run.examples]
+    stats: dict[str, float] = {"loss": math.nan, "step_acc": math.nan}
+    for chunk in _batches(run.examples, run.lengths, cfg.batch_size, rank, world, rng):
+        batch = _to_device(run.recipe.batch([run.examples[j] for j in chunk], rng, cfg.infill_prob), device)
+        stats = _train_step(run, cfg, batch, device.type == "cuda", device)
+        run.seen += len(chunk) * world
+        progress.update(task, advance=1, info=f"epoch {epoch} loss {stats['loss']:.3f} acc {stats['step_acc']:.3f}")
+        if run.out_of_steps(cfg) or run.out_of_time(cfg):
+            break
+    return stats
+
+
+def _validate(run: _Run, cfg: TrainConfig, epoch: int, stats: dict[str, float], valid_items: list[Item],
+              rank: int, device: torch.device, console: Console) -> tuple[dict, float]:
+    """This epoch's metrics and its score (higher is better): validation answer accuracy (exact
+    tree match breaks ties), or -loss without a validation suite. An epoch that is not validated
+    scores below the best, so it is neither kept nor counted against patience."""
+    train_s = time.perf_counter() - run.t_start
+    metrics = {"epoch": epoch, "step": run.step, "train_loss": stats["loss"], "examples_per_s": run.seen / max(train_s, 1e-9)}
+    last_epoch = epoch == cfg.epochs - 1 or run.out_of_steps(cfg) or run.out_of_time(cfg)
+    if rank == 0 and valid_items and (epoch % cfg.valid_every == cfg.valid_every - 1 or last_epoch):
+        metrics["valid"] = evaluate(run.recipe, run.raw, valid_items, device)
+        console.print(f"epoch {epoch}: loss {stats['loss']:.3f}  valid answer {metrics['valid']['answer']:.3f}  exact {metrics['valid']['exact']:.3f}")
+        return metrics, metrics["valid"]["answer"] + 1e-3 * metrics["valid"]["exact"]
+    if valid_items:
+        return metrics, run.best - 1.0
+    return metrics, -stats["loss"]
+
+
+def _keep_best(run: _Run, cfg: TrainConfig, epoch: int, score: float) -> None:
+    """Rank 0: save the checkpoint when the score improves, else count a strike."""
+    if score > run.best:
+        run.best, run.bad = score, 0
+        save_checkpoint(Path(cfg.out), run.recipe, run.model, run.opt, cfg, run.step, run.best,
+                        {"history": run.history, "parameters": run.n_params}, epoch=epoch)
+    elif score > run.best - 1.0:
+        run.bad += 1
+
+
+def _all_agree(stop: bool, world: int, device: torch.device) -> bool:
+    """Rank 0's decision, on every rank. The flag lives on the model's device: NCCL moves CUDA
+    tensors only, gloo CPU ones."""
+    if world == 1:
+        return stop
+    flag = torch.tensor([int(stop)], device=device)
+    dist.broadcast(flag, 0)
+    return bool(flag.item())
+
+
+def train(
+    cfg: TrainConfig,
+    console: Console | None = None,
+    train_items: list[Item] | None = None,
+    valid_items: list[Item] | None = None,
+    on_end: Callable[[torch.nn.Module], None] | None = None,
+) -> dict:
+    """Train one generator; returns the metrics written next to the checkpoint.
+
+    `on_end` receives the trained (unwrapped) model, e.g. to compare DDP ranks."""
+    console = console or Console(stderr=True)
+    device = _device(cfg.device)  # before the process group: NCCL binds each rank to its GPU
+    rank, world = _ddp()
+    random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    if device.type == "cpu" and cfg.threads > 0:
+        torch.set_num_threads(cfg.threads)
+    train_items, valid_items = _items(cfg, console, rank, train_items, valid_items)
+    run = _setup(cfg, console, train_items, rank, world, device)
+    rng = random.Random(cfg.seed + run.first_epoch)  # a resumed run draws a new order, not the first epochs' again
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.fields[info]}"), console=console, disable=rank != 0)
     with progress:
-        task = progress.add_task(f"train {cfg.generator}", total=total, info="")
-        for epoch in range(cfg.epochs):
-            model.train()
-            if cfg.shuffle_facts:
-                examples, _ = recipe.examples(shuffled_items(train_items, cfg.shuffle_facts, rng, cfg.generator))
-                lengths = [recipe.length(e) for e in examples]
-            for chunk in _batches(examples, lengths, cfg.batch_size, rank, world, rng):
-                batch = recipe.batch([examples[j] for j in chunk], rng, cfg.infill_prob)
-                batch = {k: v.to(device) for k, v in batch.items()}
-                for g in opt.param_groups:
-                    g["lr"] = _lr(step, cfg, total)
-                with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
-                    loss, stats = model(batch)
-                opt.zero_grad(set_to_none=True)
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
-                opt.step()
-                step += 1
-                seen += len(chunk) * world
-                progress.update(task, advance=1, info=f"epoch {epoch} loss {stats['loss']:.3f} acc {stats['step_acc']:.3f}")
-                if cfg.max_steps and step >= cfg.max_steps:
-                    break
-                if cfg.time_budget_s and time.perf_counter() - t_start > cfg.time_budget_s:
-                    break
-            train_s = time.perf_counter() - t_start
-            metrics = {"epoch": epoch, "step": step, "train_loss": stats["loss"], "examples_per_s": seen / max(train_s, 1e-9)}
-            last_epoch = epoch == cfg.epochs - 1 or bool(cfg.max_steps and step >= cfg.max_steps) or bool(cfg.time_budget_s and time.perf_counter() - t_start > cfg.time_budget_s)
-            if rank == 0 and valid_items and (epoch % cfg.valid_every == cfg.valid_every - 1 or last_epoch):
-                metrics["valid"] = evaluate(recipe, raw, valid_items, device)
-                score = metrics["valid"]["answer"] + 1e-3 * metrics["valid"]["exact"]
-                console.print(f"epoch {epoch}: loss {stats['loss']:.3f}  valid answer {metrics['valid']['answer']:.3f}  exact {metrics['valid']['exact']:.3f}")
-            elif valid_items:
-                score = best - 1.0  # not validated this epoch: neither best nor a strike
-            else:
-                score = -stats["loss"]
-            history.append(metrics)
+        task = progress.add_task(f"train {cfg.generator}", total=run.total, completed=run.step, info="")
+        for epoch in range(run.first_epoch, cfg.epochs):
+            stats = _train_epoch(run, cfg, epoch, train_items, rng, rank, world, device, progress, task)
+            metrics, score = _validate(run, cfg, epoch, stats, valid_items, rank, device, console)
+            run.history.append(metrics)
             if rank == 0:
-                if score > best:
-                    best, bad = score, 0
-                    save_checkpoint(out, recipe, model, opt, cfg, step, best, {"history": history, "parameters": n_params})
-                elif score > best - 1.0:
-                    bad += 1
-            stop = bad >= cfg.patience or bool(cfg.max_steps and step >= cfg.max_steps) or bool(cfg.time_budget_s and time.perf_counter() - t_start > cfg.time_budget_s)
-            if world > 1:
-                flag = torch.tensor([int(stop)])
-                dist.broadcast(flag, 0)
-                stop = bool(flag.item())
-            if stop:
+                _keep_best(run, cfg, epoch, score)
+            stop = run.bad >= cfg.patience or run.out_of_steps(cfg) or run.out_of_time(cfg)
+            if _all_agree(stop, world, device):
                 break
     if on_end is not None:
-        on_end(raw)
-    result = {"generator": cfg.generator, "parameters": n_params, "best_metric": best, "steps": step, "train_seconds": time.perf_counter() - t_start, "examples": len(examples), "history": history, "config": asdict(cfg)}
+        on_end(run.raw)
+    result = {"generator": cfg.generator, "parameters": run.n_params, "best_metric": run.best, "steps": run.step,
+              "train_seconds": time.perf_counter() - run.t_start, "examples": len(run.examples),
+              "history": run.history, "config": asdict(cfg)}
     if rank == 0:
-        out.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
+        Path(cfg.out).with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
     return result

@@ -2,7 +2,7 @@
 
 Depends on no other package of ladder."""
 
-from verifiers.certify import verify_answer
+from verifiers.certify import read_answer, verify_answer
 from verifiers.localize import SourceSpan, definitions, localize_exception, localize_variable
 from verifiers.sandbox import (
     ExceptionInfo,
@@ -58,6 +58,7 @@ __all__ = [
     "localize_variable",
     "parse_answer",
     "quantities_equivalent",
+    "read_answer",
     "run_program",
     "same_dimension",
     "substitute_constraints",

@@ -33,22 +33,9 @@ def verify_answer(result: ExecResult | str, *, constraints: Sequence[sympy.Basic
         checks.append(_exec_check(result))
         if result.status is not ExecStatus.ok:
             return Verdict.from_checks(None, checks)
-    started = time.perf_counter()
-    try:
-        value = parse_answer(text or "")
-    except AnswerParseError as exc:
-        checks.append(CheckResult(name="answer.parse", status=CheckStatus.failed,
-                                  detail=str(exc)))
-        return Verdict.from_checks(text, checks)
-    checks.append(CheckResult(name="answer.parse", status=CheckStatus.passed,
-                              detail=f"parsed as {type(value).__name__}",
-                              duration_ms=(time.perf_counter() - started) * 1000))
-    undefined = value.has(sympy.zoo, sympy.nan)
-    checks.append(CheckResult(
-        name="answer.defined", status=CheckStatus.failed if undefined else CheckStatus.passed,
-        detail=("the answer is undefined (a division by zero in sympy gives zoo/nan)"
-                if undefined else "the answer is a defined value")))
-    if undefined:
+    value, answer_checks = read_answer(text)
+    checks += answer_checks
+    if value is None:
         return Verdict.from_checks(text, checks)
     if expected is not None:
         same = answers_equivalent(value, expected)
@@ -59,6 +46,26 @@ def verify_answer(result: ExecResult | str, *, constraints: Sequence[sympy.Basic
     if constraints:
         checks += _constraint_checks(list(constraints), value, unknowns, domain, timeout_ms)
     return Verdict.from_checks(text, checks)
+
+
+def read_answer(text: str | None) -> tuple[sympy.Basic | None, list[CheckResult]]:
+    """The first checks of every answer, shared by `verify_answer` and the agent: it parses with
+    the safe parser (``answer.parse``; never sympify) and is defined (``answer.defined``: no
+    zoo/nan). The value is None when either fails."""
+    started = time.perf_counter()
+    try:
+        value = parse_answer(text or "")
+    except AnswerParseError as exc:
+        return None, [CheckResult(name="answer.parse", status=CheckStatus.failed, detail=str(exc))]
+    checks = [CheckResult(name="answer.parse", status=CheckStatus.passed,
+                          detail=f"parsed as {type(value).__name__}",
+                          duration_ms=(time.perf_counter() - started) * 1000)]
+    undefined = value.has(sympy.zoo, sympy.nan)
+    checks.append(CheckResult(
+        name="answer.defined", status=CheckStatus.failed if undefined else CheckStatus.passed,
+        detail=("the answer is undefined (a division by zero in sympy gives zoo/nan)"
+                if undefined else "the answer is a defined value")))
+    return (None if undefined else value), checks
 
 
 def _exec_check(result: ExecResult) -> CheckResult:

@@ -1,7 +1,7 @@
 """How much of a suite the rule rewriter gets right: graph equality with the canonical ACE.
 
-A prompt counts as rewritten when `parse_ace(rewrite).canonical()` equals
-`parse_ace(problem.ace).canonical()`: the same meaning, not merely some ACE. Run it as
+A prompt counts as rewritten when `canonical_meaning(parse_ace(rewrite))` equals
+`canonical_meaning(parse_ace(problem.ace))`: the same meaning, not merely some ACE. Run it as
 `python -m agent.rewrite.coverage tasks/suites/test.jsonl` for the figure and the failures
 by family.
 """
@@ -61,6 +61,7 @@ class CoverageReport(BaseModel):
 def measure(suite: Path) -> CoverageReport:
     """Rewrite every prompt of `suite` that has a canonical ACE and compare the graphs."""
     from tasks import load_suite
+    from tasks.ace.compare import canonical_meaning
 
     parse_ace, ace_error = load_parser()
     outcomes = []
@@ -69,7 +70,7 @@ def measure(suite: Path) -> CoverageReport:
         if problem.ace is None:
             continue
         try:
-            expected = parse_ace(problem.ace).canonical()
+            expected = canonical_meaning(parse_ace(problem.ace))
         except ace_error:  # the canonical ACE itself is outside the fragment: not ours to score
             skipped += 1
             continue
@@ -77,7 +78,7 @@ def measure(suite: Path) -> CoverageReport:
         equal, reason = False, "; ".join(i.reason for i in result.issues) or "not rewritten"
         if result.ok and result.ace is not None:
             try:
-                equal = parse_ace(result.ace).canonical() == expected
+                equal = canonical_meaning(parse_ace(result.ace)) == expected
             except ace_error as exc:  # ok results parse; kept for a clear report if that breaks
                 reason = str(exc)
             else:

@@ -13,6 +13,7 @@ import re
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
+from agent.chat import ChatModelError, ask
 from agent.rewrite.prompt import SYSTEM_PROMPT, feedback, first_request
 from agent.rewrite.result import LLMRound, RewriteIssue, RewriteResult
 from agent.rewrite.validate import parse_error
@@ -39,9 +40,9 @@ class LLMRewriter:
         for _ in range(self.max_rounds):
             prompt = str(messages[-1].content)
             try:
-                reply = _reply_text(self.chat_model.invoke(messages))
-            except Exception as exc:  # a remote model failing is an outcome to report, not a crash
-                return self._failed(text, rounds, f"the chat model failed: {type(exc).__name__}: {exc}")
+                reply = ask(self.chat_model, messages)
+            except ChatModelError as exc:  # a remote model failing is an outcome to report, not a crash
+                return self._failed(text, rounds, str(exc))
             ace = clean_reply(reply)
             error = parse_error(ace) if ace else "the reply is empty"
             rounds.append(LLMRound(prompt=prompt, reply=reply, error=error))
@@ -67,9 +68,3 @@ def clean_reply(reply: str) -> str:
         text = text[1:-1].strip()
     return " ".join(text.split())
 
-
-def _reply_text(message: BaseMessage) -> str:
-    content = message.content
-    if isinstance(content, str):
-        return content
-    return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in content)

@@ -9,6 +9,7 @@ placed before the sentence, which then speaks of `the ladder`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agent.rewrite.draft import Sentence
 from agent.rewrite.lexicon import (
@@ -118,26 +119,42 @@ def _modifier(m: re.Match[str]) -> tuple[str, list[str]] | None:
     return _definite(article, noun), [f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {quantity}."]
 
 
-def _postmodifier(m: re.Match[str]) -> tuple[str, list[str]] | None:
+def _measures_of(m: re.Match[str], facts_of: Callable[[str, str], list[str]],
+                 keep_space: bool = False) -> tuple[str, list[str]] | None:
+    """`(article) noun <pairs>` -> the definite noun (and the space after the pairs, where the
+    phrase runs on) and the facts `facts_of(noun, pairs)` states; None for a noun that is not
+    a thing."""
     article, noun, pairs = m.groups()
     if noun in _NOT_NOUN:
         return None
-    facts = [
-        f"{_indefinite(noun, True)} has {_indefinite(ATTRIBUTE_OF_ADJECTIVE[adj])} of {_quantity(value, unit)}."
-        for value, unit, adj in _ADJ_PAIR.findall(pairs)
-    ]
-    return _definite(article, noun), facts
+    head = _definite(article, noun) + (" " if keep_space and pairs.endswith(" ") else "")
+    return head, facts_of(noun, pairs)
+
+
+def _adjective_facts(noun: str, pairs: str) -> list[str]:
+    """`13 feet tall and 2 feet wide` -> one `A noun has a height of 13 feet.` per measure."""
+    return [f"{_indefinite(noun, True)} has {_indefinite(ATTRIBUTE_OF_ADJECTIVE[adj])} of {_quantity(value, unit)}."
+            for value, unit, adj in _ADJ_PAIR.findall(pairs)]
+
+
+def _attribute_facts(pair: re.Pattern[str]) -> Callable[[str, str], list[str]]:
+    """`(a) length of 13 feet and (a) width of 2 feet` (as `pair` reads them) -> one fact each."""
+    def facts(noun: str, pairs: str) -> list[str]:
+        out = []
+        for attribute, value, unit_word in pair.findall(pairs):
+            attribute = ATTRIBUTE_SYNONYMS.get(attribute, attribute)
+            quantity = _quantity(value, unit_word) if unit_word else value
+            out.append(f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {quantity}.")
+        return out
+    return facts
+
+
+def _postmodifier(m: re.Match[str]) -> tuple[str, list[str]] | None:
+    return _measures_of(m, _adjective_facts)
 
 
 def _that_is(m: re.Match[str]) -> tuple[str, list[str]] | None:
-    article, noun, pairs = m.groups()
-    if noun in _NOT_NOUN:
-        return None
-    facts = [
-        f"{_indefinite(noun, True)} has {_indefinite(ATTRIBUTE_OF_ADJECTIVE[adj])} of {_quantity(value, unit)}."
-        for value, unit, adj in _ADJ_PAIR.findall(pairs)
-    ]
-    return _definite(article, noun) + (" " if pairs.endswith(" ") else ""), facts
+    return _measures_of(m, _adjective_facts, keep_space=True)
 
 
 def _plural(m: re.Match[str]) -> tuple[str, list[str]] | None:
@@ -152,29 +169,13 @@ def _plural(m: re.Match[str]) -> tuple[str, list[str]] | None:
     return _definite(article, noun) + verb, facts
 
 
+
 def _whose(m: re.Match[str]) -> tuple[str, list[str]] | None:
-    article, noun, pairs = m.groups()
-    if noun in _NOT_NOUN:
-        return None
-    facts = []
-    for attribute, value, unit_word in _WHOSE_PAIR.findall(pairs):
-        attribute = ATTRIBUTE_SYNONYMS.get(attribute, attribute)
-        quantity = _quantity(value, unit_word) if unit_word else value
-        facts.append(f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {quantity}.")
-    return _definite(article, noun), facts
+    return _measures_of(m, _attribute_facts(_WHOSE_PAIR))
 
 
 def _with(m: re.Match[str]) -> tuple[str, list[str]] | None:
-    article, noun, pairs = m.groups()
-    if noun in _NOT_NOUN:
-        return None
-    facts = []
-    for attribute, value, unit_word in _PAIR.findall(pairs):
-        attribute = ATTRIBUTE_SYNONYMS.get(attribute, attribute)
-        quantity = _quantity(value, unit_word) if unit_word else value
-        facts.append(f"{_indefinite(noun, True)} has {_indefinite(attribute)} of {quantity}.")
-    trailing = " " if pairs.endswith(" ") else ""
-    return _definite(article, noun) + trailing, facts
+    return _measures_of(m, _attribute_facts(_PAIR), keep_space=True)
 
 
 def _quantity(value: str, unit_word: str) -> str:

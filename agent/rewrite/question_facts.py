@@ -15,7 +15,7 @@ from agent.rewrite.clauses import split_clauses
 from agent.rewrite.draft import Sentence
 from agent.rewrite.lexicon import ATTRIBUTE_OF_ADJECTIVE, third_person, verb_lemma
 from agent.rewrite.motion import MOTION_VERBS
-from agent.rewrite.units import UNITS, unit_for
+from agent.rewrite.units import plural_unit, time_unit, unit_for
 
 _NUM = r"-?\d+(?:\.\d+)?(?:/\d+)?"
 _AUX = r"(?:does|do|did|will|would|can|could)"
@@ -79,7 +79,7 @@ def _need_to(text: str, context: str) -> list[str] | None:
     if found is None:
         return None
     plural = " and " in subject
-    return [found[0], f"How many {_plural_unit(unit)} {'do' if plural else 'does'} {subject} {verb.lower()}?"]
+    return [found[0], f"How many {plural_unit(unit)} {'do' if plural else 'does'} {subject} {verb.lower()}?"]
 
 
 def _earn_in(text: str, context: str) -> list[str] | None:
@@ -210,7 +210,7 @@ def _fact_and_question(subject: str, predicate: str, unit: str) -> list[str] | N
     head = re.match(r"^(?:a|an|the)\s+((?:first|second|other)\s+)?([a-z]+)", subject, re.I)
     definite = f"the {head.group(1) or ''}{head.group(2)}" if head else subject
     auxiliary = "do" if plural else "does"
-    return [fact, f"How many {_plural_unit(unit)} {auxiliary} {definite} {ask}?"]
+    return [fact, f"How many {plural_unit(unit)} {auxiliary} {definite} {ask}?"]
 
 
 def _quantities(text: str, context: str) -> list[str] | None:
@@ -249,18 +249,3 @@ def _quantities(text: str, context: str) -> list[str] | None:
     if lemma == "travel":
         bare = re.sub(r"\b(?:need|take)\b", "travel", bare)
     return [fact, f"{m.group(1)} {'do' if plural else 'does'} {bare}?"]
-
-
-def time_unit(context: str) -> str | None:
-    """The time unit the problem talks in (`hours`), for `How long ...?`."""
-    for unit in UNITS.values():
-        if unit.dimension == "time" and re.search(rf"\b(?:{unit.singular}|{unit.plural})\b", context):
-            return unit.plural
-    return None
-
-
-def _plural_unit(word: str) -> str:
-    for unit in UNITS.values():
-        if word in (unit.singular, unit.plural):
-            return unit.plural
-    return word

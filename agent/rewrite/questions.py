@@ -19,7 +19,7 @@ from agent.rewrite.lexicon import (
     third_person,
     verb_lemma,
 )
-from agent.rewrite.units import UNITS
+from agent.rewrite.units import SPEEDS, UNITS, time_unit, unit_for
 
 _ADJ = "|".join(ATTRIBUTE_OF_ADJECTIVE)
 _IMPERATIVE = re.compile(r"^(?:find|calculate|compute|determine|work out|give|state|evaluate|what is)\s+(.+?)[.?!]$", re.I)
@@ -216,8 +216,6 @@ def _drop_unit_hint(text: str, context: str) -> str:
 
 def _stated_unit(phrase: str, context: str) -> bool:
     """The unit of `phrase` (either number) occurs in the problem (`hours` in `miles per hour`)."""
-    from agent.rewrite.units import unit_for
-
     unit = unit_for(phrase.split()[-1]) if " per " not in phrase else None
     if unit is None:
         return bool(re.search(rf"\b{re.escape(phrase)}\b", context))
@@ -229,8 +227,6 @@ def _stated_unit(phrase: str, context: str) -> bool:
 def _rate_words(phrase: str) -> str:
     """`km/h` -> `kilometers per hour`, `mph` -> `miles per hour`: a rate's abbreviation in words
     (the units pass expands abbreviations only after a number; a hint has none)."""
-    from agent.rewrite.units import SPEEDS, UNITS, unit_for
-
     if phrase in SPEEDS:
         top, bottom = SPEEDS[phrase]
         return f"{UNITS[top].plural} per {bottom}"
@@ -244,8 +240,6 @@ def _rate_words(phrase: str) -> str:
 def _derived_unit(phrase: str, context: str) -> bool:
     """`miles per hour` when the problem gives miles and hours: the rate's own unit, so asking
     for it adds nothing (a rate in units the problem does not use still needs converting)."""
-    from agent.rewrite.units import unit_for
-
     parts = phrase.split(" per ")
     units = [unit_for(part.split()[-1]) for part in parts]
     if len(parts) != 2 or None in units:
@@ -260,8 +254,6 @@ _GOING = re.compile(r"^(How (?:fast|quickly) (?:is|are|was|were) .+?) (?:going|m
 
 
 def _is_unit_phrase(phrase: str) -> bool:
-    from agent.rewrite.units import unit_for
-
     return unit_for(phrase.split()[-1]) is not None or unit_for(phrase.split()[0]) is not None
 
 
@@ -291,8 +283,6 @@ _MOVER_NEEDS = re.compile(rf"^How many ([a-z]+) (?:does|will) (?:the|a|an) ([a-z
 
 
 def _is_time_unit(word: str) -> bool:
-    from agent.rewrite.units import unit_for
-
     unit = unit_for(word)
     return unit is not None and unit.dimension == "time"
 
@@ -372,6 +362,14 @@ def _how_far_travel(text: str, context: str) -> str | None:
     return f"How many {unit} does {clause[0]} travel?"
 
 
+def _question_clause(pattern: re.Pattern[str], text: str, group: int) -> tuple[re.Match[str], str, str, str] | None:
+    """The match of `pattern` on `text` with its `group` read as (subject, verb lemma, rest);
+    None when either fails."""
+    m = pattern.match(text)
+    clause = _subject_verb_rest(m.group(group)) if m else None
+    return None if m is None or clause is None else (m, *clause)
+
+
 def _subject_verb_rest(clause: str) -> tuple[str, str, str] | None:
     """`the car go in 3 hours` -> (`the car`, `go`, ` in 3 hours`): the first verb after a subject."""
     words = clause.split()
@@ -412,17 +410,12 @@ def _how_adj_pp_is(text: str, context: str) -> str | None:
 
 def _how_adj_does(text: str, context: str) -> str | None:
     """`How high does the ladder reach on the wall?` -> `What is the height of the ladder on the wall?`"""
-    m = _HOW_ADJ_DOES.match(text)
-    if m is None:
+    found = _question_clause(_HOW_ADJ_DOES, text, 3)
+    if found is None:
         return None
-    clause = _subject_verb_rest(m.group(3))
-    if clause is None:
-        return None
-    thing, lemma, rest = clause
+    m, thing, lemma, rest = found
     adjective = m.group(1).lower()
     if adjective == "long" and lemma not in ("measure", "be"):  # `How long does the movie last?`: a time
-        from agent.rewrite.question_facts import time_unit
-
         unit = time_unit(context)
         verb = lemma if _plural_subject(thing) else third_person(lemma)
         return f"How many {unit} {'do' if _plural_subject(thing) else 'does'} {thing} {lemma}{rest}?" if unit and verb else None
@@ -437,14 +430,11 @@ def _how_adj_does(text: str, context: str) -> str | None:
 
 def _how_many(text: str, context: str) -> str | None:
     """`How many hours will it need?` -> `How many hours does it need?` (Q2 uses do/does)."""
-    m = _HOW_MANY.match(text)
-    if m is None:
+    found = _question_clause(_HOW_MANY, text, 2)
+    if found is None:
         return None
+    m, subject, lemma, rest = found
     head = m.group(1)
-    clause = _subject_verb_rest(m.group(2))
-    if clause is None:
-        return None
-    subject, lemma, rest = clause
     auxiliary = "do" if _plural_subject(subject) else "does"
     return f"{head[:1].upper()}{head[1:]} {auxiliary} {subject} {lemma}{rest}?"
 
@@ -461,14 +451,11 @@ def _plural_subject(subject: str) -> bool:
 
 def _what_noun_does(text: str, context: str) -> str | None:
     """`What distance does the car travel?` -> `How many kilometers does the car travel?`"""
-    m = _WHAT_NOUN_DOES.match(text)
-    if m is None:
+    found = _question_clause(_WHAT_NOUN_DOES, text, 2)
+    if found is None:
         return None
+    m, subject, lemma, rest = found
     noun = m.group(1)
-    clause = _subject_verb_rest(m.group(2))
-    if clause is None:
-        return None
-    subject, lemma, rest = clause
     if noun.lower() == "distance" and lemma in _MOTION:
         unit = _length_unit(context)
         if unit:

@@ -83,6 +83,24 @@ def unit_for(word: str) -> Unit | None:
     return UNITS[name] if name else None
 
 
+def time_unit(context: str) -> str | None:
+    """The first time unit (in UNITS order) that `context` mentions, as a plural (`hours`),
+    for `How long ...?`; None when it mentions none."""
+    for unit in UNITS.values():
+        if unit.dimension == "time" and re.search(rf"\b(?:{unit.singular}|{unit.plural})\b", context):
+            return unit.plural
+    return None
+
+
+def plural_unit(word: str) -> str:
+    """`hours` for `hour` or `hours`; a word that names no unit comes back as it is."""
+    for unit in UNITS.values():
+        if word in (unit.singular, unit.plural):
+            return unit.plural
+    return word
+
+
+
 def unit_phrase(value: str, unit: Unit) -> str:
     """`13 feet`, `1 foot`: the form agrees with the number."""
     return f"{value} {unit.singular if value == '1' else unit.plural}"

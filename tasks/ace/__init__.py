@@ -1,11 +1,14 @@
 """ladder's ACE layer: a fragment of Attempto Controlled English, its parser and semantic graph.
 
 `parse_ace(text)` turns ACE into a `SemanticGraph`; text outside the fragment raises `AceError`
-with the line, column, offending word and what was expected. See docs/ace.md.
+with the line, column, offending word and what was expected. `same_meaning(a, b)` says whether
+two graphs say the same thing (their `normal_form`s have one `canonical_meaning`). See docs/ace.md.
 """
 
+from tasks.ace.compare import canonical_meaning, same_meaning
 from tasks.ace.errors import AceError
 from tasks.ace.graph import EdgeKind, GraphEdge, GraphNode, NodeKind, SemanticGraph
+from tasks.ace.normalize import normal_form
 from tasks.ace.parser import parse_tree
 from tasks.ace.semantics import build_graph
 
@@ -21,4 +24,4 @@ def parse_ace(text: str) -> SemanticGraph:
 
 
 __all__ = ["AceError", "EdgeKind", "GraphEdge", "GraphNode", "NodeKind", "SemanticGraph",
-           "parse_ace"]
+           "canonical_meaning", "normal_form", "parse_ace", "same_meaning"]

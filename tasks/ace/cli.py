@@ -53,6 +53,7 @@ def parse_command(
     """Parse ACE text into ladder's semantic graph and print it."""
     from tasks.ace import parse_ace
     from tasks.ace.agreement import agreement_issues
+    from tasks.ace.compare import canonical_meaning
 
     if text == "-":
         text = sys.stdin.read()
@@ -71,7 +72,7 @@ def parse_command(
     elif as_json:
         _out.print(graph.model_dump_json(indent=2), markup=False)
     elif canonical:
-        _out.print(graph.canonical(), markup=False)
+        _out.print(canonical_meaning(graph), markup=False)
     else:
         _out.print(graph_table(graph))
     if agreement:

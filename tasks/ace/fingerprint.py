@@ -2,7 +2,7 @@
 
 The shipped checkpoints (graphmodel/checkpoints/) read the graphs that `parse_ace` gives for the
 canonical ACE of the built-in suites. A change to the ACE layer that alters any of those graphs
-(a node, its order, an edge, a field of `to_pyg()`) silently changes what the models see, so the
+(a node, its order, an edge, a field of graphmodel's `to_pyg`) silently changes what the models see, so the
 graphs are hashed in suite order and the hashes are committed (tests/ace/graph_fingerprints.json).
 Hashes are kept per chunk of CHUNK problems as well, so a failing check says where to look.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from tasks.ace.graph import SemanticGraph
+from tasks.ace.graph import EdgeKind, NodeKind, SemanticGraph
 
 CHUNK = 100  # problems per partial hash: small file, yet a mismatch points at 100 problems
 FORMAT = 1
@@ -37,11 +37,14 @@ class SuiteFingerprint(BaseModel):
 
 def graph_digest(graph: SemanticGraph) -> bytes:
     """The bytes that identify one graph: its JSON (text, nodes in order, edges in order, query)
-    and the fields of its torch_geometric view, which the models read."""
-    data = graph.to_pyg()
-    pyg = {"node_kind": data.node_kind.tolist(), "edge_index": data.edge_index.tolist(),
-           "edge_kind": data.edge_kind.tolist(), "labels": data.labels,
-           "values": data["values"], "num_nodes": data.num_nodes}
+    and the fields of its torch_geometric view (graphmodel's `to_pyg`), which the models read,
+    written here as plain lists so that tasks needs no torch."""
+    node_kinds, edge_kinds = list(NodeKind), list(EdgeKind)
+    pyg = {"node_kind": [node_kinds.index(n.kind) for n in graph.nodes],
+           "edge_index": [[e.src for e in graph.edges], [e.dst for e in graph.edges]],
+           "edge_kind": [edge_kinds.index(e.kind) for e in graph.edges],
+           "labels": [n.label for n in graph.nodes],
+           "values": [n.value for n in graph.nodes], "num_nodes": len(graph.nodes)}
     # `front_end` names the reader; no model reads it, so it is not part of what is pinned here
     text = graph.model_dump_json(exclude={"front_end"})
     return hashlib.sha256(text.encode() + json.dumps(pyg).encode()).digest()

@@ -1,20 +1,21 @@
 """The semantic graph: what an ACE text says, as typed nodes and edges (ladder's DRS).
 
-Node ids are positions in `nodes`. `canonical()` is independent of ids and node order and reads
-the meaning normal form (normalize.py), so two texts that say the same thing (`the ladder's
-length is 13 feet` / `the ladder has a length of 13 feet`) compare equal.
+Node ids are positions in `nodes`. The graph is plain data: `==` compares fields, as for any
+pydantic model. Whether two graphs say the same thing (`the ladder's length is 13 feet` / `the
+ladder has a length of 13 feet`) is `tasks.ace.compare.same_meaning`, which compares the
+canonical strings of their normal forms (normalize.py, canonical.py); the torch_geometric view
+is `graphmodel.graph_features.to_pyg`.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, model_validator
 
 if TYPE_CHECKING:
     import networkx
-    import torch_geometric.data
 
 
 class NodeKind(StrEnum):
@@ -110,48 +111,3 @@ class SemanticGraph(BaseModel):
         for e in self.edges:
             g.add_edge(e.src, e.dst, kind=e.kind.value, label=e.label)
         return g
-
-    def to_pyg(self) -> torch_geometric.data.Data:
-        """A torch_geometric Data: node_kind [N], edge_index [2, E], edge_kind [E], labels, values.
-
-        `Data.values` is also a method of torch_geometric's Data, so read the value strings as
-        `data["values"]` or `data.node_values` (the same list).
-        """
-        import torch
-        from torch_geometric.data import Data
-
-        node_kinds = list(NodeKind)
-        edge_kinds = list(EdgeKind)
-        edge_index = torch.tensor([[e.src for e in self.edges], [e.dst for e in self.edges]],
-                                  dtype=torch.long).reshape(2, len(self.edges))  # (2, E)
-        return Data(
-            node_kind=torch.tensor([node_kinds.index(n.kind) for n in self.nodes], dtype=torch.long),
-            edge_index=edge_index,
-            edge_kind=torch.tensor([edge_kinds.index(e.kind) for e in self.edges], dtype=torch.long),
-            labels=[n.label for n in self.nodes],
-            values=[n.value for n in self.nodes],
-            node_values=[n.value for n in self.nodes],
-            num_nodes=len(self.nodes),
-        )
-
-    def normal_form(self) -> SemanticGraph:
-        """The graph with equivalent phrasings brought to one form (normalize.py); the graph as
-        parsed is what the models read, the normal form is what `canonical()` compares."""
-        from tasks.ace.normalize import normal_form
-
-        return normal_form(self)
-
-    def canonical(self) -> str:
-        """An id- and order-independent string of the normal form: equal exactly when the two
-        normal forms are isomorphic (see canonical.py and normalize.py)."""
-        from tasks.ace.canonical import canonical_string
-
-        return canonical_string(self.normal_form())
-
-    def __eq__(self, other: Any) -> bool:
-        """Graphs are equal when they say the same thing, whatever their ids or source text."""
-        if not isinstance(other, SemanticGraph):
-            return NotImplemented
-        return self.canonical() == other.canonical()
-
-    __hash__ = None  # type: ignore[assignment]

@@ -3,8 +3,8 @@
 ACE lets one fact be said in several ways that the parser, reading each construction
 faithfully, turns into different graphs: `The box has a length of 3 meters.` / `The length of the
 box is 3 meters.`; `A box has a length of 3 meters and a width of 2 meters.` / two sentences.
-`normal_form` rewrites a graph so that such equivalent forms coincide; `SemanticGraph.canonical()`
-(and so `==`) compares normal forms. docs/ace.md ("Equivalent forms") lists each rule with the
+`normal_form` rewrites a graph so that such equivalent forms coincide; `compare.same_meaning`
+compares normal forms. docs/ace.md ("Equivalent forms") lists each rule with the
 interpretation rule that justifies it.
 
 What `parse_ace` returns is left as parsed: the shipped models read those graphs (see

@@ -202,10 +202,11 @@ def shuffled_text(text: str, rng: random.Random) -> str:
     otherwise `text` itself is returned (never a text that means something else).
     """
     from tasks.ace import AceError, parse_ace
+    from tasks.ace.compare import canonical_meaning
     from tasks.ace.variants import sentences_of
 
     try:
-        meaning = parse_ace(text).canonical()
+        meaning = canonical_meaning(parse_ace(text))
         sentences = sentences_of(text)
     except AceError:
         return text
@@ -224,7 +225,7 @@ def shuffled_text(text: str, rng: random.Random) -> str:
     rng.shuffle(order)
     candidate = " ".join(_introduce_first([written[k] for k in order] + [question], written + [question]))
     try:
-        return candidate if parse_ace(candidate).canonical() == meaning else text
+        return candidate if canonical_meaning(parse_ace(candidate)) == meaning else text
     except AceError:
         return text
 

@@ -170,15 +170,16 @@ def equivalent_variants(text: str) -> list[str]:
     something else (an anaphor that would now resolve elsewhere) is left out, never returned.
     """
     from tasks.ace import parse_ace
+    from tasks.ace.compare import canonical_meaning
 
-    meaning = parse_ace(text).canonical()
+    meaning = canonical_meaning(parse_ace(text))
     variants = [text]
     for reword in REWORDINGS:
         candidate = reword(text)
         if candidate in variants:
             continue
         try:
-            same = parse_ace(candidate).canonical() == meaning
+            same = canonical_meaning(parse_ace(candidate)) == meaning
         except AceError:
             same = False
         if same:

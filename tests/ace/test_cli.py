@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from evals.cli import app
-from tasks.ace import parse_ace
+from tasks.ace import canonical_meaning, parse_ace
 
 runner = CliRunner()
 TEXT = "A ladder leans against a wall. The length of the ladder is 13 feet. What is the length of the ladder?"
@@ -30,7 +30,7 @@ def test_parse_json_is_the_graph():
 def test_parse_canonical():
     result = runner.invoke(app, ["parse", "John has 5 apples.", "--canonical"])
     assert result.exit_code == 0
-    assert result.stdout.strip() == parse_ace("John has 5 apples.").canonical()
+    assert result.stdout.strip() == canonical_meaning(parse_ace("John has 5 apples."))
 
 
 def test_parse_png_draws_a_file(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ace_views import triples
 
-from tasks.ace import EdgeKind, NodeKind, parse_ace
+from tasks.ace import EdgeKind, NodeKind, parse_ace, same_meaning
 
 
 def labels(graph, kind):
@@ -68,19 +68,20 @@ def test_plural_definite_refers_to_a_quantity():
 def test_possessive_equals_of_phrase_in_any_position():
     a = parse_ace("A ladder leans against a wall. What is the ladder's length?")
     b = parse_ace("A ladder leans against a wall. What is the length of the ladder?")
-    assert a == b and a.canonical() == b.canonical()
+    assert same_meaning(a, b)
     nested = parse_ace("What is the length of the base of the ladder?")
-    assert nested == parse_ace("What is the ladder's base's length?")
+    assert same_meaning(nested, parse_ace("What is the ladder's base's length?"))
 
 
 def test_different_meanings_differ():
-    assert parse_ace("John has 5 apples.") != parse_ace("John has 6 apples.")
-    assert parse_ace("John gives 3 apples to Mary.") != parse_ace("Mary gives 3 apples to John.")
-    assert parse_ace("X = 5 - Y.") != parse_ace("X = Y - 5."), "operand order matters"
+    assert not same_meaning(parse_ace("John has 5 apples."), parse_ace("John has 6 apples."))
+    assert not same_meaning(parse_ace("John gives 3 apples to Mary."),
+                            parse_ace("Mary gives 3 apples to John."))
+    assert not same_meaning(parse_ace("X = 5 - Y."), parse_ace("X = Y - 5.")), "operand order matters"
 
 
 def test_number_words_and_digits_mean_the_same():
-    assert parse_ace("John has twelve apples.") == parse_ace("John has 12 apples.")
+    assert same_meaning(parse_ace("John has twelve apples."), parse_ace("John has 12 apples."))
 
 
 def test_of_arguments_coordinate_like_with_like():

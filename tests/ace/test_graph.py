@@ -1,14 +1,21 @@
-"""SemanticGraph: canonical form, networkx and torch_geometric views, validation."""
+"""SemanticGraph: plain data (field equality), meaning comparison, networkx view, validation."""
 
 from __future__ import annotations
 
 import random
 
 import pytest
-import torch
 from pydantic import ValidationError
 
-from tasks.ace import EdgeKind, GraphEdge, GraphNode, NodeKind, SemanticGraph, parse_ace
+from tasks.ace import (
+    EdgeKind,
+    GraphEdge,
+    GraphNode,
+    NodeKind,
+    SemanticGraph,
+    parse_ace,
+    same_meaning,
+)
 
 TEXT = ("A ladder has a length of 13 feet. The ladder leans against a wall. "
         "What is the distance of the base of the ladder from the wall?")
@@ -30,7 +37,7 @@ def permuted(graph: SemanticGraph, seed: int) -> SemanticGraph:
 @pytest.mark.parametrize("seed", range(5))
 def test_canonical_ignores_ids_order_and_text(seed):
     g = parse_ace(TEXT)
-    assert permuted(g, seed).canonical() == g.canonical()
+    assert same_meaning(permuted(g, seed), g)
 
 
 def test_canonical_separates_symmetric_but_different_graphs():
@@ -41,8 +48,8 @@ def test_canonical_separates_symmetric_but_different_graphs():
                              edges=[GraphEdge(src=s, dst=d, kind=EdgeKind.HAS) for s, d in edges])
 
     pairs, chain = graph([(0, 1), (2, 3)]), graph([(0, 1), (1, 2)])
-    assert pairs.canonical() != chain.canonical()
-    assert graph([(2, 3), (0, 1)]).canonical() == pairs.canonical()
+    assert not same_meaning(pairs, chain)
+    assert same_meaning(graph([(2, 3), (0, 1)]), pairs)
 
 
 def test_canonical_of_a_highly_symmetric_graph_is_still_invariant():
@@ -50,10 +57,10 @@ def test_canonical_of_a_highly_symmetric_graph_is_still_invariant():
     nodes = [GraphNode(id=i, kind=NodeKind.NUMBER, label="1", value="1") for i in range(6)]
     ring = SemanticGraph(text="", nodes=nodes, edges=[
         GraphEdge(src=i, dst=(i + 1) % 6, kind=EdgeKind.NEXT) for i in range(6)])
-    assert permuted(ring, 3).canonical() == ring.canonical()
+    assert same_meaning(permuted(ring, 3), ring)
     two_triangles = SemanticGraph(text="", nodes=nodes, edges=[
         GraphEdge(src=i, dst=(i + 1) % 3 + 3 * (i // 3), kind=EdgeKind.NEXT) for i in range(6)])
-    assert two_triangles.canonical() != ring.canonical()
+    assert not same_meaning(two_triangles, ring)
 
 
 def test_to_networkx_keeps_every_field():
@@ -64,28 +71,6 @@ def test_to_networkx_keeps_every_field():
     assert nxg.nodes[quantity] == {"kind": "quantity", "label": "5", "value": "5",
                                    "unit": "apple", "sentence": 0}
     assert {d["kind"] for _, _, d in nxg.edges(data=True)} == {"agent", "object", "unit"}
-
-
-def test_to_pyg_shapes_and_indices():
-    g = parse_ace(TEXT)
-    data = g.to_pyg()
-    n, e = len(g.nodes), len(g.edges)
-    assert data.num_nodes == n
-    assert data.node_kind.shape == (n,) and data.node_kind.dtype == torch.long
-    assert data.edge_index.shape == (2, e) and data.edge_kind.shape == (e,)
-    values = [x.value for x in g.nodes]
-    assert data.labels == [x.label for x in g.nodes]
-    assert data["values"] == values and data.node_values == values, "Data.values is a method"
-    kinds = list(NodeKind)
-    assert [kinds[k] for k in data.node_kind.tolist()] == [x.kind for x in g.nodes]
-    first = g.edges[0]
-    assert data.edge_index[:, 0].tolist() == [first.src, first.dst]
-    assert list(EdgeKind)[data.edge_kind[0]] == first.kind
-
-
-def test_to_pyg_of_a_graph_without_edges():
-    empty = SemanticGraph(text="", nodes=[GraphNode(id=0, kind=NodeKind.NUMBER, label="1")], edges=[])
-    assert empty.to_pyg().edge_index.shape == (2, 0)
 
 
 def test_graph_validation_names_the_bad_id():
@@ -100,3 +85,11 @@ def test_json_round_trip():
     g = parse_ace(TEXT)
     again = SemanticGraph.model_validate_json(g.model_dump_json())
     assert again == g and again.text == g.text and again.query == g.query
+
+
+def test_equality_is_of_fields_and_meaning_is_same_meaning():
+    g = parse_ace(TEXT)
+    shuffled = permuted(g, 1)
+    assert shuffled != g, "a graph is plain data: other ids, other graph"
+    assert same_meaning(shuffled, g), "yet it says the same thing"
+    assert parse_ace(TEXT) == g, "parsing is deterministic, field for field"

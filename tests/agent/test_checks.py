@@ -6,8 +6,9 @@ import pytest
 
 from agent.checks import check_answer
 from agent.constraints import derive
-from agent.state import CheckStatus, FailureKind
+from agent.state import FailureKind
 from tasks.ace import parse_ace
+from verifiers import CheckStatus
 
 LADDER_ACE = (
     "A ladder has a length of 13 feet. The ladder leans against a wall. The ladder reaches a height "
@@ -135,3 +136,22 @@ def test_a_figure_has_positive_sizes_but_a_distance_may_be_zero() -> None:
     assert failure is not None and "positive" in failure.message
     assert check_answer("5", triangle)[1] is None
     assert check_answer("0", parse_ace(LOOSE_ACE))[1] is None, "a distance may be zero"
+
+
+def test_the_agent_verdict_is_the_verifiers_verdict_with_its_first_checks() -> None:
+    from verifiers import Verdict
+
+    verdict, failure = check_answer("5", parse_ace(LADDER_ACE))
+    assert isinstance(verdict, Verdict), type(verdict)
+    assert [c.name for c in verdict.checks[:2]] == ["answer.parse", "answer.defined"], verdict.checks
+    assert failure is None and verdict.passed and verdict.verified
+    dumped = verdict.model_dump(mode="json")
+    assert dumped["passed"] is True and dumped["verified"] is True, "derived fields are in the record"
+    assert Verdict.model_validate(dumped) == verdict, "a stored verdict reads back unchanged"
+
+
+def test_an_undefined_answer_is_a_kind_failure() -> None:
+    verdict, failure = check_answer("zoo", parse_ace(LADDER_ACE))
+    assert failure is not None and failure.kind is FailureKind.answer_kind, failure
+    assert verdict.check("answer.defined").status is CheckStatus.failed
+    assert not verdict.passed and not verdict.verified

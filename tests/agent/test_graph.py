@@ -10,7 +10,8 @@ from agent_fakes import LADDER, LADDER_PROGRAM, fenced, scripted
 
 from agent import Agent, AgentError, Status
 from agent.graph import build_graph
-from agent.state import CheckStatus, RepairStrategy
+from agent.state import RepairStrategy
+from verifiers import CheckStatus
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "graph.mmd"
 BROKEN_LADDER = LADDER_PROGRAM.replace("height**2", "hieght**2")

@@ -140,3 +140,37 @@ def test_search_scores_equal_teacher_forced_scores(quick_run: Path, tiny_suite: 
         for hyp in beams:
             steps = linearize(codec.decoding, build_tree(codec.decoding, hyp.actions))
             assert score_steps(gen.model, codec, data, steps) == pytest.approx(hyp.score, abs=1e-3), "cached decoding disagrees with the full forward pass"
+
+
+def test_training_resumes_from_its_checkpoint(tiny_suite: Path, tmp_path: Path) -> None:
+    """The optimizer state, step, epoch, best score and history come back; training goes on."""
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from graphmodel.train import TrainConfig, _setup, load_items, train
+
+    first = TrainConfig.quick_config(suite=[str(tiny_suite)], valid=None, out=str(tmp_path / "a.pt"), max_steps=2,
+                                     epochs=5, device="cpu", save_optimizer=True)
+    done = train(first)
+    saved = load_checkpoint(tmp_path / "a.pt")
+    assert saved["iteration"] == 2 and saved["epoch"] == 0 and saved["optimizer"] is not None
+    again = replace(first, resume=str(tmp_path / "a.pt"), max_steps=4, out=str(tmp_path / "b.pt"))
+    items, _ = load_items(again.suite)
+    run = _setup(again, Console(quiet=True), items, 0, 1, torch.device("cpu"))
+    state = run.opt.state_dict()["state"]
+    assert (run.step, run.first_epoch, run.best) == (2, 1, saved["best_metric"])
+    assert all(float(s["step"]) == 2 for s in state.values()), "AdamW's step counts were read"
+    exp_avg = saved["optimizer"]["state"][0]["exp_avg"]
+    assert torch.equal(state[0]["exp_avg"], exp_avg), "AdamW's moments were read"
+    resumed = train(again)
+    assert resumed["steps"] == 4 and resumed["history"][0] == done["history"][0], resumed["history"]
+
+
+def test_resuming_without_optimizer_state_is_a_clear_error(quick_run: Path, tmp_path: Path) -> None:
+    from graphmodel.train import TrainConfig, TrainError, train
+
+    cfg = TrainConfig.quick_config(suite=["tasks/suites/smoke.jsonl"], valid=None, out=str(tmp_path / "c.pt"),
+                                   resume=str(quick_run), device="cpu")
+    with pytest.raises(TrainError, match=r"has no optimizer state \(train with --save-optimizer\)"):
+        train(cfg)

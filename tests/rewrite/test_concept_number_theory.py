@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from rewrite_checks import assert_rewrites_to
 
 from agent.rewrite.concepts import define_concepts
 from agent.rewrite.equal_shares import define_equal_shares
 from agent.rewrite.numbers import numbers_to_digits
 from agent.rewrite.people import named_people, the_person
 from agent.rewrite.rules import rewrite_rules
-from tasks.ace import parse_ace
 
 LCM = "X = {}. Y = {}. Calculate the least positive number Z such that X divides Z and Y divides Z."
 GCD = "X = {}. Y = {}. Calculate the largest number Z such that Z divides X and Z divides Y."
 REMAINDER = "X = {}. Y = {}. What is the remainder of the division of X by Y?"
 DIVISORS = "X = {}. How many divisors does X have?"
 DIGITS = "X = {}. What is the sum of the digits of X?"
-
-
-def _same_graph(text: str, ace: str) -> None:
-    result = rewrite_rules(text)
-    assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
-    assert parse_ace(result.ace).canonical() == parse_ace(ace).canonical(), f"{text!r} -> {result.ace!r}"
 
 
 @pytest.mark.parametrize(
@@ -41,7 +35,7 @@ def _same_graph(text: str, ace: str) -> None:
     ],
 )
 def test_concepts_by_name(text: str, ace: str) -> None:
-    _same_graph(text, ace)
+    assert_rewrites_to(text, ace)
 
 
 @pytest.mark.parametrize(
@@ -77,7 +71,7 @@ def test_equal_shares_is_the_gcd_story(text: str, ace: str | None) -> None:
     if ace is None:  # `pen pals`: a two-word recipient the canonical form cannot name
         assert defined is None
     else:
-        _same_graph(text, ace)
+        assert_rewrites_to(text, ace)
 
 
 def test_equal_shares_needs_nothing_left() -> None:
@@ -104,11 +98,11 @@ def test_one_before_a_scale_is_a_number() -> None:
     ],
 )
 def test_lcm_and_gcd_described_not_named(text: str, ace: str) -> None:
-    _same_graph(text, ace)
+    assert_rewrites_to(text, ace)
 
 
 def test_equal_shares_with_no_leftovers_said_of_people() -> None:
-    _same_graph(
+    assert_rewrites_to(
         "Lena has 42 red beads and 56 blue beads. She divides them evenly among her guests so that nobody gets"
         " leftovers. What is the largest number of guests?",
         "Lena has 42 red beads and 56 blue beads. Lena shares the red beads among the guests of Lena. Lena shares the"
@@ -125,7 +119,7 @@ def test_equal_shares_with_no_leftovers_said_of_people() -> None:
     ],
 )
 def test_a_common_denominator_is_the_lcm_of_the_denominators(text: str, ace: str) -> None:
-    _same_graph(text, ace)
+    assert_rewrites_to(text, ace)
 
 
 @pytest.mark.parametrize("text", ["What is the common denominator of 2/4 and 1/6?",  # 2/4 is not in lowest terms

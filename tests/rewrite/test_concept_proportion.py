@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from rewrite_checks import assert_rewrites_to
 
 from agent.rewrite.numbers import numbers_to_digits
 from agent.rewrite.proportion import define_proportion
-from agent.rewrite.rules import rewrite_rules
 from agent.rewrite.units import expand_units
-from tasks.ace import parse_ace
-
-
-def _same_graph(text: str, ace: str) -> None:
-    result = rewrite_rules(text)
-    assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
-    assert parse_ace(result.ace).canonical() == parse_ace(ace).canonical(), f"{text!r} -> {result.ace!r}"
 
 
 @pytest.mark.parametrize(
@@ -27,7 +20,7 @@ def _same_graph(text: str, ace: str) -> None:
     ],
 )
 def test_price_by_proportion(text: str, ace: str) -> None:
-    _same_graph(text, ace)
+    assert_rewrites_to(text, ace)
 
 
 def test_two_known_prices_are_ambiguous() -> None:

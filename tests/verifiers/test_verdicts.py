@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import sympy
 from sympy import Eq
 
@@ -74,3 +75,16 @@ def test_certificate_is_json():
     verdict = verify_answer("5", constraints=LADDER, domain=Domain.positive)
     restored = Verdict.model_validate(json.loads(verdict.model_dump_json()))
     assert restored == verdict
+
+
+def test_passed_and_verified_follow_from_the_checks() -> None:
+    decisive = CheckResult(name="z3: unique", status=CheckStatus.passed, decisive=True, required=False)
+    verdict = Verdict.from_checks("5", [_check("a", "passed"), decisive])
+    assert verdict.passed and verdict.verified
+    optional_failure = Verdict.from_checks("5", [decisive, _check("b", "failed", required=False)])
+    assert optional_failure.passed and not optional_failure.verified, "any failed check forbids verified"
+    assert not Verdict.from_checks("5", [_check("a", "passed")]).verified, "no decisive check, not verified"
+    with pytest.raises(ValueError, match="follows from the checks"):
+        verdict.model_copy(update={"verified": False})
+    undecided = [c.model_copy(update={"decisive": False}) for c in verdict.checks]
+    assert not Verdict.from_checks("5", undecided).verified, "the way to withdraw `verified`"
