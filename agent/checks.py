@@ -121,6 +121,8 @@ def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckResult]:
         return [_record(name, None, f"{derived.target} is not determined by them")]
     values = [v for v in {sympy.simplify(v) for v in found} if _admissible(v, derived)]
     listed = ", ".join(sympy.sstr(v) for v in values) or "nothing admissible"
+    if isinstance(value, sympy.Tuple) and len(values) > 1 and len(set(value)) == len(value):
+        value = sympy.FiniteSet(*value)  # `sorted(solve(...))`: the solutions listed, read as their set
     if isinstance(value, sympy.FiniteSet):
         exact = len(values) == len(value) and all(any(answers_equivalent(v, a) for a in value) for v in values)
         detail = f"the solutions are {{{listed}}}" + ("" if exact else f", not {value}")

@@ -123,6 +123,16 @@ def test_a_set_answer_must_be_the_whole_solution_set() -> None:
     assert failure is not None and not verdict.verified
 
 
+def test_the_solutions_listed_in_order_are_read_as_their_set() -> None:
+    """`sorted(solve(...))` gives the roots as a list: all of them, each once, is the set."""
+    graph = parse_ace("Calculate the numbers X such that X ^ 2 - 9 * X + 14 = 0.")
+    verdict, failure = check_answer("(2, 7)", graph)
+    assert failure is None and verdict.verified, verdict.checks
+    for partial in ("(2, 8)", "(2, 2)"):
+        verdict, failure = check_answer(partial, graph)
+        assert not verdict.verified, partial
+
+
 def test_a_complex_length_is_refuted_not_a_crash() -> None:
     verdict, failure = check_answer("3*sqrt(119)*I", parse_ace(LADDER_ACE))
     assert failure is not None and not verdict.passed
