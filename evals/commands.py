@@ -168,11 +168,3 @@ def _progress() -> Progress:
         transient=False,
     )
 
-
-def register(app: typer.Typer) -> None:
-    """Add `eval`, `report` and `external` to the root `ladder` app."""
-    from evals.external.cli import external_app
-
-    app.command("eval")(eval_command)
-    app.command("report")(report_command)
-    app.add_typer(external_app, name="external")

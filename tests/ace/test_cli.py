@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from evals.cli import app
+from ladder.cli import app
 from tasks.ace import parse_ace
 
 runner = CliRunner()

@@ -9,7 +9,7 @@ import pytest
 from agent_fakes import LADDER
 from typer.testing import CliRunner
 
-from evals.cli import app
+from ladder.cli import app
 from graphmodel.generators import CHECKPOINT_DIR
 
 runner = CliRunner()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from evals.cli import app
+from ladder.cli import app
 from evals.passk import mean_pass_at_k, pass_at_k
 from evals.records import EvalRecord, RecordWriter, RepairRound, Status
 from evals.report import PLOTS, write_report

@@ -106,7 +106,7 @@ def test_corrupt_middle_line_is_an_error_not_a_silent_loss(quarters_suite: Path,
 
 
 def _ladder(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from evals.cli import app; app()", *args]
+    return [sys.executable, "-c", "from ladder.cli import app; app()", *args]
 
 
 def test_sigkilled_run_resumes_to_the_same_records(tmp_path: Path) -> None:

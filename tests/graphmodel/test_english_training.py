@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from evals.cli import app
+from ladder.cli import app
 from graphmodel.generators import load_generator
 from graphmodel.recipes import prepare
 from graphmodel.routing import ReaderRouted, reader_checkpoint

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from evals.cli import app
+from ladder.cli import app
 from graphmodel.generators import load_generator
 from graphmodel.recipes import GraphRecipe, prepare
 from graphmodel.seq_model import SeqRecipe, detokenize, program_tokens, source_words

@@ -12,7 +12,7 @@ import torch
 import torch.multiprocessing as mp
 from typer.testing import CliRunner
 
-from evals.cli import app
+from ladder.cli import app
 from graphmodel.generators import GeneratorError, load_checkpoint, load_generator
 from graphmodel.trees import parse_program
 from tasks import dump_suite, load_suite

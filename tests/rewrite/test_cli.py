@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from evals.cli import app
+from ladder.cli import app
 
 runner = CliRunner()
 

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 pytest.importorskip("langchain_openai")
 
-from evals.cli import app  # noqa: E402
+from ladder.cli import app  # noqa: E402
 
 VALID = "A ladder has a length of 13 feet. What is the length of the ladder?"
 
