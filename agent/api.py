@@ -15,6 +15,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel
 
+from agent.chat import ResilientChat
 from agent.cpus import share_cpus
 from agent.graph import build_graph
 from agent.runtime import AgentContext
@@ -58,7 +59,9 @@ class Agent:
         mode (str): "tool" (sandbox, verification, repair) or "structural" (exact
             symbolic reduction of the first tree, no execution) (default: "tool").
         llm (BaseChatModel, optional): chat model for the `llm` generator; when given it
-            also rewrites English the rule rewriter cannot (default: None).
+            also rewrites English the rule rewriter cannot. Its calls are retried through
+            outages (`agent.chat.ResilientChat`; pass one to set the retries) and a server
+            that stays down ends the run as `Status.llm_unavailable` (default: None).
         max_repairs (int): repair rounds after the first program (default: 3).
         repair (str): "subtree" (infill the failing subtree) or "regenerate" (next whole
             program, same budget) (default: "subtree").
@@ -103,7 +106,8 @@ class Agent:
             )
         except ValueError as err:
             raise AgentError(f"invalid agent settings: {err}") from err
-        self.llm = llm
+        # every call to the chat model goes through one retry loop (agent.chat); outages end as llm_unavailable
+        self.llm = llm if llm is None or isinstance(llm, ResilientChat) else ResilientChat(llm)
         self.limits = limits
         self._generator = None if isinstance(generator, str) else generator
         self._custom_generator = not isinstance(generator, str)  # may not survive pickling

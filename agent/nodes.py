@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from langgraph.runtime import Runtime
 
+from agent.chat import LLMUnavailable
 from agent.checks import check_answer
 from agent.grounding import question_numbers, unused_numbers
 from agent.inputs import input_problem
@@ -64,6 +65,12 @@ def _reject(node: str, started: float, given: object, why: str) -> dict[str, Any
     return {"status": Status.rejected, "error": why, "trace": _step(node, started, given, why, ok=False)}
 
 
+def _unreachable(node: str, started: float, given: object, err: LLMUnavailable) -> dict[str, Any]:
+    """The LLM server failed after its retries: the run ends with that status, the input not blamed."""
+    why = str(err)
+    return {"status": Status.llm_unavailable, "error": why, "trace": _step(node, started, given, why, ok=False)}
+
+
 # --------------------------------------------------------------------------- nodes
 
 
@@ -100,7 +107,10 @@ def rewrite(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
         if (done := read("notation")) is not None:
             return done
         front_ends = tuple(n for n in front_ends if n != "notation")
-    result = runtime.context.rewrite(state.text)
+    try:
+        result = runtime.context.rewrite(state.text)
+    except LLMUnavailable as err:
+        return _unreachable("rewrite", started, state.text, err)
     if result.ok and result.ace:
         return {"ace": result.ace, "front_end": "ace", "trace": _step("rewrite", started, state.text, result.ace)}
     issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
@@ -157,6 +167,8 @@ def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any
     try:
         candidates = [c for g in graphs for c in runtime.context.generator.generate(g, k=k)]
         others = runtime.context.generator.generate(pooled, k=k) if pooled is not None else []
+    except LLMUnavailable as err:
+        return _unreachable("generate", started, asked, err) | {"exhausted": True}
     except Exception as err:  # a generator failure is a result of this solve, reported in full
         why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
         failure = Failure(kind=FailureKind.no_answer, message=why)
@@ -397,8 +409,16 @@ def _mark_last_round(repairs: list[RepairRound], fixed: bool) -> None:
 
 
 def repair(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    """Replace the failing subtree by the generator's infill, or (regenerate) the whole program."""
+    """Replace the failing subtree by the generator's infill, or (regenerate) the whole program;
+    an LLM server that fails meanwhile ends the run as an outage, not as a failed repair."""
     started = perf_counter()
+    try:
+        return _repair(state, runtime, started)
+    except LLMUnavailable as err:
+        return _unreachable("repair", started, state.failure, err) | {"exhausted": True}
+
+
+def _repair(state: AgentState, runtime: Runtime[AgentContext], started: float) -> dict[str, Any]:
     settings = runtime.context.settings
     failure = state.failure
     assert failure is not None, "repair is routed to only after a failure"
@@ -476,6 +496,8 @@ def _repair_subtree(
     graph = _semantic_graph(state)
     try:
         candidates = context.generator.infill(graph, cut(tree, path), path, k=context.settings.infill_k)
+    except LLMUnavailable:
+        raise
     except Exception as err:  # the generator could not fill this hole: recorded, then regenerate
         return None, record.model_copy(update={"replacement": f"infill failed: {type(err).__name__}: {err}"})
     tried = set(state.tried)
@@ -501,6 +523,8 @@ def _next_candidate(
         k = len(pool) + context.settings.max_repairs
         try:
             more = context.generator.generate(_semantic_graph(state), k=k)
+        except LLMUnavailable:
+            raise
         except Exception as err:  # no more samples: the round records why nothing new came
             more = []
             reason = f"{reason} (regeneration failed: {type(err).__name__}: {err})"
@@ -559,8 +583,8 @@ def _replacement(tree: Tree, path: Path) -> str:
 def answer(state: AgentState) -> dict[str, Any]:
     """Close the run: the verified (or checked) answer, or a status that says why there is none."""
     started = perf_counter()
-    if state.status is Status.rejected:
-        return {"trace": _step("answer", started, state.error, "rejected", ok=False)}
+    if state.status in (Status.rejected, Status.llm_unavailable):
+        return {"trace": _step("answer", started, state.error, state.status.value, ok=False)}
     verdict, execution = state.verdict, state.execution
     if state.failure is not None and state.failure.kind is FailureKind.contradiction:  # the question's fault
         why = state.failure.message
@@ -583,8 +607,8 @@ def _stopped_by_steps(state: AgentState) -> bool:
 
 
 def route_after_rewrite(state: AgentState) -> Literal["parse", "answer"]:
-    """parse: the text became ACE; answer: the input was rejected."""
-    return "answer" if state.status is Status.rejected else "parse"
+    """parse: the text became ACE; answer: the input was rejected or the LLM server failed."""
+    return "answer" if state.status in (Status.rejected, Status.llm_unavailable) else "parse"
 
 
 def route_after_parse(state: AgentState) -> Literal["generate", "answer"]:

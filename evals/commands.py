@@ -7,7 +7,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from agent.chat_options import LLMBaseURL, LLMKeyEnv, LLMModel, LLMRetries, LLMTimeout, llm_config
+from ladder.exit_codes import ExitCode
 
 RECORDS_FILE = "records.jsonl"  # evals.runner.RECORDS_FILE; the heavy modules load only when a command runs
 out_console = Console()
@@ -59,12 +63,14 @@ def eval_command(
     checkpoint: Annotated[
         str | None, typer.Option(help="Checkpoints other than the shipped ones: 'graph=PATH,seq=PATH'.")
     ] = None,
-    max_retries: Annotated[int, typer.Option(min=0, help="Retries of a transient LLM failure, with backoff.")] = 3,
-    llm_model: Annotated[str | None, typer.Option(help="Model name for the llm generator.")] = None,
-    llm_base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL for the llm generator.")] = None,
-    llm_factory: Annotated[
-        str | None, typer.Option(help="'module:function' returning any LangChain chat model, for the llm generator.")
-    ] = None,
+    max_retries: Annotated[
+        int, typer.Option(min=0, help="Retries of a solver's transient failure (a connection error), with backoff.")
+    ] = 3,
+    llm_model: LLMModel = None,
+    llm_base_url: LLMBaseURL = None,
+    llm_api_key_env: LLMKeyEnv = "OPENAI_API_KEY",
+    llm_retries: LLMRetries = 3,
+    llm_timeout: LLMTimeout = 60.0,
 ) -> None:
     """Run suites over every generator x mode cell and write one record per attempt."""
     from evals.attempt import AttemptSettings, RetryPolicy
@@ -79,9 +85,10 @@ def eval_command(
         raise typer.BadParameter(f"{executor!r}: expected local or ray", param_hint="--executor")
     if solver not in ("agent", "reference"):
         raise typer.BadParameter(f"{solver!r}: expected agent or reference", param_hint="--solver")
-    if "llm" in generators and solver == "agent" and not (llm_model or llm_factory):
+    llm = llm_config(llm_model, llm_base_url, llm_api_key_env, llm_retries, llm_timeout)
+    if "llm" in generators and solver == "agent" and llm is None:
         raise typer.BadParameter(
-            "the llm generator needs a model: --llm-model NAME [--llm-base-url URL] or --llm-factory module:function",
+            "the llm generator needs a model: --llm-model provider:NAME, NAME with --llm-base-url URL, or module:function",
             param_hint="--generator",
         )
     settings = AttemptSettings(
@@ -89,9 +96,7 @@ def eval_command(
             solver=solver,
             checkpoints=_checkpoints(checkpoint),
             max_repairs=max_repairs,
-            llm_model=llm_model,
-            llm_base_url=llm_base_url,
-            llm_factory=llm_factory,
+            llm=llm,
         ),
         timeout_s=timeout,
         retry=RetryPolicy(max_retries=max_retries),
@@ -122,11 +127,11 @@ def eval_command(
                 on_start=on_start,
             )
     except (EvalError, RecordsError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from None
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(code=ExitCode.bad_input) from None
     except ExecutorError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=1) from None
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(code=ExitCode.failed) from None
     err_console.print(f"{result.written} attempt(s) run, {result.skipped} already recorded -> {out / RECORDS_FILE}")
     _show(out)
 
@@ -139,12 +144,12 @@ def report_command(
 
     if not (run_dir / RECORDS_FILE).exists():
         err_console.print(f"[red]error:[/red] {run_dir}: no {RECORDS_FILE} here; is it a `ladder eval --out` directory?")
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=ExitCode.bad_input)
     try:
         _show(run_dir)
     except (RecordsError, ValueError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from None
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(code=ExitCode.bad_input) from None
 
 
 def _show(run_dir: Path) -> None:

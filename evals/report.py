@@ -22,6 +22,7 @@ from evals.summary import (  # noqa: E402
     accuracy_by_family,
     by_cell,
     repair_figures,
+    scored,
     summarize,
 )
 
@@ -36,7 +37,7 @@ PLOTS = {
 MAX_EXAMPLES = 10  # wrong answers listed in the report, per cell
 
 
-_SHORT = {"correct": "ok", "wrong": "wrong", "no_answer": "none", "timeout": "t/o", "error": "err"}
+_SHORT = {"correct": "ok", "wrong": "wrong", "no_answer": "none", "timeout": "t/o", "error": "err", "unavailable": "llm-down"}
 
 
 def summary_table(summaries: list[CellSummary], title: str = "ladder eval") -> Table:
@@ -207,7 +208,7 @@ def _summary_md(summaries: list[CellSummary]) -> str:
 
 def _suite_md(records: list[EvalRecord]) -> str:
     table: dict[tuple[str, Cell], list[int]] = defaultdict(lambda: [0, 0])
-    for r in records:
+    for r in scored(records):
         entry = table[(r.suite, r.cell)]
         entry[0] += int(r.status is Status.correct)
         entry[1] += 1

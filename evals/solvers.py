@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from agent.chat import LLMConfig
 from evals.records import Cell, RepairRound
 from tasks import Problem
 
@@ -26,7 +27,17 @@ class SolveOutcome(BaseModel):
     repairs: list[RepairRound] = Field(default_factory=list)
     stage_ms: dict[str, float] = Field(default_factory=dict, description="Wall time per stage, in ms.")
     error: str | None = Field(default=None, description="A failure the solver reported as a result.")
+    retries: int = Field(default=0, ge=0, description="Retries the solver's own backend made (LLM calls through outages).")
     meta: dict[str, Any] = Field(default_factory=dict)
+
+
+class SolverUnavailable(RuntimeError):
+    """The solver's backend (an LLM server) failed after its own retries: recorded as
+    `unavailable`, never scored and not retried again by the harness."""
+
+    def __init__(self, message: str, retries: int) -> None:
+        super().__init__(message)
+        self.retries = retries
 
 
 class SolverConfig(BaseModel):
@@ -39,14 +50,8 @@ class SolverConfig(BaseModel):
     checkpoints: dict[str, str] = Field(
         default_factory=dict, description="Generator name -> checkpoint path; the shipped checkpoint when absent."
     )
-    llm_model: str | None = Field(default=None, description="Model name for the llm generator.")
-    llm_base_url: str | None = Field(
-        default=None, description="OpenAI-compatible server for the llm generator (vLLM, Ollama, llama.cpp)."
-    )
-    llm_api_key_env: str = Field(default="OPENAI_API_KEY", description="Environment variable holding the API key.")
-    llm_factory: str | None = Field(
-        default=None,
-        description="'module:function' returning any LangChain chat model; used instead of the OpenAI client.",
+    llm: LLMConfig | None = Field(
+        default=None, description="The chat model of the llm generator (agent.chat: model string or module:function)."
     )
 
 

@@ -38,10 +38,15 @@ def by_cell(records: list[EvalRecord]) -> dict[Cell, list[EvalRecord]]:
     return groups
 
 
+def scored(records: list[EvalRecord]) -> list[EvalRecord]:
+    """The records that count: an attempt the LLM server failed is no outcome of the solver."""
+    return [r for r in records if r.status is not Status.unavailable]
+
+
 def problem_counts(records: list[EvalRecord]) -> list[tuple[int, int]]:
-    """(attempts, correct) per (suite, problem), for pass@k."""
+    """(attempts, correct) per (suite, problem), for pass@k; unavailable attempts left out."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for record in records:
+    for record in scored(records):
         entry = counts[(record.suite, record.problem_id)]
         entry[0] += 1
         entry[1] += int(record.status is Status.correct)
@@ -91,7 +96,7 @@ def summarize(records: list[EvalRecord]) -> list[CellSummary]:
 def accuracy_by_family(records: list[EvalRecord]) -> dict[Cell, dict[str, float]]:
     """Cell -> family -> share of correct attempts (pass@1)."""
     table: dict[Cell, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for record in records:
+    for record in scored(records):
         entry = table[record.cell][record.family]
         entry[0] += int(record.status is Status.correct)
         entry[1] += 1

@@ -69,9 +69,9 @@ def test_llm_generator_without_a_server_exits_2() -> None:
 
 
 def test_half_an_llm_server_spec_exits_2() -> None:
-    result = runner.invoke(app, ["solve", LADDER, "--llm-model", "qwen"])
+    result = runner.invoke(app, ["solve", LADDER, "--llm-base-url", "http://127.0.0.1:9/v1"])
     assert result.exit_code == 2
-    assert "go together" in result.output
+    assert "--llm-base-url needs --llm-model" in result.output
 
 
 def test_bad_mode_is_a_usage_error() -> None:

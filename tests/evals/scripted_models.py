@@ -35,3 +35,22 @@ def flaky_hypotenuse_model() -> FakeListChatModel:
 
 def always_limited_model() -> FakeListChatModel:
     return FlakyChatModel(responses=[HYPOTENUSE_PROGRAM], failures=10**6)
+
+
+class DownChatModel(FakeListChatModel):
+    """A server that cannot be reached: every call raises LangChain's typed connection error."""
+
+    calls: int = 0
+
+    def _call(self, *args: Any, **kwargs: Any) -> str:
+        from langchain_core.exceptions import ModelConnectionError
+
+        self.calls += 1
+        raise ModelConnectionError("Connection refused")
+
+
+def always_down_model() -> FakeListChatModel:
+    return DownChatModel(responses=["unused"])
+
+
+chat_object = FakeListChatModel(responses=[HYPOTENUSE_PROGRAM])  # a model object, for module:attribute

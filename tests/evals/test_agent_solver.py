@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from eval_suites import write_suite
 
+from agent.chat import LLMConfig
 from evals.attempt import AttemptSettings, RetryPolicy
 from evals.records import Status
 from evals.runner import make_spec, run_eval
@@ -19,7 +20,9 @@ QUESTION = "A right triangle has a first leg of 15 yards and a second leg of 36 
 def run_llm_cell(tmp_path: Path, factory: str, max_retries: int):
     suite = write_suite(tmp_path / "one.jsonl", [{"id": "hyp", "prompt": QUESTION, "answer": "39"}])
     settings = AttemptSettings(
-        solver=SolverConfig(solver="agent", llm_factory=f"scripted_models:{factory}", max_repairs=1),
+        solver=SolverConfig(
+            solver="agent", llm=LLMConfig(model=f"scripted_models:{factory}", max_retries=max_retries, backoff_s=0.0), max_repairs=1
+        ),
         retry=RetryPolicy(max_retries=max_retries, base_delay_s=0.0),
     )
     spec = make_spec([suite], ["llm"], ["tool"], settings=settings)
@@ -41,10 +44,20 @@ def test_rate_limited_model_is_retried_then_answers(tmp_path: Path) -> None:
     assert (record.status, record.retries) == (Status.correct, 1), record.why
 
 
-def test_rate_limit_past_the_cap_is_an_error_not_a_no_answer(tmp_path: Path) -> None:
+def test_rate_limit_past_the_cap_is_unavailable_not_scored(tmp_path: Path) -> None:
     record = run_llm_cell(tmp_path, "always_limited_model", max_retries=2)
-    assert record.status is Status.error, record.why
-    assert "ModelServerError" in record.error and "after 2 retries" in record.error
+    assert (record.status, record.retries) == (Status.unavailable, 2), record.why
+    assert "rate_limit" in record.error and "after 3 call(s)" in record.error, record.error
+    assert not record.correct
+
+
+def test_unreachable_server_is_unavailable_and_left_out_of_pass_at_1(tmp_path: Path) -> None:
+    from evals.summary import summarize
+
+    record = run_llm_cell(tmp_path, "always_down_model", max_retries=1)
+    assert (record.status, record.retries) == (Status.unavailable, 1), record.why
+    (summary,) = summarize([record])
+    assert summary.pass_at == {} and summary.statuses["unavailable"] == 1, "an outage is not scored as a failure"
 
 
 def test_bad_factory_is_an_error_record_naming_it(tmp_path: Path) -> None:
