@@ -20,7 +20,14 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from typer.testing import CliRunner
 
 from agent import Agent, Status
-from agent.chat import LLMConfig, LLMSetupError, LLMUnavailable, ResilientChat, make_chat_model, outage_kind
+from agent.chat import (
+    LLMConfig,
+    LLMSetupError,
+    LLMUnavailable,
+    ResilientChat,
+    make_chat_model,
+    outage_kind,
+)
 from ladder.cli import app
 from ladder.exit_codes import ExitCode
 

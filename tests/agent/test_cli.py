@@ -9,8 +9,8 @@ import pytest
 from agent_fakes import LADDER
 from typer.testing import CliRunner
 
-from ladder.cli import app
 from graphmodel.generators import CHECKPOINT_DIR
+from ladder.cli import app
 
 runner = CliRunner()
 needs_graph_checkpoint = pytest.mark.skipif(

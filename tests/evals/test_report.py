@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ladder.cli import app
 from evals.passk import mean_pass_at_k, pass_at_k
 from evals.records import EvalRecord, RecordWriter, RepairRound, Status
 from evals.report import PLOTS, write_report
 from evals.summary import accuracy_by_family, repair_figures, summarize
+from ladder.cli import app
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

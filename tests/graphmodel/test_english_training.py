@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ladder.cli import app
 from graphmodel.generators import load_generator
 from graphmodel.recipes import prepare
 from graphmodel.routing import ReaderRouted, reader_checkpoint
+from ladder.cli import app
 from tasks import dump_suite, load_suite
 from tasks.english import parse_english
 from tasks.schema import Problem

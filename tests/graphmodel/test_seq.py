@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ladder.cli import app
 from graphmodel.generators import load_generator
 from graphmodel.recipes import GraphRecipe, prepare
 from graphmodel.seq_model import SeqRecipe, detokenize, program_tokens, source_words
 from graphmodel.trees import parse_program
+from ladder.cli import app
 from tasks import dump_suite, load_suite
 
 

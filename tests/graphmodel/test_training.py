@@ -12,9 +12,9 @@ import torch
 import torch.multiprocessing as mp
 from typer.testing import CliRunner
 
-from ladder.cli import app
 from graphmodel.generators import GeneratorError, load_checkpoint, load_generator
 from graphmodel.trees import parse_program
+from ladder.cli import app
 from tasks import dump_suite, load_suite
 
 TINY_FAMILIES = ("area_perimeter", "gcd_lcm")
