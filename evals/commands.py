@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -101,6 +102,7 @@ def eval_command(
         timeout_s=timeout,
         retry=RetryPolicy(max_retries=max_retries),
     )
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill -TERM stops like Ctrl-C
     try:
         spec = make_spec(suites, generators, modes, attempts=attempts, limit=limit, per_family=per_family, settings=settings)
         with _progress() as progress:
@@ -132,6 +134,12 @@ def eval_command(
     except ExecutorError as exc:
         err_console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(code=ExitCode.failed) from None
+    except KeyboardInterrupt:
+        kept = _count_lines(out / RECORDS_FILE)
+        err_console.print(f"interrupted: the workers were stopped; {kept} record(s) kept in {out / RECORDS_FILE}; --resume continues")
+        raise typer.Exit(code=ExitCode.interrupted) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     err_console.print(f"{result.written} attempt(s) run, {result.skipped} already recorded -> {out / RECORDS_FILE}")
     _show(out)
 
@@ -161,6 +169,13 @@ def _show(run_dir: Path) -> None:
     out_console.print(summary_table(summarize(records), title=f"ladder eval: {run_dir}"))
     path = write_report(run_dir)
     err_console.print(f"report: {path}")
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except OSError:
+        return 0
 
 
 def _progress() -> Progress:

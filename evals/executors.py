@@ -7,7 +7,10 @@ submitting every item and collecting results: the process pool or Ray does the r
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import signal
+import sys
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -45,7 +48,7 @@ def run_items(
 def _run_pool(items: list[WorkItem], settings: AttemptSettings, workers: int) -> Iterator[EvalRecord]:
     # spawn, not fork: the parent may hold torch/BLAS threads, which fork does not copy safely
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=share_cpus, initargs=(workers,))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(workers,))
     pending: set[Future[EvalRecord]] = {pool.submit(run_attempt, item, settings) for item in items}
     try:
         while pending:
@@ -58,8 +61,31 @@ def _run_pool(items: list[WorkItem], settings: AttemptSettings, workers: int) ->
                         "a worker process died (killed or out of memory); the records written so far "
                         "are kept: rerun with --resume to finish"
                     ) from None
+    except BaseException:  # KeyboardInterrupt (SIGINT, or SIGTERM turned into one by the CLI), a worker's death
+        _terminate_workers(pool)  # the attempts in flight are lost; --resume runs them again
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_worker(workers: int) -> None:
+    """A worker: its share of the cores; Ctrl-C is the parent's to handle; it dies with the parent."""
+    share_cpus(workers)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool and keeps the records
+    if sys.platform.startswith("linux"):  # even a SIGKILLed parent leaves no worker behind
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now (Python 3.14 has `terminate_workers`; before it, the process table)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
 
 
 def _run_ray(

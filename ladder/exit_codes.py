@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     bad_input = 2  # the input or the options must change: text outside the fragment, a missing file, a bad value
     unavailable = 3  # an LLM server was unreachable, rate-limited or timed out after the retries: try again later
     setup = 4  # ladder is not installed for this: an optional extra, a checkpoint or the sandbox's isolation is missing
+    interrupted = 130  # Ctrl-C or SIGTERM: the work in flight was stopped, what was finished is kept (eval: --resume)
 
 
 TABLE = {
@@ -26,4 +27,5 @@ TABLE = {
     ExitCode.bad_input: "change the input or options: text outside the ACE fragment, missing file, bad value",
     ExitCode.unavailable: "an LLM server was unreachable, rate-limited or timed out after retries: try again later",
     ExitCode.setup: "install what is missing: an optional extra (ladder[llm], ladder[ray]), a checkpoint",
+    ExitCode.interrupted: "stopped by Ctrl-C or SIGTERM; finished work is kept (`ladder eval --resume` continues)",
 }
