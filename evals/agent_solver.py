@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from evals.records import Cell, RepairRound
-from evals.solvers import SolveOutcome, Solver, SolverConfig, SolverUnavailable
+from evals.solver_api import SolveOutcome, Solver, SolverConfig, SolverUnavailable, solver
 from tasks import Problem
 
 
@@ -33,6 +33,7 @@ def make_chat_model(config: SolverConfig) -> Any:
         raise AgentSolverError(str(exc)) from None
 
 
+@solver("agent")
 def make_agent_solver(config: SolverConfig, cell: Cell) -> Solver:
     """Build the agent for one cell and return a solver closure over it."""
     from agent import Agent
