@@ -93,6 +93,9 @@ def validate(path: Annotated[Path, typer.Argument(help="Suite file (JSONL) to ch
     for line in errors:
         out.print(line, markup=False, highlight=False, soft_wrap=True)
     if errors:
-        _err().print(f"{path}: {len(errors)} problem(s) found, {len(problems)} good record(s)")
+        bad_lines = {e.removeprefix(f"{path}:").split(":", 1)[0] for e in errors}
+        _err().print(
+            f"{path}: {len(errors)} error(s) on {len(bad_lines)} line(s), {len(problems)} good record(s)", soft_wrap=True
+        )
         raise typer.Exit(code=2)
     out.print(f"{path}: {len(problems)} problems, all valid", soft_wrap=True)
