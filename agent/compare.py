@@ -24,6 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from agent.cpus import share_cpus
+from agent.intervals import share_with_interval
 from agent.settings import AgentSettings
 from agent.state import Solution, Status
 from ladder.exit_codes import ExitCode
@@ -242,12 +243,13 @@ def summarize(records: list[ProblemRecord]) -> Summary:
 
 
 def _share(part: int, whole: int) -> str:
-    return f"{100.0 * part / whole:.1f}%" if whole else "-"
+    """'63.2% [55.1, 70.6]': the share with its 95% Wilson interval."""
+    return share_with_interval(part, whole)
 
 
 def print_summary(summary: Summary, spec: CompareSpec, console: Console) -> None:
     modes = Table(title=f"{spec.suite} ({spec.input} input): tool vs structural ({spec.generator} generator)")
-    for column in ("mode", "correct", "accuracy", "verified", "verified but wrong", "answered but wrong"):
+    for column in ("mode", "correct", "accuracy [95% CI]", "verified", "verified but wrong", "answered but wrong"):
         modes.add_column(column)
     n = summary.problems
     modes.add_row("tool", str(summary.tool_correct), _share(summary.tool_correct, n), str(summary.tool_verified),
@@ -256,7 +258,7 @@ def print_summary(summary: Summary, spec: CompareSpec, console: Console) -> None
     console.print(modes)
     repairs = Table(title=f"repair on the {summary.first_failed} problems whose first tree failed "
                           f"(budget: {spec.max_repairs} programs after the first)")
-    for column in ("strategy", "fixed", "share"):
+    for column in ("strategy", "fixed", "share [95% CI]"):
         repairs.add_column(column)
     repairs.add_row("subtree", str(summary.subtree_fixed), _share(summary.subtree_fixed, summary.first_failed))
     repairs.add_row("regenerate", str(summary.regenerate_fixed), _share(summary.regenerate_fixed, summary.first_failed))

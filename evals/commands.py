@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.measure import Measurement
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from agent.chat_options import LLMBaseURL, LLMKeyEnv, LLMModel, LLMRetries, LLMTimeout, llm_config
 from ladder.exit_codes import ExitCode
@@ -166,9 +168,19 @@ def _show(run_dir: Path) -> None:
     from evals.summary import summarize
 
     records = read_records(run_dir / RECORDS_FILE)
-    out_console.print(summary_table(summarize(records), title=f"ladder eval: {run_dir}"))
+    print_uncut(out_console, summary_table(summarize(records), title=f"ladder eval: {run_dir}"))
     path = write_report(run_dir)
     err_console.print(f"report: {path}")
+
+
+def print_uncut(console: Console, table: Table) -> None:
+    """A terminal's table fits its width; into a pipe or a file it is printed whole, never cut to 'a...'."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    needed = Measurement.get(console, console.options.update_width(1000), table).maximum  # its natural width
+    wide = Console(file=console.file, width=max(console.width, needed), highlight=False)  # print(width=) caps at console.width
+    wide.print(table, crop=False)
 
 
 def _count_lines(path: Path) -> int:

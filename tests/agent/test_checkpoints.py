@@ -9,7 +9,8 @@ import pytest
 
 from agent import Agent, Status
 from agent.checkpoints import state_types
-from agent.state import AgentState, Mode, RepairRound, Status as StateStatus, TraceStep, Verdict
+from agent.state import AgentState, Mode, RepairRound, TraceStep, Verdict
+from agent.state import Status as StateStatus
 
 ACE_QUESTION = "A right triangle has a first leg of 15 yards and a second leg of 36 yards. What is the hypotenuse of the right triangle?"
 
