@@ -30,6 +30,9 @@ from langchain_core.exceptions import (
 from pydantic import BaseModel, ConfigDict, Field
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
+# by name, for clients whose errors do not derive from the builtins (requests, httpx, openai)
+_TIMEOUT_NAMES = frozenset({"APITimeoutError", "TimeoutException", "Timeout", "ReadTimeout", "ConnectTimeout"})
+_CONNECTION_NAMES = frozenset({"APIConnectionError", "TransportError", "ConnectionError", "ConnectError"})
 _REFUSED = (ModelAuthenticationError, ModelPermissionDeniedError, ModelNotFoundError)
 _REFUSED_NAMES = frozenset({"AuthenticationError", "PermissionDeniedError", "NotFoundError"})
 
@@ -81,9 +84,9 @@ def outage_kind(exc: BaseException) -> str | None:
     names = {cls.__name__ for cls in type(exc).__mro__}
     if isinstance(exc, ModelRateLimitError) or "RateLimitError" in names:
         return "rate_limit"
-    if isinstance(exc, ModelTimeoutError | TimeoutError) or names & {"APITimeoutError", "TimeoutException"}:
+    if isinstance(exc, ModelTimeoutError | TimeoutError) or names & _TIMEOUT_NAMES:
         return "timeout"
-    if isinstance(exc, ModelConnectionError | ConnectionError) or names & {"APIConnectionError", "TransportError"}:
+    if isinstance(exc, ModelConnectionError | ConnectionError) or names & _CONNECTION_NAMES:
         return "connection"
     if isinstance(exc, ModelAPIError) or names & {"InternalServerError", "ServiceUnavailableError"}:
         return "server"
