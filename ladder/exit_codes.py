@@ -14,8 +14,8 @@ class ExitCode(IntEnum):
     """What a `ladder` command's exit status means."""
 
     ok = 0  # it did what was asked: an answer, a suite written, a check passed
-    failed = 1  # it ran and the outcome is negative: no answer, problems found, texts differ, a run failed
-    bad_input = 2  # the input or the options must change: text outside the fragment, a missing file, a bad value
+    failed = 1  # it ran and the outcome is negative: no answer, texts differ, a run or a sandboxed program failed
+    bad_input = 2  # the input or the options must change: text outside the fragment, a suite with bad lines, a bad value
     unavailable = 3  # an LLM server was unreachable, rate-limited or timed out after the retries: try again later
     setup = 4  # ladder is not installed for this: an optional extra, a checkpoint or the sandbox's isolation is missing
     interrupted = 130  # Ctrl-C or SIGTERM: the work in flight was stopped, what was finished is kept (eval: --resume)
@@ -23,9 +23,9 @@ class ExitCode(IntEnum):
 
 TABLE = {
     ExitCode.ok: "done: an answer, a file written, a check passed",
-    ExitCode.failed: "ran, outcome negative: no answer, problems found, texts differ, training failed",
-    ExitCode.bad_input: "change the input or options: text outside the ACE fragment, missing file, bad value",
+    ExitCode.failed: "ran, outcome negative: no answer, texts differ, a run, a program or training failed",
+    ExitCode.bad_input: "change the input or options: text outside the ACE fragment, a suite with bad lines, a bad value",
     ExitCode.unavailable: "an LLM server was unreachable, rate-limited or timed out after retries: try again later",
-    ExitCode.setup: "install what is missing: an optional extra (ladder[llm], ladder[ray]), a checkpoint",
+    ExitCode.setup: "install what is missing: an optional extra (ladder[llm], ladder[ray]), the sandbox's isolation",
     ExitCode.interrupted: "stopped by Ctrl-C or SIGTERM; finished work is kept (`ladder eval --resume` continues)",
 }

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ladder.exit_codes import ExitCode
 from tasks.families import COMPOSITIONAL, FAMILIES
 from tasks.families.base import FamilyError
 from tasks.generate import generate
@@ -76,12 +77,12 @@ def generate_suite(
         problems = generate(names, per_family, seed, split)
     except FamilyError as exc:
         _err().print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from None
+        raise typer.Exit(code=ExitCode.bad_input) from None
     try:
         n = dump_suite(problems, out_path)
     except OSError as exc:
         _err().print(f"[red]error:[/red] cannot write {out_path}: {exc.strerror or exc}")
-        raise typer.Exit(code=2) from None
+        raise typer.Exit(code=ExitCode.bad_input) from None
     _out().print(f"wrote {n} problems to {out_path}")
 
 
@@ -97,5 +98,5 @@ def validate(path: Annotated[Path, typer.Argument(help="Suite file (JSONL) to ch
         _err().print(
             f"{path}: {len(errors)} error(s) on {len(bad_lines)} line(s), {len(problems)} good record(s)", soft_wrap=True
         )
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=ExitCode.bad_input)
     out.print(f"{path}: {len(problems)} problems, all valid", soft_wrap=True)
