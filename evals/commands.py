@@ -144,6 +144,10 @@ def eval_command(
         signal.signal(signal.SIGTERM, previous)
     err_console.print(f"{result.written} attempt(s) run, {result.skipped} already recorded -> {out / RECORDS_FILE}")
     _show(out)
+    down = sum(r.status.value == "unavailable" for r in result.records[len(result.records) - result.written :])
+    if down:
+        err_console.print(f"{down} attempt(s) found the LLM server unavailable (not scored); `--resume` runs them again")
+        raise typer.Exit(code=ExitCode.unavailable)
 
 
 def report_command(

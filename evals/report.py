@@ -111,7 +111,9 @@ def _bars(
 
 
 def _legend_outside(ax: plt.Axes, **options) -> None:
-    """The legend to the right of the axes, where it cannot cover a bar or a line."""
+    """The legend to the right of the axes, where it cannot cover a bar or a line (none if nothing is drawn)."""
+    if not ax.get_legend_handles_labels()[0]:
+        return
     ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0, **options)
 
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from evals.attempt import AttemptSettings, WorkItem
 from evals.executors import run_items
-from evals.records import Cell, EvalRecord, RecordKey, RecordWriter, read_records
+from evals.records import Cell, EvalRecord, RecordKey, RecordWriter, Status, read_records
 from tasks import Problem, load_suite
 from tasks.subsets import subset
 
@@ -243,7 +243,8 @@ def _run_locked(
     _write_spec(out / SPEC_FILE, spec)
 
     existing = read_records(records_path, repair_tail=True)
-    done = {r.key for r in existing}
+    # an attempt the LLM server failed was no attempt: --resume runs it again (its record stays, unscored)
+    done = {r.key for r in existing if r.status is not Status.unavailable}
     items = list(plan(spec))
     todo = [item for item in items if item_key(item) not in done]
     if on_start is not None:

@@ -54,3 +54,21 @@ def always_down_model() -> FakeListChatModel:
 
 
 chat_object = FakeListChatModel(responses=[HYPOTENUSE_PROGRAM])  # a model object, for module:attribute
+
+
+SERVER = {"up": False}  # flipped by a test: the same model object, a server that comes back
+
+
+class SwitchedChatModel(FakeListChatModel):
+    """Down while SERVER["up"] is False, then answers from `responses`."""
+
+    def _call(self, *args: Any, **kwargs: Any) -> str:
+        from langchain_core.exceptions import ModelConnectionError
+
+        if not SERVER["up"]:
+            raise ModelConnectionError("Connection refused")
+        return super()._call(*args, **kwargs)
+
+
+def switched_hypotenuse_model() -> FakeListChatModel:
+    return SwitchedChatModel(responses=[HYPOTENUSE_PROGRAM])

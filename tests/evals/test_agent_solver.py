@@ -72,3 +72,37 @@ def test_graph_generator_cell_runs(tmp_path: Path, mode: str) -> None:
     (record,) = run_eval(spec, tmp_path / "run").records
     assert record.status in (Status.correct, Status.wrong, Status.no_answer), record.why
     assert record.meta.get("agent_status"), "the agent's own status is kept"
+
+
+def test_resume_runs_the_unavailable_attempts_again(tmp_path: Path) -> None:
+    import scripted_models
+
+    from evals.summary import summarize
+
+    suite = write_suite(tmp_path / "one.jsonl", [{"id": "hyp", "prompt": QUESTION, "answer": "39"}])
+    config = LLMConfig(model="scripted_models:switched_hypotenuse_model", max_retries=0, backoff_s=0.0)
+    settings = AttemptSettings(solver=SolverConfig(solver="agent", llm=config, max_repairs=1), retry=RetryPolicy(max_retries=0))
+    spec = make_spec([suite], ["llm"], ["tool"], settings=settings)
+    scripted_models.SERVER["up"] = False
+    try:
+        (down,) = run_eval(spec, tmp_path / "run").records
+        scripted_models.SERVER["up"] = True
+        resumed = run_eval(spec, tmp_path / "run", resume=True)
+    finally:
+        scripted_models.SERVER["up"] = False
+    assert down.status is Status.unavailable and resumed.written == 1
+    assert [r.status for r in resumed.records] == [Status.unavailable, Status.correct], "the outage stays as history"
+    (summary,) = summarize(resumed.records)
+    assert summary.pass_at == {1: 1.0}, "only the attempt that reached the model is scored"
+
+
+def test_eval_exits_3_when_attempts_found_the_server_down(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ladder.cli import app
+
+    suite = write_suite(tmp_path / "one.jsonl", [{"id": "hyp", "prompt": QUESTION, "answer": "39"}])
+    args = ["eval", str(suite), "--generator", "llm", "--llm-model", "scripted_models:always_down_model"]
+    result = CliRunner().invoke(app, [*args, "--llm-retries", "0", "--out", str(tmp_path / "run")])
+    assert result.exit_code == 3, result.output
+    assert "1 attempt(s) found the LLM server unavailable" in result.stderr and "--resume" in result.stderr
