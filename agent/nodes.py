@@ -107,17 +107,21 @@ def rewrite(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
         if (done := read("notation")) is not None:
             return done
         front_ends = tuple(n for n in front_ends if n != "notation")
+    outage: LLMUnavailable | None = None
     try:
         result = runtime.context.rewrite(state.text)
-    except LLMUnavailable as err:
-        return _unreachable("rewrite", started, state.text, err)
-    if result.ok and result.ace:
+    except LLMUnavailable as err:  # the other front ends need no LLM: they may still read it
+        outage, result = err, None
+    if result is not None and result.ok and result.ace:
         return {"ace": result.ace, "front_end": "ace", "trace": _step("rewrite", started, state.text, result.ace)}
-    issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
-    refusals.insert(0, f"ACE: {issues}")
+    if result is not None:
+        issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
+        refusals.insert(0, f"ACE: {issues}")
     for name in front_ends:
         if (done := read(name)) is not None:
             return done
+    if outage is not None:  # the LLM rewriter was the one left to try, and its server is down
+        return _unreachable("rewrite", started, state.text, outage)
     why = (
         "ladder could not restate the question in its controlled English (ACE) fragment, nor read it with "
         "another front end: " + " | ".join(refusals) + ". State one fact per sentence "
