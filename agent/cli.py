@@ -106,7 +106,7 @@ def solve(
     if show is not None and solution.status not in (Status.rejected, Status.llm_unavailable):
         from agent.show import write_pictures
 
-        for path in write_pictures(solution, show):
+        for path in write_pictures(solution, show, agent.graph):
             err.print(f"wrote {path}")
     if solution.status is Status.rejected:
         raise typer.Exit(EXIT_BAD_INPUT)

@@ -193,10 +193,15 @@ def _draw_with_matplotlib(program: str, highlight: list[Path], out: FilePath, re
     return out
 
 
-def write_pictures(solution: Solution, directory: FilePath) -> list[FilePath]:
-    """semantic_graph.png and program_tree.png for what the solve got to; returns the files."""
+def write_pictures(solution: Solution, directory: FilePath, agent_graph: Any = None) -> list[FilePath]:
+    """semantic_graph.png and program_tree.png for what the solve got to, and, given the compiled
+    `Agent.graph`, agent_graph.mmd: LangGraph's own Mermaid drawing of the state machine."""
     directory.mkdir(parents=True, exist_ok=True)
     written: list[FilePath] = []
+    if agent_graph is not None:
+        mermaid = directory / "agent_graph.mmd"
+        mermaid.write_text(agent_graph.get_graph().draw_mermaid(), encoding="utf-8")
+        written.append(mermaid)
     if solution.semantic_graph:
         written.append(draw_semantic_graph(solution.semantic_graph, directory / "semantic_graph.png"))
     if solution.program:

@@ -44,6 +44,8 @@ def test_json_prints_the_solution_and_show_draws_it(tmp_path: Path) -> None:
     assert payload["answer"] == "5" and payload["mode"] == "structural"
     for name in ("semantic_graph.png", "program_tree.png"):
         assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
+    mermaid = (tmp_path / "agent_graph.mmd").read_text()
+    assert "rewrite" in mermaid and "repair" in mermaid, "LangGraph's drawing of the state machine"
 
 
 @pytest.mark.parametrize(
