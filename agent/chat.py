@@ -178,8 +178,10 @@ def _init(config: LLMConfig, factory_error: str | None) -> Any:
             " (or give 'module:function' returning a chat model)",
             missing_extra=True,
         ) from None
-    provider = None if ":" in config.model else ("openai" if config.base_url else None)
-    options: dict[str, Any] = {"temperature": config.temperature, "max_retries": 0, "timeout": config.timeout_s}
+    openai_style = bool(config.base_url) or config.model.startswith(("openai:", "azure_openai:"))
+    options: dict[str, Any] = {"temperature": config.temperature}
+    if openai_style:  # the OpenAI client's own retries off (ours are the one loop); other providers keep theirs
+        options |= {"max_retries": 0, "timeout": config.timeout_s}
     key = os.environ.get(config.api_key_env)
     if config.base_url:
         options["base_url"] = config.base_url
@@ -187,7 +189,13 @@ def _init(config: LLMConfig, factory_error: str | None) -> Any:
     if key:
         options["api_key"] = key
     try:
-        return init_chat_model(config.model, model_provider=provider, **options)
+        try:
+            return init_chat_model(config.model, **options)
+        except ValueError:
+            if not config.base_url:
+                raise
+            # a served name such as 'Qwen/Qwen2.5-7B' or Ollama's 'qwen2.5:7b': the server speaks OpenAI's API
+            return init_chat_model(config.model, model_provider="openai", **options)
     except ImportError as exc:  # the provider's package, e.g. langchain-ollama
         raise LLMSetupError(f"--llm-model {config.model!r}: {exc}", missing_extra=True) from None
     except ValueError as exc:

@@ -166,3 +166,12 @@ def test_nothing_listening_is_a_connection_outage(tmp_path) -> None:
     )
     assert result.exit_code == ExitCode.unavailable, result.output
     assert "(connection)" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("served", ["m", "qwen2.5-coder:7b", "Qwen/Qwen2.5-Coder-7B-Instruct"])
+def test_a_served_name_with_a_base_url_is_an_openai_compatible_client(served: str) -> None:
+    pytest.importorskip("langchain_openai")
+    pytest.importorskip("langchain.chat_models")
+    chat = make_chat_model(LLMConfig(model=served, base_url="http://127.0.0.1:9/v1"))
+    assert (type(chat.model).__name__, chat.model.model_name) == ("ChatOpenAI", served)
+    assert chat.model.max_retries == 0, "one retry loop: ladder's, not the client's as well"
