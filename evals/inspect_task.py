@@ -53,19 +53,23 @@ def ladder_agent(
 
     async def solve(state: TaskState, generate: Generate) -> TaskState:
         problem = Problem.model_validate(state.metadata[PROBLEM_KEY])
-        if not uses_model:
-            outcome = await asyncio.to_thread(build_solver(config, cell), problem, 0)  # the agent and sandbox block
+        if reference:
+            outcome = await asyncio.to_thread(build_solver(config, cell), problem, 0)  # the sandbox blocks
             _record(state, cell.name, outcome.answer, {**outcome.model_dump(mode="json", exclude={"meta"}), **outcome.meta})
             return state
         if "agent" not in built:
-            built["agent"] = _agent_on_inspect_model(generator, mode, max_repairs)
-        built["chat"].model.loop = asyncio.get_running_loop()
-        solution = await asyncio.to_thread(built["agent"].solve, problem.prompt)
+            built["agent"] = _agent(generator, mode, max_repairs)
+        if "chat" in built:
+            built["chat"].model.loop = asyncio.get_running_loop()  # the model's calls go back to this loop
+        solution = await asyncio.to_thread(built["agent"].solve, problem.prompt)  # the agent and sandbox block
         _record(state, cell.name, solution.answer, _solution_metadata(solution))
         return state
 
-    def _agent_on_inspect_model(generator: str, mode: str, max_repairs: int) -> Any:
+    def _agent(generator: str, mode: str, max_repairs: int) -> Any:
         from agent import Agent
+
+        if not uses_model:
+            return Agent(generator=generator, mode=mode, max_repairs=max_repairs)
         from agent.chat import LLMConfig, ResilientChat
         from evals.inspect_bridge import InspectChatModel
 

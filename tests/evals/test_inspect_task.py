@@ -58,3 +58,15 @@ def test_inspect_model_is_ladders_llm_generator(tmp_path: Path) -> None:
     assert meta["verdict"]["checks"] and [step["node"] for step in meta["trace"]][0] == "rewrite"
     model_events = [e for e in sample.events if e.event == "model"]
     assert model_events, "the call went through inspect's model API and is in its log"
+
+
+def test_graph_generator_samples_keep_the_trace_and_verdict(tmp_path: Path) -> None:
+    from evals.inspect_task import ladder_suite
+
+    question = "A right triangle has a first leg of 15 yards and a second leg of 36 yards. What is the hypotenuse of the right triangle?"
+    suite = write_suite(tmp_path / "one.jsonl", [{"id": "hyp", "prompt": question, "answer": "39"}])
+    (log,) = inspect_ai.eval(ladder_suite(suite=str(suite)), model="mockllm/model", log_dir=str(tmp_path / "logs"), display="none")
+    assert log.status == "success", log.error
+    meta = log.samples[0].metadata["ladder"]
+    assert meta["ace"] == question and meta["program"] and meta["trace"][0]["node"] == "rewrite"
+    assert "verdict" in meta and "status" in meta
