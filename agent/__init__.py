@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from agent.api import Agent, AgentError, AgentEvent
+    from agent.chat import LLMConfig, LLMUnavailable
     from agent.settings import AgentSettings
     from agent.state import Mode, RepairRound, RepairStrategy, Solution, Status, TraceStep
     from verifiers import Verdict
@@ -23,6 +24,8 @@ _HOMES = {
     "AgentError": "agent.api",
     "AgentEvent": "agent.api",
     "AgentSettings": "agent.settings",
+    "LLMConfig": "agent.chat",
+    "LLMUnavailable": "agent.chat",
     "Mode": "agent.state",
     "RepairRound": "agent.state",
     "RepairStrategy": "agent.state",
@@ -37,6 +40,8 @@ __all__ = [
     "AgentError",
     "AgentEvent",
     "AgentSettings",
+    "LLMConfig",
+    "LLMUnavailable",
     "Mode",
     "RepairRound",
     "RepairStrategy",

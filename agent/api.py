@@ -1,21 +1,20 @@
-"""`Agent`: the public face of the state machine (solve, stream, solve_many)."""
+"""`Agent`: the public face of the state machine (solve, stream, solve_many, asolve, astream)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
-import sqlite3
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import get_context
-from pathlib import Path
 from typing import Any
 
-from langgraph.checkpoint.base import BaseCheckpointSaver
-from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel
 
+from agent.chat import ResilientChat
+from agent.checkpoints import CheckpointerError, open_checkpointer
 from agent.graph import build_graph
 from agent.pool_workers import init_pool_worker
 from agent.runtime import AgentContext
@@ -35,21 +34,6 @@ class AgentEvent(BaseModel):
     update: dict[str, Any]
 
 
-def open_checkpointer(spec: Any) -> BaseCheckpointSaver:
-    """None -> in memory; 'sqlite:PATH' or a *.sqlite/*.db path -> SQLite; a saver -> itself."""
-    if spec is None or spec == "memory":
-        return InMemorySaver()
-    if isinstance(spec, BaseCheckpointSaver):
-        return spec
-    text = str(spec)
-    path = text.removeprefix("sqlite:") if text.startswith("sqlite:") else text
-    if text.startswith("sqlite:") or Path(path).suffix in (".sqlite", ".sqlite3", ".db"):
-        from langgraph.checkpoint.sqlite import SqliteSaver
-
-        return SqliteSaver(sqlite3.connect(path, check_same_thread=False))
-    raise AgentError(f"checkpointer {spec!r}: expected None, 'memory', 'sqlite:PATH' or a checkpoint saver")
-
-
 class Agent:
     """English question -> verified exact answer, through the LangGraph state machine.
 
@@ -59,7 +43,9 @@ class Agent:
         mode (str): "tool" (sandbox, verification, repair) or "structural" (exact
             symbolic reduction of the first tree, no execution) (default: "tool").
         llm (BaseChatModel, optional): chat model for the `llm` generator; when given it
-            also rewrites English the rule rewriter cannot (default: None).
+            also rewrites English the rule rewriter cannot. Its calls are retried through
+            outages (`agent.chat.ResilientChat`; pass one to set the retries) and a server
+            that stays down ends the run as `Status.llm_unavailable` (default: None).
         max_repairs (int): repair rounds after the first program (default: 3).
         repair (str): "subtree" (infill the failing subtree) or "regenerate" (next whole
             program, same budget) (default: "subtree").
@@ -124,12 +110,16 @@ class Agent:
 
     def _setup(self, settings: AgentSettings, llm: Any, generator: Any, checkpointer: Any, limits: Any) -> None:
         self.settings = settings
-        self.llm = llm
+        # every call to the chat model goes through one retry loop (agent.chat); outages end as llm_unavailable
+        self.llm = llm if llm is None or isinstance(llm, ResilientChat) else ResilientChat(llm)
         self.limits = limits
         self._generator = generator
         self._custom_generator = generator is not None  # may not survive pickling
         self._rewriter: Any = None
-        self.graph = build_graph(checkpointer=open_checkpointer(checkpointer))
+        try:
+            self.graph = build_graph(checkpointer=open_checkpointer(checkpointer))
+        except CheckpointerError as err:
+            raise AgentError(str(err)) from None
 
     # -- dependencies, built on first use (a model load is not free) ----------
     @property
@@ -193,6 +183,33 @@ class Agent:
                 update = update or {}
                 steps = update.get("trace") or []
                 yield AgentEvent(node=node, step=steps[-1] if steps else None, update=update)
+
+    async def asolve(self, text: str, thread_id: str | None = None, recursion_limit: int | None = None) -> Solution:
+        """`solve` for async hosts: the nodes are CPU-bound and sync, so it runs in a worker thread
+        (any checkpointer works, SQLite's sync saver included) and the event loop stays free."""
+        return await asyncio.to_thread(self.solve, text, thread_id, recursion_limit)
+
+    async def astream(self, text: str, thread_id: str | None = None) -> AsyncIterator[AgentEvent]:
+        """`stream` for async hosts: each node's AgentEvent as it happens, produced in a worker thread."""
+        loop = asyncio.get_running_loop()
+        events: asyncio.Queue[Any] = asyncio.Queue()
+        done = object()
+
+        def produce() -> None:
+            try:
+                for event in self.stream(text, thread_id):
+                    loop.call_soon_threadsafe(events.put_nowait, event)
+            except BaseException as err:  # handed to the consumer, raised there with its traceback
+                loop.call_soon_threadsafe(events.put_nowait, err)
+            finally:
+                loop.call_soon_threadsafe(events.put_nowait, done)
+
+        worker = loop.run_in_executor(None, produce)
+        while (item := await events.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+        await worker
 
     def solve_many(self, texts: Sequence[str], workers: int = 1) -> list[Solution]:
         """Solve many questions, in order; `workers` > 1 uses processes (threads with an llm,

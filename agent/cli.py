@@ -1,13 +1,13 @@
 """`ladder solve`: one question in, a short account of how its answer was found out.
 
-Exit codes: 0 an answer; 1 no answer (the programs failed, or a generator or sandbox
-could not run); 2 input ladder cannot handle (empty, huge, binary, outside the fragment)
-or options that do not fit together.
+Exit codes (tasks.exit_codes, the same for every command): 0 an answer; 1 no answer (the
+programs failed, or a generator or sandbox could not run); 2 input ladder cannot handle
+(empty, huge, binary, outside the fragment, contradictory) or options that do not fit
+together; 3 the LLM server failed after its retries; 4 a missing extra (ladder[llm]).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -18,13 +18,23 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from agent.chat_options import (
+    LLMBaseURL,
+    LLMKeyEnv,
+    LLMModel,
+    LLMRetries,
+    LLMTimeout,
+    build_llm,
+    llm_config,
+)
 from agent.state import Solution, Status
+from tasks.exit_codes import ExitCode
 
 app = typer.Typer(help="Solve questions with the agent.", no_args_is_help=True)
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-EXIT_NO_ANSWER, EXIT_BAD_INPUT = 1, 2
+EXIT_NO_ANSWER, EXIT_BAD_INPUT = ExitCode.failed, ExitCode.bad_input
 
 
 class ModeChoice(StrEnum):
@@ -50,21 +60,6 @@ def _read_text(text: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _build_llm(base_url: str | None, model: str | None, key_env: str):
-    if base_url is None and model is None:
-        return None
-    if not (base_url and model):
-        err.print("--llm-base-url and --llm-model go together: name the server and the model it serves.")
-        raise typer.Exit(EXIT_BAD_INPUT)
-    from agent.llm_generator import LLMGeneratorError, openai_chat_model
-
-    try:
-        return openai_chat_model(base_url, model, api_key=os.environ.get(key_env))
-    except LLMGeneratorError as error:
-        err.print(str(error))
-        raise typer.Exit(EXIT_BAD_INPUT) from error
-
-
 @app.command("solve")
 def solve(
     text: Annotated[str, typer.Argument(help="The question in English (or ACE); '-' reads it from stdin.")],
@@ -76,9 +71,11 @@ def solve(
         int | None, typer.Option(min=1, max=32, help="Tool mode: programs run and checked before one is chosen.")
     ] = None,
     checkpoint: Annotated[str | None, typer.Option(help="Generator checkpoint (default: the shipped one).")] = None,
-    llm_base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server (vLLM, Ollama, llama.cpp).")] = None,
-    llm_model: Annotated[str | None, typer.Option(help="Model name on that server.")] = None,
-    llm_api_key_env: Annotated[str, typer.Option(help="Environment variable holding the API key.")] = "OPENAI_API_KEY",
+    llm_model: LLMModel = None,
+    llm_base_url: LLMBaseURL = None,
+    llm_api_key_env: LLMKeyEnv = "OPENAI_API_KEY",
+    llm_retries: LLMRetries = 3,
+    llm_timeout: LLMTimeout = 60.0,
     json_output: Annotated[bool, typer.Option("--json", help="Print the Solution as JSON.")] = False,
     show: Annotated[Path | None, typer.Option(help="Write semantic_graph.png and program_tree.png here.")] = None,
 ) -> None:
@@ -86,9 +83,9 @@ def solve(
     from agent.api import Agent, AgentError
     from graphmodel.generators import GeneratorError
 
-    llm = _build_llm(llm_base_url, llm_model, llm_api_key_env)
+    llm = build_llm(llm_config(llm_model, llm_base_url, llm_api_key_env, llm_retries, llm_timeout))
     if generator is GeneratorChoice.llm and llm is None:
-        err.print("--generator llm needs a chat model: pass --llm-base-url and --llm-model.")
+        err.print("--generator llm needs a chat model: pass --llm-model (and --llm-base-url for a local server).")
         raise typer.Exit(EXIT_BAD_INPUT)
     try:
         agent = Agent(
@@ -106,13 +103,15 @@ def solve(
         out.print_json(solution.model_dump_json())
     else:
         print_account(solution)
-    if show is not None and solution.status is not Status.rejected:
+    if show is not None and solution.status not in (Status.rejected, Status.llm_unavailable):
         from agent.show import write_pictures
 
-        for path in write_pictures(solution, show):
+        for path in write_pictures(solution, show, agent.graph):
             err.print(f"wrote {path}")
     if solution.status is Status.rejected:
         raise typer.Exit(EXIT_BAD_INPUT)
+    if solution.status is Status.llm_unavailable:
+        raise typer.Exit(ExitCode.unavailable)
     if solution.answer is None:
         raise typer.Exit(EXIT_NO_ANSWER)
 
@@ -121,6 +120,9 @@ def print_account(solution: Solution) -> None:
     """The short human account: ACE, program, checks, repairs, trace, answer."""
     if solution.status is Status.rejected:
         err.print(escape(solution.error or "the input was rejected"))
+        return
+    if solution.status is Status.llm_unavailable:
+        err.print(f"LLM unavailable: {escape(solution.error or 'the LLM server failed')}; try again later")
         return
     out.print(f"[bold]ACE[/bold]      {escape(solution.ace or '-')}")
     if solution.program:

@@ -21,11 +21,15 @@ from typing import Annotated, Any, Literal
 import typer
 from pydantic import BaseModel, Field
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from agent.intervals import share_with_interval
 from agent.pool_workers import init_pool_worker
 from agent.settings import AgentSettings
 from agent.state import Solution, Status
+from tasks.exit_codes import ExitCode
+from tasks.subsets import subset
 
 
 class RunRecord(BaseModel):
@@ -67,7 +71,8 @@ class CompareSpec(BaseModel):
     infill_k: int = 4
     samples: int = Field(default_factory=lambda: AgentSettings().samples, ge=1,
                          description="Tool mode: programs from the first search.")
-    limit: int | None = None
+    limit: int | None = Field(default=None, ge=1, description="The first N problems (after per_family), as in `ladder eval`.")
+    per_family: int | None = Field(default=None, ge=1, description="The first N problems of each family, as in `ladder eval`.")
     input: Literal["prompt", "ace"] = Field(
         default="prompt",
         description="What the agent reads: the English prompt, or the problem's canonical ACE (the rewriter "
@@ -156,14 +161,6 @@ def _worker(args: tuple[dict[str, Any], dict[str, Any]]) -> ProblemRecord:
     return compare_problem(CompareSpec.model_validate(spec), Problem.model_validate(problem))
 
 
-def spread(items: list[Any], limit: int | None) -> list[Any]:
-    """`limit` items evenly spaced through `items` (suites are grouped by family, so the first
-    N would be one family); all of them when `limit` is None or not smaller."""
-    if limit is None or limit >= len(items):
-        return list(items)
-    return [items[(i * len(items)) // limit] for i in range(limit)]
-
-
 def read_records(path: Path) -> tuple[CompareSpec, list[ProblemRecord]]:
     """The spec and records of a (possibly unfinished) comparison file."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -171,11 +168,16 @@ def read_records(path: Path) -> tuple[CompareSpec, list[ProblemRecord]]:
     return spec, [ProblemRecord.model_validate_json(line) for line in lines[1:]]
 
 
-def run_comparison(spec: CompareSpec, workers: int = 1) -> Iterator[ProblemRecord]:
-    """Yield one record per problem of the suite, in suite order."""
+def planned_problems(spec: CompareSpec) -> list[Any]:
+    """The problems a comparison runs: the suite through --per-family and --limit (tasks.subsets)."""
     from tasks import load_suite
 
-    problems = spread(load_suite(spec.suite), spec.limit)
+    return subset(load_suite(spec.suite), spec.limit, spec.per_family)
+
+
+def run_comparison(spec: CompareSpec, workers: int = 1) -> Iterator[ProblemRecord]:
+    """Yield one record per problem of the suite, in suite order."""
+    problems = planned_problems(spec)
     if workers <= 1:
         for problem in problems:
             yield compare_problem(spec, problem)
@@ -242,12 +244,13 @@ def summarize(records: list[ProblemRecord]) -> Summary:
 
 
 def _share(part: int, whole: int) -> str:
-    return f"{100.0 * part / whole:.1f}%" if whole else "-"
+    """'63.2% [55.1, 70.6]': the share with its 95% Wilson interval."""
+    return share_with_interval(part, whole)
 
 
 def print_summary(summary: Summary, spec: CompareSpec, console: Console) -> None:
     modes = Table(title=f"{spec.suite} ({spec.input} input): tool vs structural ({spec.generator} generator)")
-    for column in ("mode", "correct", "accuracy", "verified", "verified but wrong", "answered but wrong"):
+    for column in ("mode", "correct", "accuracy [95% CI]", "verified", "verified but wrong", "answered but wrong"):
         modes.add_column(column)
     n = summary.problems
     modes.add_row("tool", str(summary.tool_correct), _share(summary.tool_correct, n), str(summary.tool_verified),
@@ -256,7 +259,7 @@ def print_summary(summary: Summary, spec: CompareSpec, console: Console) -> None
     console.print(modes)
     repairs = Table(title=f"repair on the {summary.first_failed} problems whose first tree failed "
                           f"(budget: {spec.max_repairs} programs after the first)")
-    for column in ("strategy", "fixed", "share"):
+    for column in ("strategy", "fixed", "share [95% CI]"):
         repairs.add_column(column)
     repairs.add_row("subtree", str(summary.subtree_fixed), _share(summary.subtree_fixed, summary.first_failed))
     repairs.add_row("regenerate", str(summary.regenerate_fixed), _share(summary.regenerate_fixed, summary.first_failed))
@@ -284,7 +287,10 @@ def compare_command(
     samples: Annotated[
         int | None, typer.Option(min=1, max=32, help="Tool mode: programs from the first search (default: the agent's).")
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="Only N problems, evenly spaced through the suite.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N problems (after --per-family), as in eval.")] = None,
+    per_family: Annotated[
+        int | None, typer.Option(min=1, help="Only the first N problems of each family (a quick run over all families).")
+    ] = None,
     input: Annotated[
         str, typer.Option("--input", help="prompt (English, the default) or ace (the canonical ACE: no rewriter).")
     ] = "prompt",
@@ -298,28 +304,36 @@ def compare_command(
     if summary_only:
         if out is None or not out.is_file():
             Console(stderr=True).print("--summary-only needs the records file of a run: --out FILE")
-            raise typer.Exit(2)
+            raise typer.Exit(ExitCode.bad_input)
         spec, records = read_records(out)
         print_summary(summarize(records), spec, Console())
         return
     if not suite.is_file():
         Console(stderr=True).print(f"suite {suite} does not exist")
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.bad_input)
     if input not in ("prompt", "ace"):
         Console(stderr=True).print(f"--input {input!r}: expected prompt or ace")
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.bad_input)
+    if out is not None and out.exists() and out.stat().st_size > 0:
+        Console(stderr=True).print(f"--out {out} already holds records; choose a new file (or --summary-only to read it)")
+        raise typer.Exit(ExitCode.bad_input)
     spec = CompareSpec(suite=str(suite), generator=generator, checkpoint=checkpoint, max_repairs=max_repairs,
-                       limit=limit, input=input, **({"samples": samples} if samples else {}))
+                       limit=limit, per_family=per_family, input=input, **({"samples": samples} if samples else {}))
     records: list[ProblemRecord] = []
-    sink = out.open("w", encoding="utf-8") if out else None
+    sink = out.open("x" if out and not out.exists() else "w", encoding="utf-8") if out else None
+    progress = Progress(TextColumn("compare"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=Console(stderr=True))
     try:
         if sink:
             sink.write(json.dumps({"spec": spec.model_dump()}) + "\n")
-        for record in run_comparison(spec, workers):
-            records.append(record)
-            if sink:
-                sink.write(record.model_dump_json() + "\n")
-                sink.flush()  # an unfinished run still has every record so far
+        with progress:
+            task = progress.add_task("compare", total=len(planned_problems(spec)))
+            for record in run_comparison(spec, workers):
+                records.append(record)
+                progress.advance(task)
+                if sink:
+                    sink.write(record.model_dump_json() + "\n")
+                    sink.flush()  # an unfinished run still has every record so far
     finally:
         if sink:
             sink.close()

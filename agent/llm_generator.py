@@ -81,7 +81,7 @@ def _problem_text(graph: Any) -> str:
 
 
 class LLMGenerator:
-    """A Generator backed by a LangChain chat model (`ChatOpenAI(base_url=...)`, a fake in tests)."""
+    """A Generator backed by a LangChain chat model (agent.chat.make_chat_model, a fake in tests)."""
 
     name = "llm"
 
@@ -157,13 +157,3 @@ def _with_hole(tree: Tree, hole: Path) -> Tree:
         return tree
     return cut(tree, hole)
 
-
-def openai_chat_model(base_url: str, model: str, api_key: str | None = None, temperature: float = 0.0) -> BaseChatModel:
-    """`ChatOpenAI(base_url=...)` for any OpenAI-compatible server (vLLM, Ollama, llama.cpp)."""
-    try:
-        from langchain_openai import ChatOpenAI
-    except ImportError as err:
-        raise LLMGeneratorError(
-            "the llm backend needs the optional extra: pip install 'ladder[llm]' (langchain-openai)"
-        ) from err
-    return ChatOpenAI(base_url=base_url, model=model, api_key=api_key or "not-needed", temperature=temperature)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from langgraph.runtime import Runtime
 
-from agent.chat import ChatModelError
+from agent.chat import ChatModelError, LLMUnavailable
 from agent.checks import check_answer
 from agent.declarative import declarative_program
 from agent.grounding import question_numbers, unused_numbers
@@ -79,6 +79,12 @@ def _reject(node: str, started: float, given: object, why: str) -> dict[str, Any
     return {"status": Status.rejected, "error": why, "trace": _step(node, started, given, why, ok=False)}
 
 
+def _unreachable(node: str, started: float, given: object, err: LLMUnavailable) -> dict[str, Any]:
+    """The LLM server failed after its retries: the run ends with that status, the input not blamed."""
+    why = str(err)
+    return {"status": Status.llm_unavailable, "error": why, "trace": _step(node, started, given, why, ok=False)}
+
+
 # --------------------------------------------------------------------------- nodes
 
 
@@ -115,14 +121,21 @@ def rewrite(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
         if (done := read("notation")) is not None:
             return done
         front_ends = tuple(n for n in front_ends if n != "notation")
-    result = runtime.context.rewrite(state.text)
-    if result.ok and result.ace:
+    outage: LLMUnavailable | None = None
+    try:
+        result = runtime.context.rewrite(state.text)
+    except LLMUnavailable as err:  # the other front ends need no LLM: they may still read it
+        outage, result = err, None
+    if result is not None and result.ok and result.ace:
         return {"ace": result.ace, "front_end": "ace", "trace": _step("rewrite", started, state.text, result.ace)}
-    issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
-    refusals.insert(0, f"ACE: {issues}")
+    if result is not None:
+        issues = "; ".join(issue.describe() for issue in result.issues) or "no ACE produced"
+        refusals.insert(0, f"ACE: {issues}")
     for name in front_ends:
         if (done := read(name)) is not None:
             return done
+    if outage is not None:  # the LLM rewriter was the one left to try, and its server is down
+        return _unreachable("rewrite", started, state.text, outage)
     why = (
         "ladder could not restate the question in its controlled English (ACE) fragment, nor read it with "
         "another front end: " + " | ".join(refusals) + ". State one fact per sentence "
@@ -172,6 +185,8 @@ def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any
     try:
         candidates = [c for g in graphs for c in runtime.context.generator.generate(g, k=k)]
         others = runtime.context.generator.generate(pooled, k=k) if pooled is not None else []
+    except LLMUnavailable as err:
+        return _unreachable("generate", started, asked, err) | {"exhausted": True}
     except GENERATION_ERRORS as err:  # a generator failure is a result of this solve, reported in full
         why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
         failure = Failure(kind=FailureKind.no_answer, message=why)
@@ -414,8 +429,16 @@ def _mark_last_round(repairs: list[RepairRound], fixed: bool) -> None:
 
 
 def repair(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    """Replace the failing subtree by the generator's infill, or (regenerate) the whole program."""
+    """Replace the failing subtree by the generator's infill, or (regenerate) the whole program;
+    an LLM server that fails meanwhile ends the run as an outage, not as a failed repair."""
     started = perf_counter()
+    try:
+        return _repair(state, runtime, started)
+    except LLMUnavailable as err:
+        return _unreachable("repair", started, state.failure, err) | {"exhausted": True}
+
+
+def _repair(state: AgentState, runtime: Runtime[AgentContext], started: float) -> dict[str, Any]:
     settings = runtime.context.settings
     failure = state.failure
     assert failure is not None, "repair is routed to only after a failure"
@@ -493,6 +516,8 @@ def _repair_subtree(
     graph = _semantic_graph(state)
     try:
         candidates = context.generator.infill(graph, cut(tree, path), path, k=context.settings.infill_k)
+    except LLMUnavailable:
+        raise
     except (*GENERATION_ERRORS, TreeError) as err:  # this hole cannot be filled: recorded, then regenerate
         return None, record.model_copy(update={"replacement": f"infill failed: {type(err).__name__}: {err}"})
     tried = set(state.tried)
@@ -518,6 +543,8 @@ def _next_candidate(
         k = len(pool) + state.max_repairs
         try:
             more = context.generator.generate(_semantic_graph(state), k=k)
+        except LLMUnavailable:
+            raise
         except GENERATION_ERRORS as err:  # no more samples: the round records why nothing new came
             more = []
             reason = f"{reason} (regeneration failed: {type(err).__name__}: {err})"
@@ -583,7 +610,7 @@ def declare(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
     accepted = state.failure is None and state.verdict is not None and state.verdict.passed
     contradiction = state.failure is not None and state.failure.kind is FailureKind.contradiction
     if (state.mode is not Mode.tool or not runtime.context.settings.declarative or accepted or contradiction
-            or state.status is Status.rejected or state.semantic_graph is None):
+            or state.status in (Status.rejected, Status.llm_unavailable) or state.semantic_graph is None):
         return {}
     started = perf_counter()
     graph = _semantic_graph(state)
@@ -613,8 +640,8 @@ def declare(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
 def answer(state: AgentState) -> dict[str, Any]:
     """Close the run: the verified (or checked) answer, or a status that says why there is none."""
     started = perf_counter()
-    if state.status is Status.rejected:
-        return {"trace": _step("answer", started, state.error, "rejected", ok=False)}
+    if state.status in (Status.rejected, Status.llm_unavailable):
+        return {"trace": _step("answer", started, state.error, state.status.value, ok=False)}
     verdict, execution = state.verdict, state.execution
     if state.failure is not None and state.failure.kind is FailureKind.contradiction:  # the question's fault
         why = state.failure.message
@@ -637,8 +664,8 @@ def _stopped_by_steps(state: AgentState) -> bool:
 
 
 def route_after_rewrite(state: AgentState) -> Literal["parse", "answer"]:
-    """parse: the text became ACE; answer: the input was rejected."""
-    return "answer" if state.status is Status.rejected else "parse"
+    """parse: the text became ACE; answer: the input was rejected or the LLM server failed."""
+    return "answer" if state.status in (Status.rejected, Status.llm_unavailable) else "parse"
 
 
 def route_after_parse(state: AgentState) -> Literal["generate", "answer"]:

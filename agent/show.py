@@ -1,7 +1,15 @@
-"""Pictures of a solve: the semantic graph and the program tree, repaired subtrees highlighted."""
+"""Pictures of a solve: the semantic graph and the program tree, with what repair changed marked.
+
+The program tree is laid out by Graphviz's `dot` when it is installed (a tree layout that
+never overlaps labels; the `.dot` text is written beside the PNG either way), else by a
+plain tidy-tree layout in matplotlib. Subtrees infilled by a repair round are red; a
+program that a regenerate round replaced whole is green, with the round in the title.
+"""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import textwrap
 from pathlib import Path as FilePath
 from typing import Any
@@ -28,7 +36,8 @@ KIND_COLORS = {
     "query": "#e76f51",
     "condition": "#f4a261",
 }
-TREE_COLOR, REPAIRED_COLOR = "#dfe7fd", "#ef476f"
+TREE_COLOR, REPAIRED_COLOR, REGENERATED_COLOR = "#dfe7fd", "#ef476f", "#95d5b2"
+DOT_TIMEOUT_S = 30.0  # a tree of a few hundred nodes takes dot well under a second
 
 
 def _node_label(node: dict[str, Any]) -> str:
@@ -94,29 +103,89 @@ def _tree_layout(tree: Tree) -> dict[Path, tuple[float, float]]:
 
 
 def repaired_paths(solution: Solution) -> list[Path]:
-    return [tuple(r.path) for r in solution.repairs if r.strategy is RepairStrategy.subtree and r.path is not None]
+    """Subtrees of the final program that repair rounds infilled (rounds before a regeneration
+    changed a program that is gone, so they do not count)."""
+    return marks(solution)[0]
 
 
-def draw_program_tree(program: str, highlight: list[Path], out: FilePath) -> FilePath:
-    """The program's tree as a PNG; every node inside a `highlight` subtree is drawn red."""
+def marks(solution: Solution) -> tuple[list[Path], int | None]:
+    """(infilled subtree paths of the final program, the round that regenerated it whole or None)."""
+    paths: list[Path] = []
+    regenerated: int | None = None
+    for record in solution.repairs:
+        if record.strategy is RepairStrategy.regenerate and record.replacement:
+            paths, regenerated = [], record.round
+        elif record.strategy is RepairStrategy.subtree and record.path is not None:
+            paths.append(tuple(record.path))
+    return paths, regenerated
+
+
+def _tree_nodes(tree: Tree, highlight: list[Path]) -> tuple[dict[Path, str], set[Path]]:
+    labels = {path: node.text if node.text is not None else node.type for path, node in iter_paths(tree)}
+    marked = {p for p in labels if any(p[: len(h)] == h for h in highlight)}
+    return labels, marked
+
+
+def program_tree_dot(program: str, highlight: list[Path], regenerated: int | None = None) -> str:
+    """The program tree in Graphviz's DOT language, children in source order."""
     tree = parse_program(program)
+    labels, marked = _tree_nodes(tree, highlight)
+    ids = {path: f"n{i}" for i, path in enumerate(labels)}
+    lines = [
+        "digraph program_tree {",
+        f'  graph [ordering=out, label="{_title(marked, regenerated)}", labelloc=t, fontsize=11];',
+        '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10];',
+    ]
+    for path, label in labels.items():
+        color = REPAIRED_COLOR if path in marked else REGENERATED_COLOR if regenerated else TREE_COLOR
+        lines.append(f'  {ids[path]} [label="{_dot_escape(label)}", fillcolor="{color}"];')
+    lines += [f"  {ids[path[:-1]]} -> {ids[path]};" for path in labels if path]
+    return "\n".join([*lines, "}"]) + "\n"
+
+
+def _dot_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def _title(marked: set[Path], regenerated: int | None) -> str:
+    title = "program tree"
+    if regenerated:
+        title += f" (regenerated whole in repair round {regenerated}: green)"
+    if marked:
+        title += " (repaired subtrees in red)"
+    return title
+
+
+def draw_program_tree(program: str, highlight: list[Path], out: FilePath, regenerated: int | None = None) -> FilePath:
+    """The program's tree as a PNG (dot when installed; PROGRAM.dot beside it either way)."""
+    dot_text = program_tree_dot(program, highlight, regenerated)
+    out.with_suffix(".dot").write_text(dot_text, encoding="utf-8")
+    dot = shutil.which("dot")
+    if dot is not None:
+        done = subprocess.run([dot, "-Tpng", "-o", str(out)], input=dot_text, text=True, capture_output=True, timeout=DOT_TIMEOUT_S)
+        if done.returncode == 0:
+            return out
+    return _draw_with_matplotlib(program, highlight, out, regenerated)
+
+
+def _draw_with_matplotlib(program: str, highlight: list[Path], out: FilePath, regenerated: int | None) -> FilePath:
+    tree = parse_program(program)
+    labels, marked = _tree_nodes(tree, highlight)
     g = nx.DiGraph()
-    labels: dict[Path, str] = {}
-    for path, node in iter_paths(tree):
+    for path in labels:
         g.add_node(path)
-        labels[path] = node.text if node.text is not None else node.type
         if path:
             g.add_edge(path[:-1], path)
-    marked = {p for p in g if any(p[: len(h)] == h for h in highlight)}
     pos = _tree_layout(tree)
     width = max(8.0, 0.55 * sum(1 for p in g if g.out_degree(p) == 0))
     depth = max(-y for _, y in pos.values()) + 1
     fig, ax = plt.subplots(figsize=(min(width, 60.0), max(4.0, 0.9 * depth)))
-    colors = [REPAIRED_COLOR if p in marked else TREE_COLOR for p in g]
+    base = REGENERATED_COLOR if regenerated else TREE_COLOR
+    colors = [REPAIRED_COLOR if p in marked else base for p in g]
     nx.draw_networkx_edges(g, pos, ax=ax, arrows=False)
     nx.draw_networkx_nodes(g, pos, node_color=colors, node_size=700, ax=ax)
     nx.draw_networkx_labels(g, pos, labels=labels, font_size=6, ax=ax)
-    ax.set_title("program tree" + (" (repaired subtrees in red)" if marked else ""), fontsize=9)
+    ax.set_title(_title(marked, regenerated), fontsize=9)
     ax.axis("off")
     fig.tight_layout()
     fig.savefig(out, dpi=120)
@@ -124,12 +193,18 @@ def draw_program_tree(program: str, highlight: list[Path], out: FilePath) -> Fil
     return out
 
 
-def write_pictures(solution: Solution, directory: FilePath) -> list[FilePath]:
-    """semantic_graph.png and program_tree.png for what the solve got to; returns the files."""
+def write_pictures(solution: Solution, directory: FilePath, agent_graph: Any = None) -> list[FilePath]:
+    """semantic_graph.png and program_tree.png for what the solve got to, and, given the compiled
+    `Agent.graph`, agent_graph.mmd: LangGraph's own Mermaid drawing of the state machine."""
     directory.mkdir(parents=True, exist_ok=True)
     written: list[FilePath] = []
+    if agent_graph is not None:
+        mermaid = directory / "agent_graph.mmd"
+        mermaid.write_text(agent_graph.get_graph().draw_mermaid(), encoding="utf-8")
+        written.append(mermaid)
     if solution.semantic_graph:
         written.append(draw_semantic_graph(solution.semantic_graph, directory / "semantic_graph.png"))
     if solution.program:
-        written.append(draw_program_tree(solution.program, repaired_paths(solution), directory / "program_tree.png"))
+        paths, regenerated = marks(solution)
+        written.append(draw_program_tree(solution.program, paths, directory / "program_tree.png", regenerated))
     return written

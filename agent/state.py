@@ -42,6 +42,7 @@ class Status(StrEnum):
     no_answer = "no_answer"  # no program produced an acceptable answer
     rejected = "rejected"  # the input could not be turned into the ACE fragment
     step_limit = "step_limit"  # the state machine ran out of steps
+    llm_unavailable = "llm_unavailable"  # the LLM server failed (down, rate limit, timeout) after retries: not the agent's failure
 
 
 class FailureKind(StrEnum):

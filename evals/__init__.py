@@ -1,7 +1,7 @@
 """ladder.evals: the FrontierMath-style eval harness (answer checking, runs, records, reports).
 
-Names are imported on first use: `evals.cli` is the root of every `ladder` command, and
-none of them should pay for matplotlib or sympy unless it evaluates something.
+Names are imported on first use: a `ladder` command (evals/cli.py) imports only what it
+runs, and none should pay for matplotlib or sympy unless it evaluates something.
 """
 
 from __future__ import annotations

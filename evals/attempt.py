@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from evals.answer_check import check_answer
 from evals.deadline import AttemptTimeout, deadline
 from evals.records import Cell, EvalRecord, Status
-from evals.solvers import SolveOutcome, Solver, SolverConfig, build_solver
+from evals.solvers import SolveOutcome, Solver, SolverConfig, SolverUnavailable, build_solver
 from tasks import Problem
 
 # Exception class names (anywhere in the MRO) that mean "the remote model was briefly unavailable".
@@ -113,6 +113,9 @@ def run_attempt(item: WorkItem, settings: AttemptSettings) -> EvalRecord:
         solver = build_solver(settings.solver, item.cell)
         with deadline(settings.timeout_s):
             outcome, retries = solve_with_retries(solver, problem, item.attempt, settings.retry)
+    except SolverUnavailable as exc:  # already retried by the solver's own loop: recorded, not scored
+        error = _describe(exc)
+        return _finish(fields, started, status=Status.unavailable, why=f"LLM unavailable: {exc}", error=error, retries=exc.retries)
     except AttemptTimeout as exc:
         _reset_sandbox()
         return _finish(fields, started, status=Status.timeout, why=f"timeout: {exc}", error=f"Timeout: {exc}")
@@ -125,7 +128,7 @@ def run_attempt(item: WorkItem, settings: AttemptSettings) -> EvalRecord:
         verified=outcome.verified,
         repairs=outcome.repairs,
         stage_ms=outcome.stage_ms,
-        retries=retries,
+        retries=retries + outcome.retries,
         meta=outcome.meta,
         error=outcome.error,
     )

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.measure import Measurement
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from agent.chat_options import LLMBaseURL, LLMKeyEnv, LLMModel, LLMRetries, LLMTimeout, llm_config
+from tasks.exit_codes import ExitCode
 
 RECORDS_FILE = "records.jsonl"  # evals.runner.RECORDS_FILE; the heavy modules load only when a command runs
 out_console = Console()
@@ -59,12 +66,14 @@ def eval_command(
     checkpoint: Annotated[
         str | None, typer.Option(help="Checkpoints other than the shipped ones: 'graph=PATH,seq=PATH'.")
     ] = None,
-    max_retries: Annotated[int, typer.Option(min=0, help="Retries of a transient LLM failure, with backoff.")] = 3,
-    llm_model: Annotated[str | None, typer.Option(help="Model name for the llm generator.")] = None,
-    llm_base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL for the llm generator.")] = None,
-    llm_factory: Annotated[
-        str | None, typer.Option(help="'module:function' returning any LangChain chat model, for the llm generator.")
-    ] = None,
+    max_retries: Annotated[
+        int, typer.Option(min=0, help="Retries of a solver's transient failure (a connection error), with backoff.")
+    ] = 3,
+    llm_model: LLMModel = None,
+    llm_base_url: LLMBaseURL = None,
+    llm_api_key_env: LLMKeyEnv = "OPENAI_API_KEY",
+    llm_retries: LLMRetries = 3,
+    llm_timeout: LLMTimeout = 60.0,
 ) -> None:
     """Run suites over every generator x mode cell and write one record per attempt."""
     from evals.attempt import AttemptSettings, RetryPolicy
@@ -79,9 +88,10 @@ def eval_command(
         raise typer.BadParameter(f"{executor!r}: expected local or ray", param_hint="--executor")
     if solver not in ("agent", "reference"):
         raise typer.BadParameter(f"{solver!r}: expected agent or reference", param_hint="--solver")
-    if "llm" in generators and solver == "agent" and not (llm_model or llm_factory):
+    llm = llm_config(llm_model, llm_base_url, llm_api_key_env, llm_retries, llm_timeout)
+    if "llm" in generators and solver == "agent" and llm is None:
         raise typer.BadParameter(
-            "the llm generator needs a model: --llm-model NAME [--llm-base-url URL] or --llm-factory module:function",
+            "the llm generator needs a model: --llm-model provider:NAME, NAME with --llm-base-url URL, or module:function",
             param_hint="--generator",
         )
     settings = AttemptSettings(
@@ -89,13 +99,12 @@ def eval_command(
             solver=solver,
             checkpoints=_checkpoints(checkpoint),
             max_repairs=max_repairs,
-            llm_model=llm_model,
-            llm_base_url=llm_base_url,
-            llm_factory=llm_factory,
+            llm=llm,
         ),
         timeout_s=timeout,
         retry=RetryPolicy(max_retries=max_retries),
     )
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill -TERM stops like Ctrl-C
     try:
         spec = make_spec(suites, generators, modes, attempts=attempts, limit=limit, per_family=per_family, settings=settings)
         with _progress() as progress:
@@ -122,13 +131,23 @@ def eval_command(
                 on_start=on_start,
             )
     except (EvalError, RecordsError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from None
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(code=ExitCode.bad_input) from None
     except ExecutorError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=1) from None
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(code=ExitCode.failed) from None
+    except KeyboardInterrupt:
+        kept = _count_lines(out / RECORDS_FILE)
+        err_console.print(f"interrupted: the workers were stopped; {kept} record(s) kept in {out / RECORDS_FILE}; --resume continues")
+        raise typer.Exit(code=ExitCode.interrupted) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     err_console.print(f"{result.written} attempt(s) run, {result.skipped} already recorded -> {out / RECORDS_FILE}")
     _show(out)
+    down = sum(r.status.value == "unavailable" for r in result.records[len(result.records) - result.written :])
+    if down:
+        err_console.print(f"{down} attempt(s) found the LLM server unavailable (not scored); `--resume` runs them again")
+        raise typer.Exit(code=ExitCode.unavailable)
 
 
 def report_command(
@@ -139,12 +158,12 @@ def report_command(
 
     if not (run_dir / RECORDS_FILE).exists():
         err_console.print(f"[red]error:[/red] {run_dir}: no {RECORDS_FILE} here; is it a `ladder eval --out` directory?")
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=ExitCode.bad_input)
     try:
         _show(run_dir)
     except (RecordsError, ValueError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from None
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(code=ExitCode.bad_input) from None
 
 
 def _show(run_dir: Path) -> None:
@@ -153,9 +172,26 @@ def _show(run_dir: Path) -> None:
     from evals.summary import summarize
 
     records = read_records(run_dir / RECORDS_FILE)
-    out_console.print(summary_table(summarize(records), title=f"ladder eval: {run_dir}"))
+    print_uncut(out_console, summary_table(summarize(records), title=f"ladder eval: {run_dir}"))
     path = write_report(run_dir)
     err_console.print(f"report: {path}")
+
+
+def print_uncut(console: Console, table: Table) -> None:
+    """A terminal's table fits its width; into a pipe or a file it is printed whole, never cut to 'a...'."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    needed = Measurement.get(console, console.options.update_width(1000), table).maximum  # its natural width
+    wide = Console(file=console.file, width=max(console.width, needed), highlight=False)  # print(width=) caps at console.width
+    wide.print(table, crop=False)
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except OSError:
+        return 0
 
 
 def _progress() -> Progress:
@@ -168,11 +204,3 @@ def _progress() -> Progress:
         transient=False,
     )
 
-
-def register(app: typer.Typer) -> None:
-    """Add `eval`, `report` and `external` to the root `ladder` app."""
-    from evals.external.cli import external_app
-
-    app.command("eval")(eval_command)
-    app.command("report")(report_command)
-    app.add_typer(external_app, name="external")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -47,7 +48,7 @@ def _run_pool(items: list[WorkItem], settings: AttemptSettings, workers: int) ->
     # spawn, not fork: the parent may hold torch/BLAS threads, which fork does not copy safely
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=init_pool_worker, initargs=(workers, os.getpid())
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(workers, os.getpid())
     )
     pending: set[Future[EvalRecord]] = {pool.submit(run_attempt, item, settings) for item in items}
     try:
@@ -61,8 +62,29 @@ def _run_pool(items: list[WorkItem], settings: AttemptSettings, workers: int) ->
                         "a worker process died (killed or out of memory); the records written so far "
                         "are kept: rerun with --resume to finish"
                     ) from None
+    except BaseException:  # KeyboardInterrupt (SIGINT, or SIGTERM turned into one by the CLI), a worker's death
+        _terminate_workers(pool)  # the attempts in flight are lost; --resume runs them again
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_worker(workers: int, parent_pid: int) -> None:
+    """A worker: it dies with the parent (even a SIGKILLed one), takes its share of the cores,
+    and leaves Ctrl-C to the parent, which stops the pool and keeps the records."""
+    init_pool_worker(workers, parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now (Python 3.14 has `terminate_workers`; before it, the process table)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
 
 
 def _run_ray(

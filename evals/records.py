@@ -26,6 +26,7 @@ class Status(StrEnum):
     no_answer = "no_answer"  # the solver finished but bound no answer (never scored from a placeholder)
     timeout = "timeout"  # the per-attempt wall clock ran out
     error = "error"  # the solver or the harness raised; `error` says what
+    unavailable = "unavailable"  # the LLM server failed after the retries: the server's fault, never scored
 
 
 class Cell(BaseModel):

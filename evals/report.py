@@ -16,12 +16,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 from rich.table import Table  # noqa: E402
 
+from agent.intervals import share_with_interval  # noqa: E402
 from evals.records import Cell, EvalRecord, Status, read_records  # noqa: E402
 from evals.summary import (  # noqa: E402
     CellSummary,
     accuracy_by_family,
     by_cell,
     repair_figures,
+    scored,
     summarize,
 )
 
@@ -36,7 +38,7 @@ PLOTS = {
 MAX_EXAMPLES = 10  # wrong answers listed in the report, per cell
 
 
-_SHORT = {"correct": "ok", "wrong": "wrong", "no_answer": "none", "timeout": "t/o", "error": "err"}
+_SHORT = {"correct": "ok", "wrong": "wrong", "no_answer": "none", "timeout": "t/o", "error": "err", "unavailable": "llm-down"}
 
 
 def summary_table(summaries: list[CellSummary], title: str = "ladder eval") -> Table:
@@ -45,13 +47,15 @@ def summary_table(summaries: list[CellSummary], title: str = "ladder eval") -> T
     table = Table(
         title=title,
         caption="n problems, att attempts; ok/wrong/none/t-o/err: statuses; "
-        "v&w: verified but wrong; /s: attempts per second of wall time",
+        "v&w: verified but wrong; 95% CI: Wilson interval of pass@1; llm-down: LLM server unavailable "
+        "(not scored); /s: attempts per second while attempts ran",
     )
     table.add_column("cell", no_wrap=True)
     table.add_column("n", justify="right")
     table.add_column("att", justify="right")
     for k in ks:
         table.add_column(f"pass@{k}", justify="right", no_wrap=True)
+    table.add_column("95% CI", justify="right", no_wrap=True)
     for status in Status:
         table.add_column(_SHORT[status.value], justify="right")
     table.add_column("v&w", justify="right")
@@ -63,12 +67,17 @@ def summary_table(summaries: list[CellSummary], title: str = "ladder eval") -> T
             str(s.problems),
             str(s.attempts),
             *[_pct(s.pass_at.get(k)) for k in ks],
+            _interval(s.pass1_interval),
             *[str(s.statuses[st.value]) for st in Status],
             str(s.verified_wrong),
             f"{s.p50_ms:.0f}",
             f"{s.throughput:.1f}" if s.throughput else "-",
         )
     return table
+
+
+def _interval(bounds: tuple[float, float] | None) -> str:
+    return "-" if bounds is None else f"[{100 * bounds[0]:.1f}, {100 * bounds[1]:.1f}]"
 
 
 def _pct(value: float | None) -> str:
@@ -79,19 +88,38 @@ def _pct(value: float | None) -> str:
 # plots
 
 
-def _bars(ax: plt.Axes, groups: list[str], series: dict[str, list[float]], ylabel: str) -> None:
+def _bars(
+    ax: plt.Axes,
+    groups: list[str],
+    series: dict[str, list[float]],
+    ylabel: str,
+    intervals: dict[str, list[tuple[float, float] | None]] | None = None,
+) -> None:
+    """Grouped bars; `intervals` (in the bars' units) are drawn as error bars."""
     width = 0.8 / max(1, len(series))
     for i, (name, values) in enumerate(series.items()):
         xs = [g + i * width - 0.4 + width / 2 for g in range(len(groups))]
-        ax.bar(xs, values, width=width, label=name)
+        spans = (intervals or {}).get(name)
+        yerr = None
+        if spans:
+            yerr = [[v - (b or (v, v))[0] for v, b in zip(values, spans, strict=True)],
+                    [(b or (v, v))[1] - v for v, b in zip(values, spans, strict=True)]]
+        ax.bar(xs, values, width=width, label=name, yerr=yerr, capsize=3 if yerr else 0)
     ax.set_xticks(range(len(groups)), groups, rotation=30, ha="right")
     ax.set_ylabel(ylabel)
-    ax.legend(fontsize="small")
+    _legend_outside(ax)
+
+
+def _legend_outside(ax: plt.Axes, **options) -> None:
+    """The legend to the right of the axes, where it cannot cover a bar or a line (none if nothing is drawn)."""
+    if not ax.get_legend_handles_labels()[0]:
+        return
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0, **options)
 
 
 def _save(fig: plt.Figure, path: Path) -> None:
     fig.tight_layout()
-    fig.savefig(path, dpi=100)
+    fig.savefig(path, dpi=100, bbox_inches="tight")  # keeps the outside legend in the picture
     plt.close(fig)
 
 
@@ -110,23 +138,32 @@ def _pass1_grid(summaries: list[CellSummary]) -> dict[tuple[str, str], float]:
     return {(s.cell.generator, s.cell.mode): 100 * s.pass_at.get(1, 0.0) for s in summaries}
 
 
+def _pass1_intervals(summaries: list[CellSummary]) -> dict[tuple[str, str], tuple[float, float] | None]:
+    return {
+        (s.cell.generator, s.cell.mode): (100 * s.pass1_interval[0], 100 * s.pass1_interval[1]) if s.pass1_interval else None
+        for s in summaries
+    }
+
+
 def plot_pairs(summaries: list[CellSummary], path: Path, *, across: str) -> bool:
     """pass@1 grouped by one axis of the cell grid (`across` = 'mode' or 'generator'); False if < 2 values."""
-    grid = _pass1_grid(summaries)
+    grid, bounds = _pass1_grid(summaries), _pass1_intervals(summaries)
     gens = list(dict.fromkeys(g for g, _ in grid))
     modes = list(dict.fromkeys(m for _, m in grid))
     if across == "mode":
         groups, series_keys = gens, modes
         series = {m: [grid.get((g, m), 0.0) for g in gens] for m in modes}
-        title = "Tool use vs structural reasoning (pass@1)"
+        spans = {m: [bounds.get((g, m)) for g in gens] for m in modes}
+        title = "Tool use vs structural reasoning (pass@1, 95% Wilson intervals)"
     else:
         groups, series_keys = modes, gens
         series = {g: [grid.get((g, m), 0.0) for m in modes] for g in gens}
-        title = "Graph (tree) vs flat-token generation (pass@1)"
+        spans = {g: [bounds.get((g, m)) for m in modes] for g in gens}
+        title = "Graph (tree) vs flat-token generation (pass@1, 95% Wilson intervals)"
     if len(series_keys) < 2:
         return False
     fig, ax = plt.subplots(figsize=(6, 4))
-    _bars(ax, groups, series, "correct (%)")
+    _bars(ax, groups, series, "correct (%)", spans)
     ax.set_ylim(0, 100)
     ax.set_title(title)
     _save(fig, path)
@@ -150,7 +187,7 @@ def plot_repair(records: list[EvalRecord], path: Path) -> bool:
     ax.set_ylabel("failing attempts fixed by this round (%)")
     ax.set_ylim(0, 100)
     ax.set_title("Repair success by round")
-    ax.legend(fontsize="small")
+    _legend_outside(ax)
     _save(fig, path)
     return True
 
@@ -168,7 +205,7 @@ def plot_latency(summaries: list[CellSummary], path: Path) -> bool:
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("mean wall time per attempt (ms)")
     ax.set_title("Latency per stage")
-    ax.legend(fontsize="small", ncol=3)
+    _legend_outside(ax)
     _save(fig, path)
     return True
 
@@ -185,8 +222,8 @@ def _markdown_table(header: list[str], rows: list[list[str]]) -> str:
 
 def _summary_md(summaries: list[CellSummary]) -> str:
     ks = sorted({k for s in summaries for k in s.pass_at})
-    header = ["cell", "problems", "attempts", *[f"pass@{k}" for k in ks], *[st.value for st in Status]]
-    header += ["verified & wrong", "mean ms", "p50 ms", "attempts/s"]
+    header = ["cell", "problems", "attempts", *[f"pass@{k}" for k in ks], "pass@1 95% CI (Wilson)"]
+    header += [st.value for st in Status] + ["verified & wrong", "mean ms", "p50 ms", "attempts/s"]
     rows = []
     for s in summaries:
         rows.append(
@@ -195,6 +232,7 @@ def _summary_md(summaries: list[CellSummary]) -> str:
                 str(s.problems),
                 str(s.attempts),
                 *[_pct(s.pass_at.get(k)) for k in ks],
+                _interval(s.pass1_interval),
                 *[str(s.statuses[st.value]) for st in Status],
                 str(s.verified_wrong),
                 f"{s.mean_ms:.0f}",
@@ -207,7 +245,7 @@ def _summary_md(summaries: list[CellSummary]) -> str:
 
 def _suite_md(records: list[EvalRecord]) -> str:
     table: dict[tuple[str, Cell], list[int]] = defaultdict(lambda: [0, 0])
-    for r in records:
+    for r in scored(records):
         entry = table[(r.suite, r.cell)]
         entry[0] += int(r.status is Status.correct)
         entry[1] += 1
@@ -218,7 +256,7 @@ def _suite_md(records: list[EvalRecord]) -> str:
         row = [suite]
         for cell in cells:
             c, n = table.get((suite, cell), (0, 0))
-            row.append(f"{100 * c / n:.1f}% ({c}/{n})" if n else "-")
+            row.append(f"{share_with_interval(c, n)} ({c}/{n})" if n else "-")
         rows.append(row)
     return _markdown_table(["suite", *[c.name for c in cells]], rows)
 

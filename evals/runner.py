@@ -21,8 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from evals.attempt import AttemptSettings, WorkItem
 from evals.executors import run_items
-from evals.records import Cell, EvalRecord, RecordKey, RecordWriter, read_records
+from evals.records import Cell, EvalRecord, RecordKey, RecordWriter, Status, read_records
 from tasks import Problem, load_suite
+from tasks.subsets import subset
 
 RECORDS_FILE = "records.jsonl"
 SPEC_FILE = "run.json"
@@ -116,26 +117,12 @@ def plan(spec: RunSpec) -> Iterator[WorkItem]:
     """
     suites = []
     for ref in spec.suites:
-        problems = _load(ref)
-        if spec.per_family is not None:
-            problems = first_per_family(problems, spec.per_family)
-        suites.append((ref.name, problems[: spec.limit] if spec.limit is not None else problems))
+        suites.append((ref.name, subset(_load(ref), spec.limit, spec.per_family)))
     for cell in spec.cells:
         for name, problems in suites:
             for problem in problems:
                 for attempt in range(spec.attempts):
                     yield WorkItem(suite=name, problem=problem, cell=cell, attempt=attempt)
-
-
-def first_per_family(problems: list[Problem], n: int) -> list[Problem]:
-    """The first n problems of each family, in suite order: a small run that still covers every family."""
-    seen: dict[str, int] = {}
-    kept = []
-    for problem in problems:
-        seen[problem.family] = seen.get(problem.family, 0) + 1
-        if seen[problem.family] <= n:
-            kept.append(problem)
-    return kept
 
 
 def _load(ref: SuiteRef) -> list[Problem]:
@@ -256,7 +243,8 @@ def _run_locked(
     _write_spec(out / SPEC_FILE, spec)
 
     existing = read_records(records_path, repair_tail=True)
-    done = {r.key for r in existing}
+    # an attempt the LLM server failed was no attempt: --resume runs it again (its record stays, unscored)
+    done = {r.key for r in existing if r.status is not Status.unavailable}
     items = list(plan(spec))
     todo = [item for item in items if item_key(item) not in done]
     if on_start is not None:

@@ -11,6 +11,7 @@ from statistics import mean, median
 
 from pydantic import BaseModel, Field
 
+from agent.intervals import wilson
 from evals.passk import mean_pass_at_k
 from evals.records import Cell, EvalRecord, Status
 
@@ -22,11 +23,17 @@ class CellSummary(BaseModel):
     problems: int = Field(description="Distinct (suite, problem) pairs with at least one record.")
     attempts: int = Field(description="Records in the cell.")
     pass_at: dict[int, float] = Field(description="k -> unbiased pass@k over problems with >= k attempts.")
+    pass1_interval: tuple[float, float] | None = Field(
+        default=None, description="95% Wilson interval of the share of scored attempts that were correct (pass@1)."
+    )
     statuses: dict[str, int] = Field(description="Status -> record count; every status listed.")
     verified_wrong: int = Field(description="Records the solver called verified whose answer was wrong.")
     mean_ms: float = Field(description="Mean wall time per attempt, in ms.")
     p50_ms: float
-    throughput: float | None = Field(description="Attempts per second of wall time while the cell ran.")
+    throughput: float | None = Field(
+        description="Attempts per second of wall time while at least one of the cell's attempts ran "
+        "(the pause between a run and its --resume does not count)."
+    )
     stage_ms: dict[str, float] = Field(description="Mean wall time per stage over records that ran it, in ms.")
 
 
@@ -38,10 +45,15 @@ def by_cell(records: list[EvalRecord]) -> dict[Cell, list[EvalRecord]]:
     return groups
 
 
+def scored(records: list[EvalRecord]) -> list[EvalRecord]:
+    """The records that count: an attempt the LLM server failed is no outcome of the solver."""
+    return [r for r in records if r.status is not Status.unavailable]
+
+
 def problem_counts(records: list[EvalRecord]) -> list[tuple[int, int]]:
-    """(attempts, correct) per (suite, problem), for pass@k."""
+    """(attempts, correct) per (suite, problem), for pass@k; unavailable attempts left out."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for record in records:
+    for record in scored(records):
         entry = counts[(record.suite, record.problem_id)]
         entry[0] += 1
         entry[1] += int(record.status is Status.correct)
@@ -67,6 +79,7 @@ def summarize_cell(cell: Cell, records: list[EvalRecord]) -> CellSummary:
         problems=len(counts),
         attempts=len(records),
         pass_at=pass_at,
+        pass1_interval=wilson(sum(c for _, c in counts), sum(n for n, _ in counts)),
         statuses={s.value: statuses.get(s.value, 0) for s in Status},
         verified_wrong=sum(1 for r in records if r.verified and r.status is Status.wrong),
         mean_ms=mean(times) if times else 0.0,
@@ -78,10 +91,19 @@ def summarize_cell(cell: Cell, records: list[EvalRecord]) -> CellSummary:
 
 def _throughput(records: list[EvalRecord]) -> float | None:
     stamped = [r for r in records if r.started_at and r.finished_at]
-    if not stamped:
-        return None
-    span = max(r.finished_at for r in stamped) - min(r.started_at for r in stamped)
-    return len(stamped) / span if span > 0 else None
+    busy = busy_seconds([(r.started_at, r.finished_at) for r in stamped])
+    return len(stamped) / busy if busy > 0 else None
+
+
+def busy_seconds(spans: list[tuple[float, float]]) -> float:
+    """Length of the union of (start, end) spans: wall time while anything ran, gaps left out."""
+    total, end = 0.0, float("-inf")
+    for start, finish in sorted(spans):
+        if finish <= end:
+            continue
+        total += finish - max(start, end)
+        end = finish
+    return total
 
 
 def summarize(records: list[EvalRecord]) -> list[CellSummary]:
@@ -91,7 +113,7 @@ def summarize(records: list[EvalRecord]) -> list[CellSummary]:
 def accuracy_by_family(records: list[EvalRecord]) -> dict[Cell, dict[str, float]]:
     """Cell -> family -> share of correct attempts (pass@1)."""
     table: dict[Cell, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for record in records:
+    for record in scored(records):
         entry = table[record.cell][record.family]
         entry[0] += int(record.status is Status.correct)
         entry[1] += 1

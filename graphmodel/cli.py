@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from tasks.exit_codes import ExitCode
+
 err = Console(stderr=True)
 out = Console()
 
@@ -39,16 +41,16 @@ def train_command(
 
     if generator not in ("graph", "seq"):
         err.print(f"[red]error:[/] --generator must be 'graph' or 'seq', got {generator!r}")
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=ExitCode.bad_input)
     suites = [str(s) for s in (suite or [Path("tasks/suites/train.jsonl")])]
     valids = [str(v) for v in (valid or [Path("tasks/suites/valid.jsonl")])]
     if not 0.0 <= english_views <= 1.0:
         err.print(f"[red]error:[/] --english-views is a share between 0 and 1, got {english_views}")
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=ExitCode.bad_input)
     for s in suites + valids:
         if not Path(s).is_file():
             err.print(f"[red]error:[/] suite {s} does not exist (generate suites with `ladder tasks generate`)")
-            raise typer.Exit(code=2)
+            raise typer.Exit(code=ExitCode.bad_input)
     over: dict = {"generator": generator, "suite": suites, "valid": ",".join(valids), "seed": seed, "device": device,
                   "out": str(out_path or Path("graphmodel/checkpoints") / f"{generator}.pt"), "save_optimizer": save_optimizer or resume is not None, "variants": variants,
                   "resume": str(resume) if resume is not None else None,
@@ -61,7 +63,7 @@ def train_command(
         result = train(cfg, err)
     except (TrainError, PrepareError) as exc:
         err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(code=1) from exc
+        raise typer.Exit(code=ExitCode.failed) from exc
     table = Table(title=f"{generator} training")
     table.add_column("metric")
     table.add_column("value", justify="right")

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from tasks.exit_codes import ExitCode
 from tasks.families import COMPOSITIONAL, FAMILIES
 from tasks.families.base import FamilyError
 from tasks.generate import generate
@@ -76,12 +77,12 @@ def generate_suite(
         problems = generate(names, per_family, seed, split)
     except FamilyError as exc:
         _err().print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from None
+        raise typer.Exit(code=ExitCode.bad_input) from None
     try:
         n = dump_suite(problems, out_path)
     except OSError as exc:
         _err().print(f"[red]error:[/red] cannot write {out_path}: {exc.strerror or exc}")
-        raise typer.Exit(code=2) from None
+        raise typer.Exit(code=ExitCode.bad_input) from None
     _out().print(f"wrote {n} problems to {out_path}")
 
 
@@ -93,6 +94,9 @@ def validate(path: Annotated[Path, typer.Argument(help="Suite file (JSONL) to ch
     for line in errors:
         out.print(line, markup=False, highlight=False, soft_wrap=True)
     if errors:
-        _err().print(f"{path}: {len(errors)} problem(s) found, {len(problems)} good record(s)")
-        raise typer.Exit(code=2)
+        bad_lines = {e.removeprefix(f"{path}:").split(":", 1)[0] for e in errors}
+        _err().print(
+            f"{path}: {len(errors)} error(s) on {len(bad_lines)} line(s), {len(problems)} good record(s)", soft_wrap=True
+        )
+        raise typer.Exit(code=ExitCode.bad_input)
     out.print(f"{path}: {len(problems)} problems, all valid", soft_wrap=True)

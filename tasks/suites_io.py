@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from tasks.schema import Problem
+from tasks.user_suites import ShapeError, from_user_record
 
 
 class SuiteError(ValueError):
@@ -54,6 +55,11 @@ def validate_suite(path: str | Path) -> tuple[list[Problem], list[str]]:
             continue
         if not isinstance(record, dict):
             errors.append(f"{path}:{lineno}: <record>: expected a JSON object, got {type(record).__name__}")
+            continue
+        try:
+            record = from_user_record(record, path.stem, lineno)  # question/answer, problem/solution shapes
+        except ShapeError as exc:
+            errors.append(f"{path}:{lineno}: {exc.field}: {exc}")
             continue
         try:
             problem = Problem.model_validate(record)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,17 @@ from rich.console import Console
 from rich.table import Table
 
 from verifiers.sandbox import ExecStatus, ForkServer, Isolation, Limits, SandboxUnavailable
+
+
+class ExitCode(IntEnum):
+    """The values of `tasks.exit_codes.ExitCode` this command uses (verifiers imports no other
+    package of ours, DESIGN.md; tests/foundation/test_exit_codes.py checks they agree)."""
+
+    ok = 0
+    failed = 1
+    bad_input = 2
+    setup = 4
+
 
 app = typer.Typer(name="sandbox", help="The program sandbox: check it, run a program in it.",
                   no_args_is_help=True)
@@ -22,7 +34,7 @@ def _server(weak: list[str]) -> ForkServer:
     if unknown:
         _err.print(f"[red]--without takes {', '.join(sorted(allowed))}; "
                    f"got {', '.join(sorted(unknown))}[/red]")
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=ExitCode.bad_input)
     return ForkServer(Isolation(**{layer: False for layer in weak}))
 
 
@@ -39,7 +51,7 @@ def check_command(
         result = server.run("from sympy import sqrt\nanswer = sqrt(8)\n", Limits())
     except SandboxUnavailable as exc:
         _err.print(f"[red]sandbox unavailable:[/red] {exc}")
-        raise typer.Exit(code=1) from None
+        raise typer.Exit(code=ExitCode.setup) from None
     finally:
         server.close()
     table = Table("layer", "active")
@@ -50,7 +62,7 @@ def check_command(
     print(f"landlock ABI {server.setup.get('landlock_abi')}; test program: "
           f"{result.status.value}, answer {result.answer}, {result.duration_ms:.1f} ms")
     if result.status is not ExecStatus.ok:
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=ExitCode.failed)
 
 
 @app.command("run")
@@ -66,15 +78,15 @@ def run_command(
         limits = Limits(wall_seconds=wall_seconds, cpu_seconds=cpu_seconds, memory_mb=memory_mb)
     except ValueError as exc:
         _err.print(f"[red]bad limits:[/red] {exc}")
-        raise typer.Exit(code=2) from None
+        raise typer.Exit(code=ExitCode.bad_input) from None
     server = ForkServer()
     try:
         result = server.run(program.read_text(encoding="utf-8"), limits)
     except SandboxUnavailable as exc:
         _err.print(f"[red]sandbox unavailable:[/red] {exc}")
-        raise typer.Exit(code=1) from None
+        raise typer.Exit(code=ExitCode.setup) from None
     finally:
         server.close()
     print(result.model_dump_json(indent=2))
     if result.status is not ExecStatus.ok:
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=ExitCode.failed)

@@ -13,7 +13,7 @@ import re
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from agent.chat import ChatModelError, ask
+from agent.chat import ChatModelError, LLMUnavailable, ask
 from agent.rewrite.prompt import SYSTEM_PROMPT, feedback, first_request
 from agent.rewrite.result import LLMRound, RewriteIssue, RewriteResult
 from agent.rewrite.validate import parse_error
@@ -41,6 +41,8 @@ class LLMRewriter:
             prompt = str(messages[-1].content)
             try:
                 reply = ask(self.chat_model, messages)
+            except LLMUnavailable:  # the server, not the text: the caller reports it as an outage
+                raise
             except ChatModelError as exc:  # a remote model failing is an outcome to report, not a crash
                 return self._failed(text, rounds, str(exc))
             ace = clean_reply(reply)

@@ -19,6 +19,7 @@ from evals.external.mathematics import (
 )
 from evals.external.real import register_real_commands
 from tasks import dump_suite
+from tasks.exit_codes import ExitCode
 
 external_app = typer.Typer(help="Import public suites (mathematics-dataset, CHAMP) as Problem JSONL.", no_args_is_help=True)
 out_console = Console()
@@ -40,12 +41,12 @@ def mathematics_dataset(
         spec = MathematicsSpec(modules=names, per_module=per_module, seed=seed, regime=regime)
     except ValueError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from None
+        raise typer.Exit(code=ExitCode.bad_input) from None
     try:
         problems = generate_mathematics_suite(spec, venv)
     except MathematicsDatasetError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=1) from None
+        raise typer.Exit(code=ExitCode.failed) from None
     dump_suite(problems, out)
     table = Table(title=f"mathematics-dataset -> {out}")
     table.add_column("module")
@@ -66,7 +67,7 @@ def champ(out: Annotated[Path, typer.Option("--out", help="Suite file to write (
         imported = load_champ()
     except RuntimeError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=1) from None
+        raise typer.Exit(code=ExitCode.failed) from None
     dump_suite(imported.problems, out)
     families = Counter(p.family for p in imported.problems)
     out_console.print(f"{len(imported.problems)} problems -> {out} ({', '.join(f'{f} {n}' for f, n in sorted(families.items()))})")

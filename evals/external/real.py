@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from tasks import dump_suite
+from tasks.exit_codes import ExitCode
 from tasks.real import RealDataError, data_file, import_dataset, train_dev
 from tasks.real.folds import K
 from tasks.real.paths import ENV
@@ -43,7 +44,7 @@ def write_dataset(dataset: str, out: Path, fold: int | None, part: Part | None, 
         imported = import_dataset(dataset, data_file(dataset, data_dir))
     except RealDataError as exc:
         err_console.print(f"error: {exc}", markup=False)
-        raise typer.Exit(code=1) from None
+        raise typer.Exit(code=ExitCode.failed) from None
     problems = imported.problems
     if part is not None:
         train, dev = train_dev(problems, "dev" if dataset == "gsm8k" else fold)  # type: ignore[arg-type]

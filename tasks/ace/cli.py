@@ -18,9 +18,10 @@ from rich.table import Table
 from tasks.ace.draw import draw_png, node_text
 from tasks.ace.errors import AceError
 from tasks.ace.graph import SemanticGraph
+from tasks.exit_codes import ExitCode
 
-EXIT_NOT_ACE = 2  # the text is outside ladder's ACE fragment
-EXIT_DIFFERENT = 1  # --same-as: the two texts mean different things
+EXIT_NOT_ACE = ExitCode.bad_input  # the text is outside ladder's ACE fragment
+EXIT_DIFFERENT = ExitCode.failed  # --same-as: the two texts mean different things
 
 _out = Console(highlight=False, soft_wrap=True)
 _err = Console(stderr=True, highlight=False)

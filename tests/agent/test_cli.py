@@ -44,6 +44,8 @@ def test_json_prints_the_solution_and_show_draws_it(tmp_path: Path) -> None:
     assert payload["answer"] == "5" and payload["mode"] == "structural"
     for name in ("semantic_graph.png", "program_tree.png"):
         assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
+    mermaid = (tmp_path / "agent_graph.mmd").read_text()
+    assert "rewrite" in mermaid and "repair" in mermaid, "LangGraph's drawing of the state machine"
 
 
 @pytest.mark.parametrize(
@@ -69,9 +71,9 @@ def test_llm_generator_without_a_server_exits_2() -> None:
 
 
 def test_half_an_llm_server_spec_exits_2() -> None:
-    result = runner.invoke(app, ["solve", LADDER, "--llm-model", "qwen"])
+    result = runner.invoke(app, ["solve", LADDER, "--llm-base-url", "http://127.0.0.1:9/v1"])
     assert result.exit_code == 2
-    assert "go together" in result.output
+    assert "--llm-base-url needs --llm-model" in result.output
 
 
 def test_bad_mode_is_a_usage_error() -> None:

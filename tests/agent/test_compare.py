@@ -25,12 +25,15 @@ def test_summary_counts_each_comparison() -> None:
     assert (s.first_failed, s.subtree_fixed, s.regenerate_fixed) == (2, 1, 1)
 
 
-def test_spread_takes_evenly_spaced_problems() -> None:
-    from agent.compare import spread
+def test_limit_and_per_family_mean_what_they_mean_in_eval() -> None:
+    from tasks import Problem
+    from tasks.subsets import subset
 
-    assert spread(list(range(10)), 5) == [0, 2, 4, 6, 8]
-    assert spread(list(range(3)), 5) == [0, 1, 2]
-    assert spread(list(range(4)), None) == [0, 1, 2, 3]
+    problems = [Problem(id=f"p{i}", prompt="What is 1?", answer="1", answer_kind="integer", family=f"f{i // 3}",
+                        split="test") for i in range(9)]  # f0 f0 f0 f1 f1 f1 f2 f2 f2
+    assert [p.id for p in subset(problems, limit=2)] == ["p0", "p1"], "--limit N: the first N, as in eval"
+    assert [p.id for p in subset(problems, per_family=1)] == ["p0", "p3", "p6"]
+    assert [p.id for p in subset(problems, limit=2, per_family=1)] == ["p0", "p3"]
 
 
 def test_an_unfinished_records_file_still_summarizes(tmp_path) -> None:
@@ -73,3 +76,18 @@ def test_the_input_is_the_prompt_or_the_canonical_ace() -> None:
     assert question_text(CompareSpec(suite="s", input="ace"), problem) == problem.ace
     with pytest.raises(ValueError, match="no canonical ACE"):
         question_text(CompareSpec(suite="s", input="ace"), problem.model_copy(update={"ace": None}))
+
+
+def test_compare_refuses_to_overwrite_its_out_file(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from evals.cli import app
+
+    out = tmp_path / "records.jsonl"
+    out.write_text('{"spec": "an earlier run"}\n', encoding="utf-8")
+    suite = tmp_path / "suite.jsonl"
+    suite.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(suite), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "already holds records" in result.stderr
+    assert out.read_text(encoding="utf-8") == '{"spec": "an earlier run"}\n', "the earlier records are untouched"

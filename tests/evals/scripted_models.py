@@ -35,3 +35,40 @@ def flaky_hypotenuse_model() -> FakeListChatModel:
 
 def always_limited_model() -> FakeListChatModel:
     return FlakyChatModel(responses=[HYPOTENUSE_PROGRAM], failures=10**6)
+
+
+class DownChatModel(FakeListChatModel):
+    """A server that cannot be reached: every call raises LangChain's typed connection error."""
+
+    calls: int = 0
+
+    def _call(self, *args: Any, **kwargs: Any) -> str:
+        from langchain_core.exceptions import ModelConnectionError
+
+        self.calls += 1
+        raise ModelConnectionError("Connection refused")
+
+
+def always_down_model() -> FakeListChatModel:
+    return DownChatModel(responses=["unused"])
+
+
+chat_object = FakeListChatModel(responses=[HYPOTENUSE_PROGRAM])  # a model object, for module:attribute
+
+
+SERVER = {"up": False}  # flipped by a test: the same model object, a server that comes back
+
+
+class SwitchedChatModel(FakeListChatModel):
+    """Down while SERVER["up"] is False, then answers from `responses`."""
+
+    def _call(self, *args: Any, **kwargs: Any) -> str:
+        from langchain_core.exceptions import ModelConnectionError
+
+        if not SERVER["up"]:
+            raise ModelConnectionError("Connection refused")
+        return super()._call(*args, **kwargs)
+
+
+def switched_hypotenuse_model() -> FakeListChatModel:
+    return SwitchedChatModel(responses=[HYPOTENUSE_PROGRAM])

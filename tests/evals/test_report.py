@@ -72,7 +72,7 @@ def test_summary_figures() -> None:
     summaries = {s.cell.name: s for s in summarize(fixture_records())}
     assert summaries["graph/tool"].pass_at == {1: 0.75}
     assert summaries["graph/structural"].pass_at == {1: 0.25}
-    assert summaries["seq/tool"].statuses == {"correct": 1, "wrong": 1, "no_answer": 0, "timeout": 1, "error": 1}
+    assert summaries["seq/tool"].statuses == {"correct": 1, "wrong": 1, "no_answer": 0, "timeout": 1, "error": 1, "unavailable": 0}
     assert summaries["graph/tool"].verified_wrong == 1
     assert summaries["graph/tool"].stage_ms == {"generate": 20.0, "execute": 5.0}
     assert accuracy_by_family(fixture_records())[summaries["graph/tool"].cell] == {"alg": 0.5, "geo": 1.0}
@@ -119,6 +119,10 @@ def test_eval_and_report_commands(quarters_suite: Path, tmp_path: Path) -> None:
     again = runner.invoke(app, ["report", str(out)])
     assert again.exit_code == 0, again.output
     assert (out / "report.md").exists()
+    # stdout is not a terminal here: the table is printed whole, no column cut to 'a…'
+    assert "…" not in again.stdout and "reference/structural" in again.stdout, again.stdout
+    for header in ("pass@1", "95% CI", "llm-down", "p50 ms"):
+        assert header in again.stdout, f"{header!r} cut from the table:\n{again.stdout}"
     refused = runner.invoke(app, [*args, "--out", str(out)])
     assert refused.exit_code == 2 and "--resume" in refused.output
 

@@ -234,3 +234,35 @@ def test_a_second_writer_is_refused(quarters_suite: Path, tmp_path: Path) -> Non
         with pytest.raises(EvalError, match="another"):
             run_eval(reference_spec(quarters_suite), out)
     assert run_eval(reference_spec(quarters_suite), out).written == 6
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_terminated_run_stops_its_workers_and_keeps_its_records(tmp_path: Path, signum: int) -> None:
+    psutil = pytest.importorskip("psutil")
+    suite = write_suite(tmp_path / "slow.jsonl", quarters_rows(40, sleep_s=0.2))
+    out = tmp_path / "stopped"
+    args = ["eval", str(suite), "--solver", "reference", "--generator", "reference", "--mode", "tool"]
+    args += ["--workers", "2", "--out", str(out), "--max-retries", "0"]
+    proc = subprocess.Popen(_ladder(*args), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    records_path = out / "records.jsonl"
+    deadline = time.monotonic() + 120
+    try:
+        while not (records_path.exists() and records_path.read_bytes().count(b"\n") >= 4):
+            assert time.monotonic() < deadline and proc.poll() is None, "the run ended before it could be stopped"
+            time.sleep(0.05)
+        workers = psutil.Process(proc.pid).children(recursive=True)
+        assert len(workers) >= 2, f"expected the 2 worker processes, found {workers}"
+        os.kill(proc.pid, signum)  # the CLI alone, as `kill -TERM PID` does; not its process group
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr[-2000:]
+    assert "--resume continues" in stderr, stderr[-2000:]
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive, f"workers still running after the CLI exited: {alive}"
+    kept = read_records(records_path)
+    assert 4 <= len(kept) < 40 and len({r.key for r in kept}) == len(kept), "the finished records are kept, once each"
+    resumed = subprocess.run(_ladder(*args, "--resume"), capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    assert len(read_records(records_path)) == 40

@@ -34,10 +34,10 @@ def test_json_output_is_the_whole_result() -> None:
     assert [step["name"] for step in record["steps"]] == ["numbers", "references"]
 
 
-def test_llm_options_must_come_together() -> None:
-    result = runner.invoke(app, ["rewrite", "--llm-model", "m", "John has 5 apples."])
-    assert result.exit_code == 1
-    assert "go together" in result.stderr
+def test_a_base_url_without_a_model_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["rewrite", "--llm-base-url", "http://127.0.0.1:9/v1", "John has 5 apples."])
+    assert result.exit_code == 2, "the same exit code as every other command's bad option (tasks.exit_codes)"
+    assert "--llm-base-url needs --llm-model" in result.output
 
 
 def test_help_names_the_llm_options() -> None:

@@ -66,7 +66,7 @@ def test_validate_prints_every_bad_line_and_exits_2(tmp_path, suites_dir):
     result = runner.invoke(app, ["tasks", "validate", str(path)])
     assert result.exit_code == 2
     assert f"{path}:2: answer_kind:" in result.output
-    assert f"{path}:3: prompt: Field required" in result.output
+    assert f"{path}:3: prompt: missing: expected a non-empty string in one of prompt, question" in result.output
     assert f"{path}:4: <json>:" in result.output
     assert f"{path}:5: id: duplicate id" in result.output
     assert "Traceback" not in result.output
