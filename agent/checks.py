@@ -25,6 +25,7 @@ from verifiers import (
     Domain,
     Verdict,
     answers_equivalent,
+    canonical_answer,
     check_constraints,
     read_answer,
 )
@@ -121,12 +122,16 @@ def _formula_checks(value: sympy.Basic, derived: Derived) -> list[CheckResult]:
         return [_record(name, None, f"{derived.target} is not determined by them")]
     values = [v for v in {sympy.simplify(v) for v in found} if _admissible(v, derived)]
     listed = ", ".join(sympy.sstr(v) for v in values) or "nothing admissible"
-    if isinstance(value, sympy.Tuple) and len(values) > 1 and len(set(value)) == len(value):
+    listed_as_set = isinstance(value, sympy.Tuple) and len(values) > 1 and len(set(value)) == len(value)
+    if listed_as_set:
         value = sympy.FiniteSet(*value)  # `sorted(solve(...))`: the solutions listed, read as their set
     if isinstance(value, sympy.FiniteSet):
         exact = len(values) == len(value) and all(any(answers_equivalent(v, a) for a in value) for v in values)
         detail = f"the solutions are {{{listed}}}" + ("" if exact else f", not {value}")
-        return [_record(name, exact, detail, decisive=exact)]
+        record = _record(name, exact, detail, decisive=exact)
+        if exact and listed_as_set:  # the answer is reported as the set the question asks for
+            record = record.model_copy(update={"evidence": {"as_set": canonical_answer(value)}})
+        return [record]
     if not (isinstance(value, sympy.Expr) and any(answers_equivalent(v, value) for v in values)):
         return [_record(name, False, f"{derived.target} = {listed}, not {value}", decisive=True)]
     others = [v for v in values if not answers_equivalent(v, value)]
@@ -257,6 +262,7 @@ def check_answer(
         + meaning_checks
     )
     failed = [c for c in checks if c.status is CheckStatus.failed and c.required]
+    answer = next((c.evidence["as_set"] for c in checks if "as_set" in c.evidence), answer)
     verdict = Verdict.from_checks(answer, checks, certificate=_certificate(checks),
                                   proof=proof.model_dump(mode="json") if proof is not None else None)
     if proof is not None and proof.verdict == "unsat":

@@ -648,8 +648,9 @@ def answer(state: AgentState) -> dict[str, Any]:
         return {"answer": None, "status": Status.rejected, "error": why, "trace": _step("answer", started, why, "rejected", ok=False)}
     if state.failure is None and verdict is not None and verdict.passed and execution and execution.answer:
         status = Status.verified if verdict.verified else Status.answered
-        produced = f"{execution.answer} ({status.value})"
-        return {"answer": execution.answer, "status": status, "trace": _step("answer", started, "", produced)}
+        final = verdict.answer or execution.answer  # the checks may restate it (roots listed -> their set)
+        produced = f"{final} ({status.value})"
+        return {"answer": final, "status": status, "trace": _step("answer", started, "", produced)}
     status = Status.step_limit if _stopped_by_steps(state) else Status.no_answer
     why = state.failure.message if state.failure else "no program produced an answer"
     return {"answer": None, "status": status, "trace": _step("answer", started, why, status.value, ok=False)}

@@ -128,6 +128,7 @@ def test_the_solutions_listed_in_order_are_read_as_their_set() -> None:
     graph = parse_ace("Calculate the numbers X such that X ^ 2 - 9 * X + 14 = 0.")
     verdict, failure = check_answer("(2, 7)", graph)
     assert failure is None and verdict.verified, verdict.checks
+    assert verdict.answer == "{2, 7}", "reported as the set the question asks for"
     for partial in ("(2, 8)", "(2, 2)"):
         verdict, failure = check_answer(partial, graph)
         assert not verdict.verified, partial
