@@ -15,7 +15,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from graphmodel.generators import Candidate
+from graphmodel.generation import Candidate
 from graphmodel.trees import (
     HOLE,
     Path,
