@@ -12,7 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
-from graphmodel.trees import HOLE, Path, Tree, TreeError, cut, parse_program, print_tree, subtree_at
+from graphmodel.trees import HOLE, Path, Tree, TreeError, cut, parses_to, print_tree, subtree_at
 
 
 class GeneratorError(RuntimeError):
@@ -47,7 +47,7 @@ def valid_candidate(tree: Tree, score: float) -> Candidate | None:
     """A Candidate if the tree prints to source that parses back to the same tree."""
     try:
         source = print_tree(tree)
-        if parse_program(source) != tree:
+        if not parses_to(source, tree):
             return None
     except (TreeError, ValueError):  # a decoded tree the printer cannot write (a conditional missing a child)
         return None
