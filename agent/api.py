@@ -6,6 +6,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -117,6 +118,7 @@ class Agent:
         self._custom_generator = not isinstance(generator, str)  # may not survive pickling
         self._rewriter: Any = None
         self._warm = False
+        self._pool: tuple[int, ProcessPoolExecutor] | None = None  # (workers, pool) kept by solve_many
         self.graph = build_graph(checkpointer=open_checkpointer(checkpointer))
 
     # -- dependencies, built on first use (a model load is not free) ----------
@@ -208,11 +210,36 @@ class Agent:
         rounds = -(-len(texts) // (workers * batch))
         size = -(-len(texts) // (workers * rounds))  # equal chunks, so no worker idles at the end
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-        spec = (self.settings.model_dump(), self.limits, workers)
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=spec
-        ) as pool:
-            return [s for solved in pool.map(_solve_chunk_in_worker, chunks) for s in solved]
+        try:
+            return [s for solved in self._worker_pool(workers).map(_solve_chunk_in_worker, chunks) for s in solved]
+        except BrokenProcessPool:
+            self.close()  # a worker died (killed, out of memory): the next call starts fresh ones
+            raise
+
+    def _worker_pool(self, workers: int) -> ProcessPoolExecutor:
+        """The worker processes, started on first use and kept for later calls: a worker's
+        start-up (imports, checkpoints, readers, fork server: seconds) is paid once."""
+        if self._pool is not None and self._pool[0] != workers:
+            self.close()
+        if self._pool is None:
+            spec = (self.settings.model_dump(), self.limits, workers)
+            pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=spec
+            )
+            self._pool = (workers, pool)
+        return self._pool[1]
+
+    def close(self) -> None:
+        """Stop the worker processes `solve_many` keeps between calls (also at interpreter exit)."""
+        if self._pool is not None:
+            self._pool[1].shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Agent:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def solve_batch(self, texts: Sequence[str]) -> list[Solution]:
         """Solve the texts in this process together: one thread each, the generator's calls

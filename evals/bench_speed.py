@@ -11,8 +11,9 @@ is the same for all of them):
 * trees/s decoded by the graph generator at batch 1, 32 and 256 (greedy: one tree per
   graph; and beam k=4 at batch 32); with --device cuda, batch 1024 and 4096 as well;
 * problems/s of `Agent.solve_many(workers=...)` on every third problem of
-  tasks/suites/test.jsonl (all 18 families), per generator and mode, with accuracy and the
-  ratio to the sandbox's trivial-run rate;
+  tasks/suites/test.jsonl (all 18 families), per generator and mode: the first call (cold:
+  worker start-up included) and a second one on the same workers (warm), with accuracy and
+  the warm rate's ratio to the sandbox's trivial-run rate;
 * stage times: p50 ms per node of a one-by-one `solve` of the first problems (the cost of
   each stage alone; under `solve_many` a node's trace time includes the wait at the batch
   barrier, agent/batching.py).
@@ -76,17 +77,24 @@ def decode_rates(problems: list, device: str, k: int, batches: list[int]) -> dic
     return out
 
 
-def end_to_end(generator: str, mode: str, problems: list, workers: int) -> tuple[float, float]:
-    """(problems/s, accuracy) of solve_many over the problems, start-up included."""
+def end_to_end(generator: str, mode: str, problems: list, workers: int) -> tuple[float, float, float, bool]:
+    """(cold problems/s, warm problems/s, accuracy, same answers both times) of solve_many:
+    cold is the first call (worker start-up included), warm a second call on the same
+    workers (start-up is paid once per process)."""
     from agent import Agent
     from verifiers import answers_equivalent
 
-    agent = Agent(generator=generator, mode=mode)
-    started = time.perf_counter()
-    solutions = agent.solve_many([p.prompt for p in problems], workers=workers)
-    rate = len(problems) / (time.perf_counter() - started)
+    texts = [p.prompt for p in problems]
+    with Agent(generator=generator, mode=mode) as agent:
+        started = time.perf_counter()
+        solutions = agent.solve_many(texts, workers=workers)
+        cold = len(problems) / (time.perf_counter() - started)
+        started = time.perf_counter()
+        again = agent.solve_many(texts, workers=workers)
+        warm = len(problems) / (time.perf_counter() - started)
     correct = sum(s.answer is not None and answers_equivalent(s.answer, p.answer) for p, s in zip(problems, solutions, strict=True))
-    return rate, correct / len(problems)
+    same = [s.answer for s in solutions] == [s.answer for s in again]
+    return cold, warm, correct / len(problems), same
 
 
 def stage_times(generator: str, mode: str, problems: list) -> dict[str, float]:
@@ -115,7 +123,7 @@ def main() -> int:
 
     import torch
 
-    from agent.cpus import share_cpus
+    from agent.cpus import available_cpus, share_cpus
     from tasks import load_suite
 
     share_cpus(args.workers)  # this process's own decoding: its share of the cores, like a worker
@@ -128,23 +136,28 @@ def main() -> int:
     print(f"\nsandbox trivial runs/s (one process, one warm fork server): {before:.1f}")
 
     batches = [1, 32, 256] + ([1024, 4096] if args.device.startswith("cuda") else [])
-    greedy = decode_rates(problems, args.device, 1, batches)
-    beam = decode_rates(problems, args.device, 4, [32])
-    print(f"\ndecoding on {args.device} ({torch.get_num_threads()} torch threads), graph generator, trees/s:")
-    print("  " + "  ".join(f"batch {b}: {r:.0f}" for b, r in greedy.items()) + f"  | beam k=4 at batch 32: {beam[32]:.1f} graphs/s")
+    share = torch.get_num_threads()
+    print(f"\ndecoding on {args.device}, graph generator, trees/s (greedy) and graphs/s (beam k=4, 5 hypotheses each):")
+    for threads in sorted({share, available_cpus()}):
+        torch.set_num_threads(threads)
+        greedy = decode_rates(problems, args.device, 1, batches)
+        beam = decode_rates(problems, args.device, 4, [32])
+        print(f"  {threads} torch thread(s): " + "  ".join(f"batch {b}: {r:.0f}" for b, r in greedy.items())
+              + f"  | beam k=4 at batch 32: {beam[32]:.1f}")
+    torch.set_num_threads(share)
 
     rows = []
     for generator in args.generator.split(","):
         for mode in args.mode.split(","):
-            rate, accuracy = end_to_end(generator, mode, problems, args.workers)
-            rows.append((generator, mode, rate, accuracy))
+            rows.append((generator, mode, *end_to_end(generator, mode, problems, args.workers)))
     after = sandbox_rate(args.sandbox_runs)
     trivial = (before + after) / 2
     print(f"\nsandbox trivial runs/s after the end-to-end runs: {after:.1f} (mean {trivial:.1f})")
-    print(f"\nend to end, Agent.solve_many(workers={args.workers}), start-up included:")
-    print(f"  {'generator':<10}{'mode':<12}{'problems/s':>11}{'accuracy':>10}{'/ sandbox':>11}")
-    for generator, mode, rate, accuracy in rows:
-        print(f"  {generator:<10}{mode:<12}{rate:>11.2f}{accuracy:>10.1%}{rate / trivial:>11.3f}")
+    print(f"\nend to end, Agent.solve_many(workers={args.workers}); cold: first call, worker start-up included; "
+          "warm: a second call on the same workers")
+    print(f"  {'generator':<10}{'mode':<12}{'cold /s':>9}{'warm /s':>9}{'accuracy':>10}{'warm / sandbox':>16}  same answers")
+    for generator, mode, cold, warm, accuracy, same in rows:
+        print(f"  {generator:<10}{mode:<12}{cold:>9.2f}{warm:>9.2f}{accuracy:>10.1%}{warm / trivial:>16.3f}  {same}")
 
     if args.stage_problems:
         print(f"\nstage times, p50 ms per node, one-by-one solve of {args.stage_problems} problems:")
