@@ -119,11 +119,17 @@ def main() -> int:
     parser.add_argument("--stage-problems", type=int, default=20)
     parser.add_argument("--sandbox-runs", type=int, default=300)
     parser.add_argument("--device", default="cpu")
+    parser.add_argument(
+        "--decode-threads", type=int, nargs="*", default=None,
+        help="torch threads to decode with (default: this process's share of the cores, as a worker has). "
+        "On a 2-core machine that other jobs share, 2 threads decoded 10x slower than 1 (OpenMP threads "
+        "spin at every op's barrier while the other core is taken).",
+    )
     args = parser.parse_args()
 
     import torch
 
-    from agent.cpus import available_cpus, share_cpus
+    from agent.cpus import share_cpus
     from tasks import load_suite
 
     share_cpus(args.workers)  # this process's own decoding: its share of the cores, like a worker
@@ -138,7 +144,7 @@ def main() -> int:
     batches = [1, 32, 256] + ([1024, 4096] if args.device.startswith("cuda") else [])
     share = torch.get_num_threads()
     print(f"\ndecoding on {args.device}, graph generator, trees/s (greedy) and graphs/s (beam k=4, 5 hypotheses each):")
-    for threads in sorted({share, available_cpus()}):
+    for threads in args.decode_threads or [share]:
         torch.set_num_threads(threads)
         greedy = decode_rates(problems, args.device, 1, batches)
         beam = decode_rates(problems, args.device, 4, [32])
