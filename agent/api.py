@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+import weakref
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -118,7 +119,7 @@ class Agent:
         self._custom_generator = not isinstance(generator, str)  # may not survive pickling
         self._rewriter: Any = None
         self._warm = False
-        self._pool: tuple[int, ProcessPoolExecutor] | None = None  # (workers, pool) kept by solve_many
+        self._pool: tuple[int, ProcessPoolExecutor, weakref.finalize] | None = None  # kept by solve_many
         self.graph = build_graph(checkpointer=open_checkpointer(checkpointer))
 
     # -- dependencies, built on first use (a model load is not free) ----------
@@ -226,13 +227,17 @@ class Agent:
             pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=spec
             )
-            self._pool = (workers, pool)
+            # shut down when the Agent is collected too: an executor collected without a shutdown
+            # leaves concurrent.futures' exit hook writing to a closed pipe
+            stop = weakref.finalize(self, pool.shutdown, wait=True, cancel_futures=True)
+            self._pool = (workers, pool, stop)
         return self._pool[1]
 
     def close(self) -> None:
-        """Stop the worker processes `solve_many` keeps between calls (also at interpreter exit)."""
+        """Stop the worker processes `solve_many` keeps between calls (also when the Agent is
+        collected, and at interpreter exit)."""
         if self._pool is not None:
-            self._pool[1].shutdown(wait=True, cancel_futures=True)
+            self._pool[2]()
             self._pool = None
 
     def __enter__(self) -> Agent:
