@@ -48,8 +48,8 @@ class BatchingGenerator:
 
     The solves are admitted before they start (`admit(n)`) and each runs through
     `run(fn)`, which takes it out of the barrier when it ends, so the barrier always knows
-    how many calls to wait for. `flushes` and `batched`
-    count the rounds and the graphs they decoded (for the benchmark's stage figures)."""
+    how many calls to wait for. `flushes` and `batched` count the rounds served and the
+    graphs they decoded."""
 
     def __init__(self, load: Callable[[], Any], name: str) -> None:
         self._load = load  # the generator is loaded when first needed: a rejected question never loads it
