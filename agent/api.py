@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
+import weakref
 from collections.abc import AsyncIterator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from multiprocessing import get_context
 from typing import Any
 
@@ -20,6 +23,13 @@ from agent.pool_workers import init_pool_worker
 from agent.runtime import AgentContext
 from agent.settings import GENERATORS, AgentSettings
 from agent.state import AgentState, Mode, RepairStrategy, Solution, Status, TraceStep
+
+# One question per path a solve can take: the ACE rewriter with the English reader's pooled
+# graph, and the notation reader (formulas).
+WARM_UP_QUESTIONS = (
+    "A ladder is 13 feet long and reaches 12 feet up a wall. How far is its base from the wall?",
+    "What is 17*23?",
+)
 
 
 class AgentError(ValueError):
@@ -116,6 +126,8 @@ class Agent:
         self._generator = generator
         self._custom_generator = generator is not None  # may not survive pickling
         self._rewriter: Any = None
+        self._warm = False
+        self._pool: tuple[int, ProcessPoolExecutor, weakref.finalize] | None = None  # kept by solve_many
         try:
             self.graph = build_graph(checkpointer=open_checkpointer(checkpointer))
         except CheckpointerError as err:
@@ -163,11 +175,17 @@ class Agent:
         }
 
     # -- running -----------------------------------------------------------------
-    def solve(self, text: str, thread_id: str | None = None, recursion_limit: int | None = None) -> Solution:
+    def solve(
+        self,
+        text: str,
+        thread_id: str | None = None,
+        recursion_limit: int | None = None,
+        context: AgentContext | None = None,
+    ) -> Solution:
         """Solve one question; every outcome, including rejected input, is a Solution."""
         config = self.config(thread_id, recursion_limit)
         try:
-            final = self.graph.invoke(self.initial_state(text), config, context=self.context())
+            final = self.graph.invoke(self.initial_state(text), config, context=context or self.context())
         except GraphRecursionError:
             values = self.graph.get_state(config).values
             return self._solution({**values, "status": Status.step_limit})
@@ -211,19 +229,84 @@ class Agent:
             yield item
         await worker
 
-    def solve_many(self, texts: Sequence[str], workers: int = 1) -> list[Solution]:
-        """Solve many questions, in order; `workers` > 1 uses processes (threads with an llm,
-        whose client need not be picklable)."""
-        if workers <= 1 or len(texts) <= 1:
-            return [self.solve(t) for t in texts]
+    def solve_many(self, texts: Sequence[str], workers: int = 1, batch: int = 64) -> list[Solution]:
+        """Solve many questions, in order, each as `solve` would.
+
+        A trained generator decodes up to `batch` questions of a process at once (one beam
+        search per round of generator calls, agent/batching.py); `workers` > 1 spreads the
+        chunks over processes. With an llm, or a custom generator that need not be
+        picklable or thread-safe, questions go one by one (on `workers` threads)."""
+        texts = list(texts)
+        if batch < 1:
+            raise AgentError(f"solve_many: batch={batch}: expected at least 1 question per batch")
         if self.llm is not None or self._custom_generator:
+            if workers <= 1 or len(texts) <= 1:
+                return [self.solve(t) for t in texts]
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 return list(pool.map(self.solve, texts))
-        spec = (self.settings.model_dump(), self.limits, workers, os.getpid())
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=spec
-        ) as pool:
-            return list(pool.map(_solve_in_worker, texts))
+        if workers <= 1 or len(texts) <= 1:
+            return [s for i in range(0, len(texts), batch) for s in self.solve_batch(texts[i : i + batch])]
+        rounds = -(-len(texts) // (workers * batch))
+        size = -(-len(texts) // (workers * rounds))  # equal chunks, so no worker idles at the end
+        chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+        try:
+            return [s for solved in self._worker_pool(workers).map(_solve_chunk_in_worker, chunks) for s in solved]
+        except BrokenProcessPool:
+            self.close()  # a worker died (killed, out of memory): the next call starts fresh ones
+            raise
+
+    def _worker_pool(self, workers: int) -> ProcessPoolExecutor:
+        """The worker processes, started on first use and kept for later calls: a worker's
+        start-up (imports, checkpoints, readers, fork server: seconds) is paid once."""
+        if self._pool is not None and self._pool[0] != workers:
+            self.close()
+        if self._pool is None:
+            spec = (self.settings.model_dump(), self.limits, workers, os.getpid())
+            pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=spec
+            )
+            # shut down when the Agent is collected too: an executor collected without a shutdown
+            # leaves concurrent.futures' exit hook writing to a closed pipe
+            stop = weakref.finalize(self, pool.shutdown, wait=True, cancel_futures=True)
+            self._pool = (workers, pool, stop)
+        return self._pool[1]
+
+    def close(self) -> None:
+        """Stop the worker processes `solve_many` keeps between calls (also when the Agent is
+        collected, and at interpreter exit)."""
+        if self._pool is not None:
+            self._pool[2]()
+            self._pool = None
+
+    def __enter__(self) -> Agent:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def solve_batch(self, texts: Sequence[str]) -> list[Solution]:
+        """Solve the texts in this process together: one thread each, the generator's calls
+        pooled into batched searches (agent/batching.py); the same Solutions as `solve`."""
+        if len(texts) <= 1 or self.llm is not None or self._custom_generator:
+            return [self.solve(t) for t in texts]
+        from agent.batching import BatchingGenerator, solve_together
+
+        self.warm_up()
+        shared = BatchingGenerator(lambda: self.generator, self.settings.generator)
+        context = replace(self.context(), load_generator=lambda: shared)
+        return solve_together(lambda text: self.solve(text, context=context), texts, shared)
+
+    def warm_up(self) -> None:
+        """Load what a solve loads on first use (generator and readers' models, the front
+        ends' spaCy pipelines, the rewriter, the sandbox's fork server, sympy and Z3) by
+        solving WARM_UP_QUESTIONS once, one after the other. Once per Agent: `solve_batch`
+        calls it before its threads start, because a lazy loader is not thread-safe (each
+        thread that misses an empty cache would load its own spaCy model)."""
+        if self._warm:
+            return
+        for text in WARM_UP_QUESTIONS:
+            self.solve(text)
+        self._warm = True
 
     def _solution(self, values: dict[str, Any]) -> Solution:
         state = AgentState.model_validate({k: v for k, v in values.items() if k != "remaining_steps"})
@@ -259,6 +342,6 @@ def _init_worker(settings: dict[str, Any], limits: Any, workers: int, parent_pid
     _WORKER_AGENT = Agent.from_settings(AgentSettings.model_validate(settings), limits=limits)
 
 
-def _solve_in_worker(text: str) -> Solution:
+def _solve_chunk_in_worker(texts: list[str]) -> list[Solution]:
     assert _WORKER_AGENT is not None, "worker initializer did not run"
-    return _WORKER_AGENT.solve(text)
+    return _WORKER_AGENT.solve_batch(texts)

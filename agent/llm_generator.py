@@ -16,7 +16,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from agent.chat import ask
-from graphmodel.generators import Candidate, GeneratorError
+from graphmodel.generation import Candidate, GeneratorError
 from graphmodel.trees import (
     HOLE,
     Path,

@@ -183,14 +183,15 @@ def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any
     if pooled is not None:
         asked += f" + {pooled.front_end} graph"
     try:
-        candidates = [c for g in graphs for c in runtime.context.generator.generate(g, k=k)]
-        others = runtime.context.generator.generate(pooled, k=k) if pooled is not None else []
+        found = generate_all(runtime.context.generator, [*graphs, *([pooled] if pooled is not None else [])], k)
     except LLMUnavailable as err:
         return _unreachable("generate", started, asked, err) | {"exhausted": True}
     except GENERATION_ERRORS as err:  # a generator failure is a result of this solve, reported in full
         why = f"generator {settings.generator!r} failed: {type(err).__name__}: {err}"
         failure = Failure(kind=FailureKind.no_answer, message=why)
         return {"failure": failure, "exhausted": True, "trace": _step("generate", started, asked, why, ok=False)}
+    candidates = [c for cands in found[: len(graphs)] for c in cands]
+    others = found[len(graphs)] if pooled is not None else []
     records = distinct_candidates(candidates, state.front_end)
     if pooled is not None:
         seen = {r.source for r in records}
@@ -204,6 +205,16 @@ def generate(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any
     if pooled is not None:
         update["pooled_graph"] = pooled.model_dump(mode="json")
     return update | {"trace": _step("generate", started, asked, produced)}
+
+
+def generate_all(generator: Any, graphs: list[SemanticGraph], k: int) -> list[list[Any]]:
+    """k candidates per graph, in order: one batched search where the generator has one
+    (`generate_batch`; under `solve_many` it pools the calls of many questions), else one
+    search per graph."""
+    batch = getattr(generator, "generate_batch", None)
+    if batch is not None:
+        return batch(graphs, k)
+    return [generator.generate(g, k=k) for g in graphs]
 
 
 def _pooled_graph(state: AgentState, context: AgentContext) -> SemanticGraph | None:

@@ -4,7 +4,8 @@ Python ASTs node by node under a grammar mask; `seq` is its flat-token baseline.
     from graphmodel import Tree, parse_program, print_tree, Candidate, Generator, load_generator
 """
 
-from graphmodel.generators import Candidate, Generator, GeneratorError, load_generator
+from graphmodel.generation import Candidate, Generator, GeneratorError
+from graphmodel.generators import load_generator
 from graphmodel.trees import (
     HOLE,
     Path,

@@ -77,7 +77,7 @@ def _append(cache: dict, k: Tensor, v: Tensor) -> tuple[Tensor, Tensor]:
     The buffer doubles when full, so decoding T steps copies O(T) rows, not O(T^2)."""
     n, new = cache.get("n", 0), k.shape[2]
     if "k" not in cache or n + new > cache["k"].shape[2]:
-        cap = max(64, 2 * (n + new))
+        cap = max(16, 2 * (n + new))
         bk = k.new_empty(k.shape[0], k.shape[1], cap, k.shape[3])
         bv = v.new_empty(bk.shape)
         if n:

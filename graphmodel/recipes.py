@@ -197,7 +197,7 @@ class GraphRecipe:
         return collate(self.codec, examples, steps)
 
     def generator(self, model: torch.nn.Module, device: torch.device):
-        from graphmodel.generators import GraphGenerator
+        from graphmodel.graph_generator import GraphGenerator
 
         gen = GraphGenerator(model, self.codec, device)
         return gen
@@ -217,7 +217,7 @@ def recipe_class(name: str) -> type:
     if name == "graph":
         return GraphRecipe
     if name == "seq":
-        from graphmodel.seq_model import SeqRecipe
+        from graphmodel.seq_recipe import SeqRecipe
 
         return SeqRecipe
     raise PrepareError(f"unknown generator {name!r}; expected 'graph' or 'seq'")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path as FsPath
 from typing import Any
 
-from graphmodel.generators import Candidate, Generator
+from graphmodel.generation import Candidate, Generator
 from graphmodel.trees import Path, Tree
 
 READERS = ("english", "notation")

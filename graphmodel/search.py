@@ -110,10 +110,13 @@ def beam_search(
         mask = model.decoder.self_mask(anc_new, anc_hist, pos_q, pos_k, None)
         h = model.decoder(x, mask, r_kvs, r_mmask, caches)[:, 0]  # (M, d)
         cands = _expand(model, codec, rows, specs, h, r_mem, r_pad, r_rend, datas, owner, k)
-        # select per graph
+        # select per graph: its k best continuations (a stable sort: ties keep their order)
+        by_graph: dict[int, list[tuple]] = {}
+        for c in cands:
+            by_graph.setdefault(c[0], []).append(c)
         new_rows, new_owner, parent = [], [], []
-        for g in range(G):
-            mine = sorted((c for c in cands if c[0] == g), key=lambda c: -c[2])[:k]
+        for g in sorted(by_graph):
+            mine = sorted(by_graph[g], key=_by_score)[:k]
             for _, r, score, action, inp_next in mine:
                 st, forced = dec.advance(dec.apply(rows[r].state, action))
                 hyp = Hyp(st, [*rows[r].actions, action, *forced], score, inp_next)
@@ -124,14 +127,12 @@ def beam_search(
                     new_owner.append(g)
                     parent.append(r)
         # stop graphs whose k finished beat every live hypothesis (scores only fall)
-        live = []
-        for i, (hyp, g) in enumerate(zip(new_rows, new_owner, strict=True)):
-            done = sorted(f.score for f in finished[g])[::-1]
-            if len(done) >= k and done[k - 1] >= hyp.score:
-                continue
-            if hyp.state.steps > max_steps:
-                continue
-            live.append(i)
+        bar = {g: sorted((f.score for f in finished[g]), reverse=True)[k - 1] for g in set(new_owner) if len(finished[g]) >= k}
+        live = [
+            i
+            for i, (hyp, g) in enumerate(zip(new_rows, new_owner, strict=True))
+            if not (g in bar and bar[g] >= hyp.score) and hyp.state.steps <= max_steps
+        ]
         rows = [new_rows[i] for i in live]
         owner = [new_owner[i] for i in live]
         keep = [parent[i] for i in live]
@@ -144,6 +145,10 @@ def beam_search(
         r_mem, r_pad, r_rend, r_mmask = r_mem[sel], r_pad[sel], r_rend[sel], r_mmask[sel]
         r_kvs = [(kk[sel], vv[sel]) for kk, vv in r_kvs]
     return [sorted(f, key=lambda f: -f.score)[:k] for f in finished]
+
+
+def _by_score(c: tuple) -> float:
+    return -c[2]
 
 
 def _pad_render(r: Tensor, N: int) -> Tensor:
@@ -174,8 +179,9 @@ def _expand(model, codec, rows, specs, h, mem, mem_pad, rend, datas, owner, k) -
         mask = torch.stack([_mask_row(codec, specs[i].allowed, logits.shape[-1]) for i in node_rows]).to(h.device)
         logp = torch.log_softmax(logits.masked_fill(~mask, float("-inf")), dim=-1)
         top = torch.topk(logp, min(k, logp.shape[-1]), dim=-1)
+        top_lp, top_a = top.values.tolist(), top.indices.tolist()
         for j, i in enumerate(node_rows):
-            for lp, a in zip(top.values[j].tolist(), top.indices[j].tolist(), strict=True):
+            for lp, a in zip(top_lp[j], top_a[j], strict=True):
                 if lp == -math.inf:
                     continue
                 out.append((owner[i], i, rows[i].score + lp, a, (a, -1)))
@@ -187,10 +193,11 @@ def _expand(model, codec, rows, specs, h, mem, mem_pad, rend, datas, owner, k) -
         probs = torch.softmax(logits, dim=-1)  # (Mv, V+N)
         V = len(codec.vocab.values)
         top = torch.topk(probs, min(2 * k + 2, probs.shape[-1]), dim=-1)
+        top_p, top_c = top.values.tolist(), top.indices.tolist()
         for j, i in enumerate(val_rows):
             vtype = specs[i].value_type
             merged: dict[str, float] = {}
-            for p, c in zip(top.values[j].tolist(), top.indices[j].tolist(), strict=True):
+            for p, c in zip(top_p[j], top_c[j], strict=True):
                 if p <= 0.0:
                     continue
                 text = codec.vocab.values[c] if c < V else datas[owner[i]].renderings[c - V].get(vtype)

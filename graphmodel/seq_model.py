@@ -9,27 +9,22 @@ Its size is matched to the graph model's parameter count by choosing the MLP wid
 
 Infilling for seq is regeneration conditioned on the prefix: the tokens before the hole
 are forced, everything from the hole on is generated afresh (the suffix is not kept).
+Training (seq_recipe.py) and decoding (seq_generator.py) each import this module.
 """
 
 from __future__ import annotations
 
 import io
-import json
-import math
-import random
 import re
 import tokenize
 from collections import Counter
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
 from graphmodel.decoder import Decoder, init_weights, memory_mask, pointer_scores
-from graphmodel.generators import Candidate, GeneratorError, hole_tree, valid_candidate
-from graphmodel.trees import HOLE, Path, Tree, TreeError, parse_program, print_tree
 
 MAX_LEN = 256  # source words / target tokens
 NL, INDENT_T, DEDENT_T, EOS, BOS, UNK = "<nl>", "<indent>", "<dedent>", "<eos>", "<bos>", "<unk>"
@@ -120,6 +115,27 @@ class SeqCodec:
     def to_dict(self) -> dict:
         return {"src_vocab": self.src_vocab, "tgt_vocab": self.tgt_vocab}
 
+    def input_of(self, token: str, words: list[str]) -> tuple[int, int]:
+        """(input id, copied source position or -1) to feed a generated token back; ids past
+        the target vocabulary are BOS (len) and COPY (len + 1)."""
+        idx = self.tgt_index.get(token)
+        if idx is not None:
+            return idx, -1
+        copy = len(self.tgt_vocab) + 1
+        for i, w in enumerate(words):
+            if token in word_renderings(w):
+                return copy, i
+        return copy, -1
+
+    def ptr_ok(self, words: list[str], S: int) -> Tensor:
+        """(2S,) which source positions can be copied plain (first S) and quoted (last S)."""
+        ok = torch.zeros(2 * S, dtype=torch.bool)
+        for i, w in enumerate(words):
+            plain, quoted = word_renderings(w)
+            ok[i] = plain is not None
+            ok[S + i] = quoted is not None
+        return ok
+
 
 @dataclass
 class SeqExample:
@@ -205,249 +221,3 @@ class SeqToSeq(nn.Module):
 
 def count_params(cfg: SeqModelConfig) -> int:
     return sum(p.numel() for p in SeqToSeq(cfg).parameters())
-
-
-class SeqRecipe:
-    name = "seq"
-
-    def __init__(self, codec: SeqCodec, model_args: dict) -> None:
-        self.codec = codec
-        self.model_args = model_args
-        self.cfg = SeqModelConfig(**model_args)
-
-    @classmethod
-    def fit(cls, items: list, size: dict, match_params: int | None = None) -> SeqRecipe:
-        codec = SeqCodec.build([i.ace for i in items], [print_tree(i.tree) for i in items])
-        cfg = SeqModelConfig(**size, n_src=len(codec.src_vocab), n_tgt=len(codec.tgt_vocab))
-        if match_params:
-            widths = range(16, 8 * cfg.d_model + 1, 8)
-            cfg.ffn = min(widths, key=lambda w: abs(count_params(SeqModelConfig(**{**asdict(cfg), "ffn": w})) - match_params))
-        return cls(codec, asdict(cfg))
-
-    @classmethod
-    def from_checkpoint(cls, ckpt: dict) -> SeqRecipe:
-        d = json.loads(ckpt["codec"])
-        return cls(SeqCodec(d["src_vocab"], d["tgt_vocab"]), ckpt["model_args"])
-
-    def codec_json(self) -> str:
-        return json.dumps(self.codec.to_dict())
-
-    def new_model(self) -> SeqToSeq:
-        return SeqToSeq(self.cfg)
-
-    def example(self, pid: str, ace: str, tokens: list[str], answer: str) -> SeqExample:
-        words = source_words(ace)
-        return SeqExample(pid, words, [self.codec.src_index.get(w, 0) for w in words], tokens[: MAX_LEN - 1], answer)
-
-    def examples(self, items: list) -> tuple[list[SeqExample], list[str]]:
-        out = [self.example(i.pid, i.ace, program_tokens(print_tree(i.tree)), i.answer) for i in items]
-        return out, []
-
-    def length(self, example: SeqExample) -> int:
-        return len(example.tokens) + 1
-
-    def input_of(self, token: str, words: list[str]) -> tuple[int, int]:
-        """(input id, copied source position or -1) to feed a generated token back."""
-        idx = self.codec.tgt_index.get(token)
-        if idx is not None:
-            return idx, -1
-        for i, w in enumerate(words):
-            if token in word_renderings(w):
-                return self.cfg.n_tgt + 1, i
-        return self.cfg.n_tgt + 1, -1
-
-    def ptr_ok(self, words: list[str], S: int) -> Tensor:
-        ok = torch.zeros(2 * S, dtype=torch.bool)
-        for i, w in enumerate(words):
-            plain, quoted = word_renderings(w)
-            ok[i] = plain is not None
-            ok[S + i] = quoted is not None
-        return ok
-
-    def batch(self, examples: list[SeqExample], rng: random.Random | None = None, infill_prob: float = 0.0) -> dict:
-        B = len(examples)
-        S = max(len(e.src) for e in examples)
-        T = max(len(e.tokens) for e in examples) + 1
-        V = self.cfg.n_tgt
-        src = torch.zeros(B, S, dtype=torch.long)
-        src_pad = torch.ones(B, S, dtype=torch.bool)
-        inp = torch.zeros(B, T, dtype=torch.long)
-        copy = torch.full((B, T), -1, dtype=torch.long)
-        pad = torch.ones(B, T, dtype=torch.bool)
-        target = torch.zeros(B, T, V + 2 * S, dtype=torch.bool)
-        ptr_ok = torch.zeros(B, 2 * S, dtype=torch.bool)
-        for b, e in enumerate(examples):
-            src[b, : len(e.src)] = torch.tensor(e.src, dtype=torch.long)
-            src_pad[b, : len(e.src)] = False
-            ptr_ok[b] = self.ptr_ok(e.words, S)
-            seq = [*e.tokens, EOS]
-            prev = (self.cfg.n_tgt, -1)  # BOS
-            for t, tok in enumerate(seq):
-                inp[b, t], copy[b, t] = prev
-                pad[b, t] = False
-                vi = self.codec.tgt_index.get(tok)
-                if vi is not None:
-                    target[b, t, vi] = True
-                for i, w in enumerate(e.words):
-                    plain, quoted = word_renderings(w)
-                    if tok == plain:
-                        target[b, t, V + i] = True
-                    if tok == quoted:
-                        target[b, t, V + S + i] = True
-                prev = self.input_of(tok, e.words)
-        return {"src": src, "src_pad": src_pad, "inp": inp, "copy": copy, "pad": pad, "target": target, "ptr_ok": ptr_ok}
-
-    def generator(self, model: SeqToSeq, device: torch.device) -> SeqGenerator:
-        return SeqGenerator(model, self, device)
-
-    def decode(self, model: SeqToSeq, items: list, device: torch.device, batch: int = 64) -> list[Tree | None]:
-        gen = self.generator(model, device)
-        out: list[Tree | None] = []
-        for i in range(0, len(items), batch):
-            for cands in gen.generate_texts([it.ace for it in items[i : i + batch]], k=1):
-                out.append(cands[0].tree if cands else None)
-        return out
-
-
-class SeqGenerator:
-    """The flat-token baseline behind the Generator interface (name `seq`)."""
-
-    name = "seq"
-
-    def __init__(self, model: SeqToSeq, recipe: SeqRecipe, device: str | torch.device = "cpu") -> None:
-        self.model = model.to(device).eval()
-        self.recipe = recipe
-        self.device = torch.device(device)
-
-    @classmethod
-    def from_checkpoint(cls, ckpt: dict, device: str | torch.device = "cpu") -> SeqGenerator:
-        recipe = SeqRecipe.from_checkpoint(ckpt)
-        model = SeqToSeq(recipe.cfg)
-        model.load_state_dict(ckpt["model"])
-        return cls(model, recipe, device)
-
-    def generate(self, graph: Any, k: int = 1) -> list[Candidate]:
-        return self.generate_texts([_ace_of(graph)], k)[0]
-
-    def generate_batch(self, graphs: list[Any], k: int = 1) -> list[list[Candidate]]:
-        return self.generate_texts([_ace_of(g) for g in graphs], k)
-
-    def generate_texts(self, aces: list[str], k: int = 1, prefix: list[str] | None = None) -> list[list[Candidate]]:
-        results = _seq_beam(self.model, self.recipe, [source_words(a) for a in aces], k + 1 if k > 1 else 1, prefix, self.device)
-        out = []
-        for finished in results:
-            cands = []
-            for tokens, score in finished:
-                try:
-                    tree = parse_program(detokenize(tokens))
-                except (TreeError, ValueError, IndexError, IndentationError):
-                    continue  # generated tokens that are not a program: not a candidate
-                c = valid_candidate(tree, score)
-                if c is not None:
-                    cands.append(c)
-            out.append(cands[:k])
-        return out
-
-    def infill(self, graph: Any, tree: Tree, hole: Path, k: int = 1) -> list[Candidate]:
-        """Regenerate from the hole on, with the tokens before the hole forced."""
-        holed = hole_tree(tree, tuple(hole))
-        text = print_tree(holed)
-        prefix = program_tokens(text[: text.index(HOLE)], partial=True)
-        return self.generate_texts([_ace_of(graph)], k, prefix=prefix)[0]
-
-
-def _ace_of(graph: Any) -> str:
-    text = getattr(graph, "text", None)
-    if not isinstance(text, str):
-        raise GeneratorError("the seq generator reads the ACE text of the semantic graph (graph.text), which is missing")
-    return text
-
-
-@torch.inference_mode()
-def _seq_beam(model: SeqToSeq, recipe: SeqRecipe, words: list[list[str]], k: int, prefix: list[str] | None, device: torch.device, max_len: int = MAX_LEN) -> list[list[tuple[list[str], float]]]:
-    """Beam search over tokens for several inputs; returns (tokens, log-prob) best first."""
-    G = len(words)
-    S = max(max(len(w) for w in words), 1)
-    src = torch.zeros(G, S, dtype=torch.long)
-    src_pad = torch.ones(G, S, dtype=torch.bool)
-    ptr_ok = torch.stack([recipe.ptr_ok(w, S) for w in words])
-    for g, w in enumerate(words):
-        src[g, : len(w)] = torch.tensor([recipe.codec.src_index.get(x, 0) for x in w], dtype=torch.long)
-        src_pad[g, : len(w)] = False
-    src, src_pad, ptr_ok = src.to(device), src_pad.to(device), ptr_ok.to(device)
-    mem = model.encode(src, src_pad)
-    mem_kvs = model.decoder.memory(mem)
-    mmask = memory_mask(src_pad)
-    V = recipe.cfg.n_tgt
-    caches: list[dict[str, Tensor]] = [{} for _ in model.decoder.layers]
-    forced = list(prefix or [])
-    rows: list[tuple[int, list[str], float, tuple[int, int]]] = [(g, [], 0.0, (V, -1)) for g in range(G)]
-    finished: list[list[tuple[list[str], float]]] = [[] for _ in range(G)]
-    for t in range(max_len):
-        if not rows:
-            break
-        owner = torch.tensor([r[0] for r in rows], device=device)
-        inp = torch.tensor([[r[3][0]] for r in rows], device=device)
-        cpy = torch.tensor([[r[3][1]] for r in rows], device=device)
-        pos = torch.full_like(inp, t)
-        x = model.embed(inp, cpy, pos, mem[owner])
-        mask = model.decoder.self_mask(None, None, torch.tensor([t], device=device), torch.arange(t + 1, device=device), None)
-        h = model.decoder(x, mask, [(a[owner], b[owner]) for a, b in mem_kvs], mmask[owner], caches)
-        logp = torch.log_softmax(model.logits(h, mem[owner], ptr_ok[owner])[:, 0].float(), dim=-1)  # (M, V+2S)
-        cands = []
-        top = torch.topk(logp, min(2 * k + 2, logp.shape[-1]), dim=-1)
-        for r, (g, _toks, score, _) in enumerate(rows):
-            if t < len(forced):
-                tok = forced[t]
-                lp = _token_logp(logp[r], tok, words[g], recipe, S)
-                cands.append((g, r, score + lp, tok))
-                continue
-            merged: dict[str, float] = {}
-            for lp, c in zip(top.values[r].tolist(), top.indices[r].tolist(), strict=True):
-                if lp == -math.inf:
-                    continue
-                if c < V:
-                    tok = recipe.codec.tgt_vocab[c]
-                else:
-                    i = c - V
-                    tok = word_renderings(words[g][i % S])[i // S] if i % S < len(words[g]) else None
-                if tok is None:
-                    continue
-                merged[tok] = float(torch.logaddexp(torch.tensor(merged[tok]), torch.tensor(lp))) if tok in merged else lp
-            cands.extend((g, r, score + lp, tok) for tok, lp in merged.items())
-        new_rows, parent = [], []
-        for g in range(G):
-            mine = sorted((c for c in cands if c[0] == g), key=lambda c: -c[2])[:k]
-            for _, r, score, tok in mine:
-                toks = rows[r][1]
-                if tok == EOS:
-                    finished[g].append((toks, score))
-                    continue
-                new_rows.append((g, [*toks, tok], score, recipe.input_of(tok, words[g])))
-                parent.append(r)
-        keep = []
-        for i, row in enumerate(new_rows):
-            done = sorted((s for _, s in finished[row[0]]), reverse=True)
-            if len(done) >= k and done[k - 1] >= row[2]:
-                continue
-            keep.append(i)
-        rows = [new_rows[i] for i in keep]
-        sel = torch.tensor([parent[i] for i in keep], dtype=torch.long, device=device)
-        for c in caches:
-            c["k"], c["v"] = c["k"][sel], c["v"][sel]
-    return [sorted(f, key=lambda x: -x[1])[:k] for f in finished]
-
-
-def _token_logp(logp: Tensor, tok: str, words: list[str], recipe: SeqRecipe, S: int) -> float:
-    """Log-probability of a forced token (vocabulary or any copy of it)."""
-    V = recipe.cfg.n_tgt
-    idx = [recipe.codec.tgt_index[tok]] if tok in recipe.codec.tgt_index else []
-    for i, w in enumerate(words):
-        plain, quoted = word_renderings(w)
-        if tok == plain:
-            idx.append(V + i)
-        if tok == quoted:
-            idx.append(V + S + i)
-    if not idx:
-        return -30.0  # an unknown forced token: still forced, heavily penalized
-    return float(torch.logsumexp(logp[idx], dim=0))

@@ -138,6 +138,43 @@ def parse_program(source: str) -> Tree:
     return _convert(ts_tree.root_node, None)
 
 
+def parses_to(source: str, tree: Tree) -> bool:
+    """Whether `parse_program(source) == tree`, decided on tree-sitter's nodes directly:
+    the decoders check every finished hypothesis this way, and building the parsed Tree
+    only to compare it cost as much as the search itself."""
+    ts_tree = _parser().parse(source.encode("utf-8"))
+    if _first_error(ts_tree.root_node) is not None:
+        return False
+    return _same(ts_tree.root_node, None, tree)
+
+
+def _same(n: Node, field: str | None, t: Tree) -> bool:
+    """`_convert(n, field) == t` without building the converted tree."""
+    if t.type != n.type or t.field != field:
+        return False
+    if n.type in LEAF_TYPES:
+        return not t.children and t.text == (n.text.decode("utf-8") if n.text is not None else "")
+    if t.text is not None:
+        return False
+    kids, j = t.children, 0
+    for i, c in enumerate(n.children):
+        cfield = n.field_name_for_child(i)
+        if c.type == "comment" or not (c.is_named or cfield is not None):
+            continue
+        if j >= len(kids):
+            return False
+        if c.is_named:
+            if not _same(c, cfield, kids[j]):
+                return False
+        else:
+            op = " ".join(c.text.decode("utf-8").split())
+            k = kids[j]
+            if k.type != op or k.field != cfield or k.text != op or k.children:
+                return False
+        j += 1
+    return j == len(kids)
+
+
 # ----------------------------------------------------------------------------- printer
 
 

@@ -65,7 +65,7 @@ def test_the_graph_generator_infills_a_broken_subtree(graph_generator) -> None:
 
 def test_solve_many_in_processes_keeps_the_order(graph_generator) -> None:
     agent = Agent(generator="graph", max_repairs=1)
-    solutions = agent.solve_many([EQUATION, "", LADDER], workers=2)
+    solutions = agent.solve_many([EQUATION, "", LADDER], workers=2, batch=1)  # three chunks over two processes
     assert [s.question for s in solutions] == [EQUATION, "", LADDER]
     assert solutions[1].status is Status.rejected
 

@@ -18,13 +18,9 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("agent", "graphmodel", "verifiers", "tasks", "evals")
 
-# issue 20: these two cycles are being removed on other branches (issue 18: the solver
-# protocol; issue 19: the generator interface). A cycle among (some of) the modules of one
-# entry is tolerated; delete each entry once its branch is merged (an entry with no cycle
-# left inside it fails `test_allowance_is_still_needed`).
-KNOWN_CYCLES: tuple[frozenset[str], ...] = (
-    frozenset({"graphmodel.generators", "graphmodel.seq_model", "graphmodel.routing"}),
-)
+# Cycles tolerated for now (none since issue 20): a cycle among (some of) the modules of one
+# entry passes; an entry with no cycle left inside it fails `test_allowance_is_still_needed`.
+KNOWN_CYCLES: tuple[frozenset[str], ...] = ()
 
 
 def module_name(path: Path) -> str:

@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from evals.cli import app
 from graphmodel.generators import load_generator
 from graphmodel.recipes import GraphRecipe, prepare
-from graphmodel.seq_model import SeqRecipe, detokenize, program_tokens, source_words
+from graphmodel.seq_model import detokenize, program_tokens, source_words
+from graphmodel.seq_recipe import SeqRecipe
 from graphmodel.trees import parse_program
 from tasks import dump_suite, load_suite
 

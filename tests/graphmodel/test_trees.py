@@ -14,6 +14,7 @@ from graphmodel.trees import (
     find_hole,
     iter_paths,
     parse_program,
+    parses_to,
     print_tree,
     replace_at,
     subtree_at,
@@ -90,3 +91,22 @@ def test_every_reference_program_round_trips(suite: Path) -> None:
     checks = check_answers(changed_src, changed_expected)
     wrong = [(c.answer, c.error) for c in checks if not c.correct]
     assert not wrong, f"{len(wrong)} reprinted programs changed their answer, e.g. {wrong[:3]}"
+
+
+def _mutations(tree):
+    """Trees one edit away from `tree`: each leaf's text changed, each inner node's last child dropped."""
+    for path, node in iter_paths(tree):
+        if node.text is not None:
+            yield replace_at(tree, path, node.model_copy(update={"text": node.text + "x"}))
+        elif node.children and path:
+            yield replace_at(tree, path, node.model_copy(update={"children": node.children[:-1]}))
+
+
+@pytest.mark.parametrize("source", HAND)
+def test_parses_to_agrees_with_comparing_parsed_trees(source: str) -> None:
+    tree = parse_program(source)
+    assert parses_to(print_tree(tree), tree), "a tree parses to itself"
+    assert not parses_to("x = (", tree), "source with a syntax error parses to no tree"
+    for other in _mutations(tree):
+        expected = parse_program(source) == other
+        assert parses_to(source, other) == expected, f"parses_to disagrees with == on {other.sexp()}"
