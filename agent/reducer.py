@@ -541,7 +541,7 @@ def _has_string(value: Any, depth: int = 0) -> bool:
 def _check_strings(node: Any, name: str | None, function: Any, args: list[Any], kwargs: dict[str, Any]) -> None:
     """A string reaches a call only where it cannot become code: a number for
     Rational/Integer or names for Symbol/symbols (checked by pattern, positional, top
-    level), int/str/len of it, or map of int/str/len over it. Anything else that meets a
+    level; keywords only boolean assumptions), int/str/len of it, or map of int/str/len over it. Anything else that meets a
     string anywhere in its arguments is irreducible (sympy would sympify it: code)."""
     if not any(_has_string(v) for v in (*args, *kwargs.values())):
         return
@@ -550,7 +550,8 @@ def _check_strings(node: Any, name: str | None, function: Any, args: list[Any], 
     if function is BUILTINS["map"] and args and _is_mapper(args[0]) and not kwargs:
         return
     pattern = _STRING_ARGS.get(name or "") if function is _STRING_FUNCTIONS.get(name or "") else None
-    if pattern is not None and not kwargs:
+    # keywords may only be assumptions given as booleans (`symbols('x', positive=True)`): no string in them
+    if pattern is not None and all(v is sympy.true or v is sympy.false or isinstance(v, bool) for v in kwargs.values()):
         for arg in args:
             if isinstance(arg, str) and not pattern.match(arg):
                 raise Irreducible(node, f"string argument {arg!r} to {name} is not reducible")

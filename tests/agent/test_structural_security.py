@@ -59,6 +59,17 @@ def test_allowed_strings_still_reduce() -> None:
     assert reduce_tree(parse_program(source)) == 6 + __import__("sympy").Rational(7, 4)
 
 
+def test_boolean_assumptions_are_allowed_and_any_other_keyword_is_not() -> None:
+    """`symbols('x', positive=True)` is how the generators write a length's unknown; a keyword
+    holding a string (or anything but a bool) stays irreducible."""
+    source = ("from sympy import symbols, Eq, solve\nx = symbols('x', positive=True)\n"
+              "answer = solve(Eq(x * (x + 3), 648), x)[0] + 3\n")
+    assert reduce_tree(parse_program(source)) == 27
+    for keyword in ("cls='__import__(\"os\")'", "seq=[\"1\"]"):
+        with pytest.raises(Irreducible):
+            reduce_tree(parse_program(f"from sympy import symbols\nanswer = symbols('x', {keyword})\n"))
+
+
 def test_the_reduction_runs_under_the_sandboxs_limits() -> None:
     """The second wall: the reduction is a sandboxed program, so what it costs is bounded by
     the sandbox's limits, not paid by the parent."""
