@@ -36,6 +36,7 @@ import sympy
 from pydantic import BaseModel, Field
 
 from agent.constraints import ConstraintError, expression, formulas
+from agent.meaning_counts import CountingConstructs
 from tasks.ace import EdgeKind, NodeKind, SemanticGraph
 from tasks.english.verb_polarity import verb_polarity
 from verifiers import CheckStatus, Domain, answers_equivalent, check_constraints, consistency
@@ -120,7 +121,7 @@ def sentences_of(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
 
 
-class _Compiler:
+class _Compiler(CountingConstructs):
     """One pass over one graph; `symbol_of` gives each referent a sympy symbol."""
 
     def __init__(self, graph: SemanticGraph) -> None:
@@ -324,6 +325,7 @@ class _Compiler:
         self._ratio_shares()
         self._sharing()
         self._remainders()
+        self._counting()
         self._unknown()
         return self.meaning
 
@@ -1320,18 +1322,24 @@ def _admissible(value: sympy.Basic, domain: Domain) -> bool:
     return not (domain.is_integer and value.is_integer is False)
 
 
+def _solvable(relation: sympy.Basic) -> sympy.Basic:
+    """The relation with its stated numbers worked out (`binomial(54, 2)` is 1431): the
+    certificate shows the definition, the solvers get numbers they can state."""
+    return relation.doit() if relation.has(sympy.binomial, sympy.factorial) else relation
+
+
 def solve_alone(meaning: Meaning, constraints: list[Constraint], unknown: sympy.Symbol,
                 domains: dict[sympy.Symbol, Domain]) -> list[sympy.Basic] | None:
     """The unknown's values from the constraints alone (sympy, exact), within the domains;
     None when sympy cannot solve them or they leave the unknown free."""
-    equations = [c.relation for c in constraints if isinstance(c.relation, sympy.Eq)]
-    others = [c.relation for c in constraints if not isinstance(c.relation, sympy.Eq)]
+    equations = [_solvable(c.relation) for c in constraints if isinstance(c.relation, sympy.Eq)]
+    others = [_solvable(c.relation) for c in constraints if not isinstance(c.relation, sympy.Eq)]
     symbols = sorted(set().union(*(e.free_symbols for e in equations)), key=str) if equations else []
     if unknown not in symbols:
         return None
     try:
         solutions = sympy.solve(equations, symbols, dict=True)
-    except (NotImplementedError, ValueError, TypeError, ZeroDivisionError):
+    except (NotImplementedError, ValueError, TypeError, ZeroDivisionError, sympy.PolynomialError):
         return None
     found: list[sympy.Basic] = []
     for solution in solutions:
@@ -1354,7 +1362,7 @@ def decide(meaning: Meaning, answer: sympy.Basic, domain: Domain) -> Proof:
     state them, sympy otherwise and as the independent solver), or contradict each other."""
     base = Proof(verdict="none", notes=list(meaning.notes), answer=sympy.sstr(answer))
     if meaning.constraints:
-        contradiction = consistency(meaning.relations, meaning.domains)
+        contradiction = consistency([_solvable(r) for r in meaning.relations], meaning.domains)
         if contradiction.status is CheckStatus.failed:
             core = [meaning.constraints[i] for i in contradiction.evidence.get("core", [])]
             facts = [f for c in core for f in meaning.facts_of(c)]
@@ -1381,7 +1389,7 @@ def decide(meaning: Meaning, answer: sympy.Basic, domain: Domain) -> Proof:
     if alone is not None and len(alone) == 1:
         same = answers_equivalent(alone[0], answer) if isinstance(answer, sympy.Expr) else False
         proof = proof.model_copy(update={"independent": sympy.sstr(alone[0]), "agrees": bool(same)})
-    relations = [c.relation for c in constraints]
+    relations = [_solvable(c.relation) for c in constraints]
     unknowns = sorted(set().union(*(r.free_symbols for r in relations)), key=str)
     z3_results = check_constraints(relations, {unknown: answer}, unknowns=unknowns, domain=domains)
     satisfies, unique = z3_results
