@@ -37,6 +37,7 @@ from pydantic import BaseModel, Field
 
 from agent.constraints import ConstraintError, expression, formulas
 from agent.meaning_counts import CountingConstructs
+from agent.meaning_stories import StoryConstructs
 from tasks.ace import EdgeKind, NodeKind, SemanticGraph
 from tasks.english.verb_polarity import verb_polarity
 from verifiers import CheckStatus, Domain, answers_equivalent, check_constraints, consistency
@@ -121,7 +122,7 @@ def sentences_of(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
 
 
-class _Compiler(CountingConstructs):
+class _Compiler(CountingConstructs, StoryConstructs):
     """One pass over one graph; `symbol_of` gives each referent a sympy symbol."""
 
     def __init__(self, graph: SemanticGraph) -> None:
@@ -326,6 +327,7 @@ class _Compiler(CountingConstructs):
         self._sharing()
         self._remainders()
         self._counting()
+        self._stories()
         self._unknown()
         return self.meaning
 
@@ -1322,6 +1324,17 @@ def _admissible(value: sympy.Basic, domain: Domain) -> bool:
     return not (domain.is_integer and value.is_integer is False)
 
 
+def _narrower(asked: Domain, read: Domain) -> Domain:
+    """The asked kind's domain, narrowed by what the construct itself says of the unknown (the
+    least whole number of weeks is whole, however the question names it)."""
+    integer = asked.is_integer or read.is_integer
+    positive = Domain.positive in (asked, read) or Domain.positive_integer in (asked, read)
+    nonnegative = positive or bool({asked, read} & {Domain.nonnegative, Domain.nonnegative_integer})
+    if integer:
+        return Domain.positive_integer if positive else Domain.nonnegative_integer if nonnegative else Domain.integer
+    return Domain.positive if positive else Domain.nonnegative if nonnegative else Domain.real
+
+
 def _solvable(relation: sympy.Basic) -> sympy.Basic:
     """The relation with its stated numbers worked out (`binomial(54, 2)` is 1431): the
     certificate shows the definition, the solvers get numbers they can state."""
@@ -1377,7 +1390,7 @@ def decide(meaning: Meaning, answer: sympy.Basic, domain: Domain) -> Proof:
     if not constraints or all(c.construct == "stated formula" for c in constraints):
         return base.model_copy(update={"unknown": str(unknown)})
     domains = dict(meaning.domains)
-    domains[unknown] = domain
+    domains[unknown] = _narrower(domain, meaning.domains.get(unknown, Domain.real))
     values = _given(constraints) | {unknown: answer}
     shown = [ProvedConstraint(relation=_show(c.relation), instance=_instance(c.relation, values),
                               rule=c.construct, facts=meaning.facts_of(c)) for c in constraints

@@ -10,6 +10,8 @@ count or chance is, from the stated numbers, by its definition:
 * arranging: the orders of n things are n!; different prizes given to k of n people, n!/(n-k)!;
 * choosing: choosing k of the n stated things is C(n, k), several choices multiply; every one
   of n people shaking the hand of every other one makes C(n, 2) handshakes;
+* digits and divisors: `the sum of the digits of X` and `How many divisors does X have?` of a
+  stated whole X;
 * chance: k heads (tails) of n tossed coins, C(n, k)/2^n; a sum s of n dice of f faces, the
   coefficient of x^s in (x + ... + x^f)^n over f^n; k marbles of one colour drawn from a bag,
   C(n_colour, k)/C(n, k).
@@ -36,7 +38,8 @@ class CountingConstructs:
     def _counting(self) -> None:
         """Run each construct until one names the asked count or chance."""
         for construct in (self._divisibility, self._common_share, self._departures, self._arrangements,
-                          self._handshakes, self._choices, self._coin_tosses, self._dice_sums, self._draws):
+                          self._handshakes, self._choices, self._coin_tosses, self._dice_sums, self._draws,
+                          self._digit_sum, self._divisor_count):
             if self.asked_symbol is not None:
                 return
             construct()
@@ -338,3 +341,45 @@ class CountingConstructs:
         with sympy.evaluate(False):
             value = sympy.Mul(sympy.binomial(self._count(matching[0]), k), sympy.Pow(sympy.binomial(total, k), -1))
         self._answer("probability", Domain.nonnegative, value, "drawing without replacement", draws[0], *contents, outcome)
+
+    # ------------------------------------------------------------------ digits and divisors
+
+    def _stated_whole(self, node: int) -> int | None:
+        """The whole number >= 0 a variable is stated to be (`X = 3 ^ 30`), below 10^60."""
+        if self.kind(node) != NodeKind.VARIABLE:
+            return None
+        whole = self._whole(sympy.Symbol(self.label(node)))
+        if whole is None:
+            return None
+        whole = sympy.Integer(whole.doit())
+        return int(whole) if 0 <= whole < 10**60 else None
+
+    def _digit_sum(self) -> None:
+        """`X = 3 ^ 30. What is the sum of the digits of X?`: the sum of X's decimal digits."""
+        asked = self.asked
+        if asked is None or self.label(asked) != "sum" or self.adjectives(asked):
+            return
+        digits = self.out(asked, EdgeKind.OF)
+        if len(digits) != 1 or self.label(digits[0]) != "digit" or self.adjectives(digits[0]):
+            return
+        numbers = self.out(digits[0], EdgeKind.OF)
+        whole = self._stated_whole(numbers[0]) if len(numbers) == 1 else None
+        if whole is None or self._verbs():
+            return
+        self._answer("digit_sum", Domain.nonnegative_integer, sympy.Integer(sum(int(d) for d in str(whole))),
+                     "sum of the digits", asked, numbers[0])
+
+    def _divisor_count(self) -> None:
+        """`X = 769. How many divisors does X have?`: the number of X's positive divisors."""
+        asked = self.asked
+        if asked is None or self.kind(asked) != NodeKind.QUANTITY or self.g.nodes[asked].unit != "divisor":
+            return
+        verbs = self.into(asked, EdgeKind.OBJECT)
+        if len(verbs) != 1 or self.label(verbs[0]) != "have" or self.adjectives(asked) or len(self._verbs()) != 1:
+            return
+        owners = self.out(verbs[0], EdgeKind.AGENT)
+        whole = self._stated_whole(owners[0]) if len(owners) == 1 else None
+        if not whole or whole >= 10**18:  # factoring stays quick below 10^18
+            return
+        self._answer("divisors", Domain.positive_integer, sympy.divisor_count(whole), "number of divisors",
+                     asked, owners[0])
