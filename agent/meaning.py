@@ -307,6 +307,7 @@ class _Compiler(CountingConstructs, StoryConstructs):
 
     def compile(self) -> Meaning:
         self._stated_formulas()
+        self._signs()
         self._events()
         self._possessions()
         self._attribute_facts()
@@ -349,6 +350,21 @@ class _Compiler(CountingConstructs, StoryConstructs):
                 self.note(str(err))
                 continue
             self.add(relation, "stated formula", root)
+
+    def _signs(self) -> None:
+        """`A number X is positive.` (negative): X > 0 (X < 0), a bound of the stated formulas."""
+        signs = {"positive": (sympy.StrictGreaterThan, Domain.positive), "negative": (sympy.StrictLessThan, Domain.real)}
+        for number in self.g.nodes_of(NodeKind.ENTITY):
+            variables = [v for v in self.out(number.id, EdgeKind.EQUALS) if self.kind(v) == NodeKind.VARIABLE]
+            stated = self.adjectives(number.id)
+            if number.label != "number" or len(variables) != 1 or number.id in self.conditional:
+                continue
+            if len(stated) != 1 or next(iter(stated)) not in signs or self.into(number.id):
+                continue
+            relation, domain = signs[next(iter(stated))]
+            symbol = sympy.Symbol(self.label(variables[0]))
+            self.meaning.domains[symbol] = domain
+            self.add(relation(symbol, 0), "stated sign", number.id)
 
     def _touches(self, rel: int) -> set[int]:
         """The entities a verb involves: agent, object, prepositional objects, and owners of
