@@ -13,12 +13,14 @@ failure says so (FailureKind.contradiction) and names the facts, and no repair c
 
 from __future__ import annotations
 
+import dataclasses
+
 import sympy
 
 from agent.constraints import Derived, derive
 from agent.meaning import Proof, compile_meaning, decide
 from agent.state import Failure, FailureKind
-from tasks.ace import SemanticGraph
+from tasks.ace import EdgeKind, NodeKind, SemanticGraph
 from verifiers import (
     CheckResult,
     CheckStatus,
@@ -196,6 +198,24 @@ def _admissible(v: sympy.Basic, derived: Derived) -> bool:
     return not (derived.integer and v.is_integer is False)
 
 
+def _solving_for(derived: Derived, graph: SemanticGraph, value: sympy.Basic) -> Derived:
+    """`Solve x^2 + 5x - 66 = 0.` asks the equation itself: the answer is the value (or the set
+    of values) of its one unknown, so that variable is the target the formulas are solved for.
+    A tuple is not read as the set here: the question asks for a set, and the suites' answer
+    check tells `(-11, 6)` from `{-11, 6}`."""
+    if graph.query is None or any(derived.target in f.free_symbols for f in derived.formulas):
+        return derived
+    if isinstance(value, sympy.Tuple):
+        return derived
+    asked = [e.dst for e in graph.out_edges(graph.query, EdgeKind.ASKS)]
+    if len(asked) != 1 or graph.nodes[asked[0]].kind != NodeKind.OPERATION or graph.nodes[asked[0]].label != "=":
+        return derived
+    symbols = set().union(*(f.free_symbols for f in derived.formulas)) if derived.formulas else set()
+    if len(symbols) != 1:
+        return derived
+    return dataclasses.replace(derived, target=next(iter(symbols)))
+
+
 def _meaning_checks(value: sympy.Basic, graph: SemanticGraph, derived: Derived) -> tuple[list[CheckResult], Proof | None]:
     """The answer against the constraints of the question's meaning: satisfied (required),
     the only solution in the unknown's domain (decisive), and the constraints' own answer
@@ -251,7 +271,7 @@ def check_answer(
         verdict = Verdict.from_checks(answer, read, certificate=_certificate(read))
         return verdict, Failure(kind=FailureKind.answer_kind,
                                 message=f"answer {answer!r} is not exact: {first.detail}")
-    derived = derive(graph)
+    derived = _solving_for(derive(graph), graph, value)
     meaning_checks, proof = _meaning_checks(value, graph, derived)
     checks = (
         read

@@ -36,6 +36,8 @@ import sympy
 from pydantic import BaseModel, Field
 
 from agent.constraints import ConstraintError, expression, formulas
+from agent.meaning_counts import CountingConstructs
+from agent.meaning_stories import StoryConstructs
 from tasks.ace import EdgeKind, NodeKind, SemanticGraph
 from tasks.english.verb_polarity import verb_polarity
 from verifiers import CheckStatus, Domain, answers_equivalent, check_constraints, consistency
@@ -120,7 +122,7 @@ def sentences_of(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
 
 
-class _Compiler:
+class _Compiler(CountingConstructs, StoryConstructs):
     """One pass over one graph; `symbol_of` gives each referent a sympy symbol."""
 
     def __init__(self, graph: SemanticGraph) -> None:
@@ -305,6 +307,7 @@ class _Compiler:
 
     def compile(self) -> Meaning:
         self._stated_formulas()
+        self._signs()
         self._events()
         self._possessions()
         self._attribute_facts()
@@ -324,6 +327,8 @@ class _Compiler:
         self._ratio_shares()
         self._sharing()
         self._remainders()
+        self._counting()
+        self._stories()
         self._unknown()
         return self.meaning
 
@@ -345,6 +350,21 @@ class _Compiler:
                 self.note(str(err))
                 continue
             self.add(relation, "stated formula", root)
+
+    def _signs(self) -> None:
+        """`A number X is positive.` (negative): X > 0 (X < 0), a bound of the stated formulas."""
+        signs = {"positive": (sympy.StrictGreaterThan, Domain.positive), "negative": (sympy.StrictLessThan, Domain.real)}
+        for number in self.g.nodes_of(NodeKind.ENTITY):
+            variables = [v for v in self.out(number.id, EdgeKind.EQUALS) if self.kind(v) == NodeKind.VARIABLE]
+            stated = self.adjectives(number.id)
+            if number.label != "number" or len(variables) != 1 or number.id in self.conditional:
+                continue
+            if len(stated) != 1 or next(iter(stated)) not in signs or self.into(number.id):
+                continue
+            relation, domain = signs[next(iter(stated))]
+            symbol = sympy.Symbol(self.label(variables[0]))
+            self.meaning.domains[symbol] = domain
+            self.add(relation(symbol, 0), "stated sign", number.id)
 
     def _touches(self, rel: int) -> set[int]:
         """The entities a verb involves: agent, object, prepositional objects, and owners of
@@ -1320,18 +1340,35 @@ def _admissible(value: sympy.Basic, domain: Domain) -> bool:
     return not (domain.is_integer and value.is_integer is False)
 
 
+def _narrower(asked: Domain, read: Domain) -> Domain:
+    """The asked kind's domain, narrowed by what the construct itself says of the unknown (the
+    least whole number of weeks is whole, however the question names it)."""
+    integer = asked.is_integer or read.is_integer
+    positive = Domain.positive in (asked, read) or Domain.positive_integer in (asked, read)
+    nonnegative = positive or bool({asked, read} & {Domain.nonnegative, Domain.nonnegative_integer})
+    if integer:
+        return Domain.positive_integer if positive else Domain.nonnegative_integer if nonnegative else Domain.integer
+    return Domain.positive if positive else Domain.nonnegative if nonnegative else Domain.real
+
+
+def _solvable(relation: sympy.Basic) -> sympy.Basic:
+    """The relation with its stated numbers worked out (`binomial(54, 2)` is 1431): the
+    certificate shows the definition, the solvers get numbers they can state."""
+    return relation.doit() if relation.has(sympy.binomial, sympy.factorial) else relation
+
+
 def solve_alone(meaning: Meaning, constraints: list[Constraint], unknown: sympy.Symbol,
                 domains: dict[sympy.Symbol, Domain]) -> list[sympy.Basic] | None:
     """The unknown's values from the constraints alone (sympy, exact), within the domains;
     None when sympy cannot solve them or they leave the unknown free."""
-    equations = [c.relation for c in constraints if isinstance(c.relation, sympy.Eq)]
-    others = [c.relation for c in constraints if not isinstance(c.relation, sympy.Eq)]
+    equations = [_solvable(c.relation) for c in constraints if isinstance(c.relation, sympy.Eq)]
+    others = [_solvable(c.relation) for c in constraints if not isinstance(c.relation, sympy.Eq)]
     symbols = sorted(set().union(*(e.free_symbols for e in equations)), key=str) if equations else []
     if unknown not in symbols:
         return None
     try:
         solutions = sympy.solve(equations, symbols, dict=True)
-    except (NotImplementedError, ValueError, TypeError, ZeroDivisionError):
+    except (NotImplementedError, ValueError, TypeError, ZeroDivisionError, sympy.PolynomialError):
         return None
     found: list[sympy.Basic] = []
     for solution in solutions:
@@ -1354,7 +1391,7 @@ def decide(meaning: Meaning, answer: sympy.Basic, domain: Domain) -> Proof:
     state them, sympy otherwise and as the independent solver), or contradict each other."""
     base = Proof(verdict="none", notes=list(meaning.notes), answer=sympy.sstr(answer))
     if meaning.constraints:
-        contradiction = consistency(meaning.relations, meaning.domains)
+        contradiction = consistency([_solvable(r) for r in meaning.relations], meaning.domains)
         if contradiction.status is CheckStatus.failed:
             core = [meaning.constraints[i] for i in contradiction.evidence.get("core", [])]
             facts = [f for c in core for f in meaning.facts_of(c)]
@@ -1369,7 +1406,7 @@ def decide(meaning: Meaning, answer: sympy.Basic, domain: Domain) -> Proof:
     if not constraints or all(c.construct == "stated formula" for c in constraints):
         return base.model_copy(update={"unknown": str(unknown)})
     domains = dict(meaning.domains)
-    domains[unknown] = domain
+    domains[unknown] = _narrower(domain, meaning.domains.get(unknown, Domain.real))
     values = _given(constraints) | {unknown: answer}
     shown = [ProvedConstraint(relation=_show(c.relation), instance=_instance(c.relation, values),
                               rule=c.construct, facts=meaning.facts_of(c)) for c in constraints
@@ -1381,7 +1418,7 @@ def decide(meaning: Meaning, answer: sympy.Basic, domain: Domain) -> Proof:
     if alone is not None and len(alone) == 1:
         same = answers_equivalent(alone[0], answer) if isinstance(answer, sympy.Expr) else False
         proof = proof.model_copy(update={"independent": sympy.sstr(alone[0]), "agrees": bool(same)})
-    relations = [c.relation for c in constraints]
+    relations = [_solvable(c.relation) for c in constraints]
     unknowns = sorted(set().union(*(r.free_symbols for r in relations)), key=str)
     z3_results = check_constraints(relations, {unknown: answer}, unknowns=unknowns, domain=domains)
     satisfies, unique = z3_results
