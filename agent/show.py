@@ -193,9 +193,49 @@ def _draw_with_matplotlib(program: str, highlight: list[Path], out: FilePath, re
     return out
 
 
+def certificate_lines(solution: Solution) -> list[str]:
+    """What was proved about the answer, one line each: the solver's verdict, each constraint
+    with its numbers put in, the construct and the facts it came from, the independent answer;
+    the checks that ran when the question gave no constraints."""
+    verdict = solution.verdict
+    if verdict is None:
+        return [f"no verdict: {solution.status.value}"]
+    lines = [f"answer {solution.answer} ({solution.status.value})"]
+    proof = verdict.proof or {}
+    if proof.get("verdict") not in (None, "none"):
+        where = f"{proof.get('unknown')} in {proof.get('domain')}" if proof.get("domain") else str(proof.get("unknown"))
+        lines.append(f"{proof.get('solver') or 'z3'}: {proof['verdict']} ({where})")
+        for c in proof.get("constraints", []):
+            facts = "; ".join(c.get("facts", []))
+            lines.append(f"  {c.get('rule')}: {c.get('instance') or c.get('relation')}" + (f"  <- {facts}" if facts else ""))
+        if proof.get("conflicting"):
+            lines.append("  conflicting facts: " + " / ".join(proof["conflicting"]))
+        if proof.get("independent") is not None:
+            lines.append(f"  the constraints alone give {proof.get('unknown')} = {proof['independent']}")
+    for note in proof.get("notes", []):
+        lines.append(f"  not read: {note}")
+    lines += [f"check {c.name}: {c.status.value}" + (f" ({c.detail})" if c.detail else "") for c in verdict.checks]
+    return lines
+
+
+def draw_certificate(solution: Solution, out: FilePath) -> FilePath:
+    """The certificate as a picture beside the graph and the tree (and as text, out.txt)."""
+    lines = certificate_lines(solution)
+    out.with_suffix(".txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    wrapped = [w for line in lines for w in textwrap.wrap(line, 120, subsequent_indent="      ") or [""]]
+    fig, ax = plt.subplots(figsize=(11, 0.6 + 0.22 * len(wrapped)))
+    ax.text(0.0, 1.0, "\n".join(wrapped), family="monospace", fontsize=8, va="top", ha="left", transform=ax.transAxes)
+    ax.set_title("certificate: what was proved", fontsize=9)
+    ax.axis("off")
+    fig.savefig(out, dpi=120, bbox_inches="tight")
+    plt.close(fig)
+    return out
+
+
 def write_pictures(solution: Solution, directory: FilePath, agent_graph: Any = None) -> list[FilePath]:
-    """semantic_graph.png and program_tree.png for what the solve got to, and, given the compiled
-    `Agent.graph`, agent_graph.mmd: LangGraph's own Mermaid drawing of the state machine."""
+    """semantic_graph.png, program_tree.png and certificate.png (with certificate.txt) for what
+    the solve got to, and, given the compiled `Agent.graph`, agent_graph.mmd: LangGraph's own
+    Mermaid drawing of the state machine."""
     directory.mkdir(parents=True, exist_ok=True)
     written: list[FilePath] = []
     if agent_graph is not None:
@@ -207,4 +247,6 @@ def write_pictures(solution: Solution, directory: FilePath, agent_graph: Any = N
     if solution.program:
         paths, regenerated = marks(solution)
         written.append(draw_program_tree(solution.program, paths, directory / "program_tree.png", regenerated))
+    if solution.verdict is not None:
+        written.append(draw_certificate(solution, directory / "certificate.png"))
     return written

@@ -19,10 +19,13 @@ def test_pictures_of_a_repaired_solve(tmp_path: Path) -> None:
     paths = repaired_paths(solution)
     assert paths == [tuple(solution.repairs[0].path)], "the repaired subtree is the one highlighted"
     written = write_pictures(solution, tmp_path / "show")
-    assert [p.name for p in written] == ["semantic_graph.png", "program_tree.png"]
+    assert [p.name for p in written] == ["semantic_graph.png", "program_tree.png", "certificate.png"]
     for path in written:
         data = path.read_bytes()
         assert data[:8] == PNG and len(data) > 5_000, f"{path} is not a drawn PNG"
+    proved = (tmp_path / "show" / "certificate.txt").read_text()
+    assert "5**2 + 12**2 = 13**2" in proved and ": unique (" in proved, proved
+    assert "the constraints alone give" in proved
 
 
 def test_a_regenerated_program_is_marked_whole_and_named_in_the_title(tmp_path: Path) -> None:
