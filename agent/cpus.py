@@ -3,7 +3,7 @@
 Each worker process that loads a generator gets torch's default intra-op pool, one thread
 per core. N workers on C cores then run N*C spinning threads: measured on the 2-core
 machine under load, the graph generator's p50 went from 122 ms to 3.1 s per question
-(evals, 2 workers). Pool initializers call `share_cpus(workers)` first.
+(evals, 2 workers). Pool initializers call it, through agent.pool_workers.init_pool_worker.
 """
 
 from __future__ import annotations

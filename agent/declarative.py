@@ -15,7 +15,7 @@ import re
 
 import sympy
 
-from agent.meaning import _connected, compile_meaning, solve_alone
+from agent.meaning import compile_meaning, connected_constraints, solve_alone
 from tasks.ace import SemanticGraph
 from verifiers import Domain
 
@@ -35,7 +35,7 @@ def declarative_program(graph: SemanticGraph) -> str | None:
     unknown = meaning.unknown
     if unknown is None:
         return None
-    constraints = _connected(meaning, unknown)
+    constraints = connected_constraints(meaning, unknown)
     equations = [c.relation for c in constraints if isinstance(c.relation, sympy.Eq)]
     if not equations or len(equations) != len(constraints):
         return None  # inequalities and other relations stay with the checks

@@ -1300,7 +1300,7 @@ def _show(relation: sympy.Basic) -> str:
     return sympy.sstr(relation, order="none")
 
 
-def _connected(meaning: Meaning, unknown: sympy.Symbol) -> list[Constraint]:
+def connected_constraints(meaning: Meaning, unknown: sympy.Symbol) -> list[Constraint]:
     """The constraints linked to the unknown through shared symbols (the rest say nothing of it)."""
     reached, chosen, changed = {unknown}, [], True
     pending = list(meaning.constraints)
@@ -1402,7 +1402,7 @@ def decide(meaning: Meaning, answer: sympy.Basic, domain: Domain) -> Proof:
     unknown = meaning.unknown
     if unknown is None:
         return base
-    constraints = _connected(meaning, unknown)
+    constraints = connected_constraints(meaning, unknown)
     if not constraints or all(c.construct == "stated formula" for c in constraints):
         return base.model_copy(update={"unknown": str(unknown)})
     domains = dict(meaning.domains)

@@ -10,6 +10,7 @@ routed on; they are never raised out of the graph.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from time import perf_counter
 from typing import Any, Literal
 
@@ -321,6 +322,13 @@ def select(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     runs: list[tuple[Execution, Failure | None, Verdict | None] | None] = [None] * len(records)
     verdicts: dict[tuple[str, str | None], tuple[Verdict, Failure | None]] = {}
     stated = [n for n in question_numbers(graph) if n != 1]
+
+    def checked(answer: str, answer_type: str | None) -> tuple[Verdict, Failure | None]:
+        key = (answer, answer_type)  # each distinct answer is checked once
+        if key not in verdicts:
+            verdicts[key] = check_answer(answer, graph, answer_type)
+        return verdicts[key]
+
     for i, record in enumerate(records):
         if any(r.outcome is CandidateOutcome.verified for r in records[:i]):
             records[i] = record.model_copy(update={"outcome": CandidateOutcome.skipped})
@@ -329,14 +337,7 @@ def select(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
             execution, failure = _run(record.source, runtime.context)
         except SandboxUnavailable as err:
             return _unavailable(state, "select", started, [r.source for r in records], err)
-        verdict = None
-        if failure is None and execution.answer is None:
-            failure = Failure(kind=FailureKind.no_answer, message="the program bound no `answer`")
-        if failure is None:
-            key = (execution.answer or "", execution.answer_type)
-            if key not in verdicts:
-                verdicts[key] = check_answer(key[0], graph, execution.answer_type)
-            verdict, failure = verdicts[key]
+        verdict, failure = _verdict_of(execution, failure, checked)
         unused = unused_numbers(graph, record.source)
         if failure is None and stated and len(unused) >= len(stated):
             failure = Failure(kind=FailureKind.constraint, message="the program uses none of the numbers the question states")
@@ -361,6 +362,18 @@ def select(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
         "tried": [*state.tried, *(r.source for r, run in zip(records, runs, strict=True) if run is not None)],
         "trace": _step("select", started, f"{len(records)} programs", produced, ok=chosen is not None),
     } | switch
+
+
+def _verdict_of(
+    execution: Execution, failure: Failure | None, check: Callable[[str, str | None], tuple[Verdict, Failure | None]]
+) -> tuple[Verdict | None, Failure | None]:
+    """What one run comes to: its own failure, none bound `answer`, or the checks' verdict
+    (`check(answer, answer_type)`); `select` and `declare` both judge a run this way."""
+    if failure is not None:
+        return None, failure
+    if execution.answer is None:
+        return None, Failure(kind=FailureKind.no_answer, message="the program bound no `answer`")
+    return check(execution.answer, execution.answer_type)
 
 
 def _reader_switch(state: AgentState, chosen: CandidateRecord | None) -> dict[str, Any]:
@@ -632,11 +645,7 @@ def declare(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]
         execution, failure = _run(source, runtime.context)
     except SandboxUnavailable:
         return {}
-    verdict = None
-    if failure is None and execution.answer is None:
-        failure = Failure(kind=FailureKind.no_answer, message="the constraints' program bound no `answer`")
-    if failure is None:
-        verdict, failure = check_answer(execution.answer or "", graph, execution.answer_type)
+    verdict, failure = _verdict_of(execution, failure, lambda answer, kind: check_answer(answer, graph, kind))
     if failure is not None or verdict is None:
         why = failure.message if failure else "no verdict"
         return {"tried": [*state.tried, source], "trace": _step("declare", started, source, why, ok=False)}

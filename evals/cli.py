@@ -3,7 +3,7 @@
 `ladder --help` must not pay for torch, sympy, z3 or LangGraph, so no package is imported
 here: `COMMANDS` names where each command lives and its one-line help, and a command's
 module is imported only when that command runs (or its own `--help` is asked for).
-`tests/agent/test_cli_root.py` checks that every line below matches the command's docstring.
+`tests/foundation/test_cli_root.py` checks that every line below matches the command's docstring.
 """
 
 from __future__ import annotations
