@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tasks.english.numbers import number_value
 from tasks.schema import Problem
 
 LEXICON = Path(__file__).with_name("verb_polarity.json")
@@ -89,11 +90,10 @@ def _numbers(doc: Any, numbers: list[str]) -> list[Any] | None:
     return found
 
 
-def _same_number(label: str, text: str) -> bool:
-    try:
-        return float(label.replace(",", "")) == float(text.replace(",", ""))
-    except ValueError:
-        return False
+def _same_number(token: str, text: str) -> bool:
+    """The token and the dataset's number are the same value, read as the English front end reads numbers."""
+    value = number_value(token)
+    return value is not None and value == number_value(text)
 
 
 def votes(problems: Iterable[Problem], nlp: Any) -> Counter[tuple[str, int]]:
