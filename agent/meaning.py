@@ -469,23 +469,10 @@ class _Compiler(CountingConstructs, StoryConstructs):
         """`A has 5 apples`: a fact about A's apples now; `B has 3 more apples than A`: a
         comparison; `How many apples does A have?`: A's apples at the question."""
         for rel, giver, given, taker in self._pending_transfers:
-            s = self.sentence(rel)
-            q = self.value(given)
             for owner, sign in ((giver, -1), (taker, 1)):
-                key = self._possession_key(owner, given)
-                name = f"{self.g.nodes[given].unit}_of_{self.label(owner)}"
-                before = self._held(key, owner, s, name)
-                self.advance(key, s)
-                after = self._held(key, owner, s + 1, name)
-                self.add(sympy.Eq(after, before + sign * q), "transfer", rel)
+                self._change_possession(rel, owner, given, sign, "transfer")
         for rel, owner, quantity, sign in self._pending_own:
-            s = self.sentence(rel)
-            key = self._possession_key(owner, quantity)
-            name = f"{self.g.nodes[quantity].unit}_of_{self.label(owner)}"
-            before = self._held(key, owner, s, name)
-            self.advance(key, s)
-            after = self._held(key, owner, s + 1, name)
-            self.add(sympy.Eq(after, before + sign * self.value(quantity)), "gain" if sign > 0 else "loss", rel)
+            self._change_possession(rel, owner, quantity, sign, "gain" if sign > 0 else "loss")
         for rel in self.g.nodes_of(NodeKind.RELATION):
             if rel.label != "have" or rel.id in self.conditional:
                 continue
@@ -498,6 +485,17 @@ class _Compiler(CountingConstructs, StoryConstructs):
                 continue
             for quantity in self.out(rel.id, EdgeKind.OBJECT):
                 self._possession(rel.id, owner, quantity, than[0] if than else None)
+
+    def _change_possession(self, rel: int, owner: int, quantity: int, sign: int, construct: str) -> None:
+        """`rel` moves the quantity's amount into (+1) or out of (-1) what `owner` has: the
+        state after it is the state before it +- the amount."""
+        s = self.sentence(rel)
+        key = self._possession_key(owner, quantity)
+        name = f"{self.g.nodes[quantity].unit}_of_{self.label(owner)}"
+        before = self._held(key, owner, s, name)
+        self.advance(key, s)
+        after = self._held(key, owner, s + 1, name)
+        self.add(sympy.Eq(after, before + sign * self.value(quantity)), construct, rel)
 
     def _held(self, key: tuple, owner: int, sentence: int, name: str) -> sympy.Symbol:
         if self._after_opaque(owner, sentence):
