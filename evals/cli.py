@@ -32,6 +32,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "evals.commands:report_command",
         "Rebuild DIR/report.md and its plots from DIR/records.jsonl, and print the summary table.",
     ),
+    "evidence": (
+        "evals.evidence:evidence_command",
+        "Train or load N seeds of graph and seq; print accuracy, repair and speed with intervals.",
+    ),
     "external": ("evals.external.cli:external_app", "Import public suites (mathematics-dataset, CHAMP) as Problem JSONL."),
     "sandbox": ("verifiers.cli:app", "The program sandbox: check it, run a program in it."),
 }
