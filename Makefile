@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 QUESTION ?= A 13 foot ladder leans against a wall and reaches 12 feet up the wall. How far is its base from the wall?
 
-.PHONY: setup system-packages demo test lint bench suites notation-suites clean
+.PHONY: setup system-packages demo test lint bench evidence suites notation-suites clean
 
 # Debian packages the sandbox needs (bubblewrap for namespaces, libseccomp for filters), and
 # graphviz, whose `dot` lays out `ladder solve --show`'s program trees (matplotlib without it).
@@ -43,6 +43,13 @@ lint: setup
 
 bench: setup
 	for b in evals/bench_*.py; do $(BIN)/python $$b; done
+
+# The thesis figures over seeds (evals/README.md, "Evidence over seeds"): graph vs seq, tool vs
+# structural, subtree repair vs regeneration, problems/s, each with mean +- sd and a bootstrap
+# interval. Trains the seeds first; e.g. EVIDENCE_ARGS="--quick" or "--checkpoint-dir DIR --seeds 0".
+EVIDENCE_ARGS ?= --seeds 0,1,2
+evidence: setup
+	$(BIN)/ladder evidence $(EVIDENCE_ARGS)
 
 # The built-in suites (tasks/suites/*.jsonl), regenerated bit for bit from seed 0.
 SUITE_SEED ?= 0

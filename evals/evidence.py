@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from evals.evidence_records import EvidenceResult, EvidenceSpec
 from tasks.exit_codes import ExitCode
 
 out_console = Console()
@@ -85,7 +86,7 @@ def evidence_command(
     sandbox_runs: Annotated[int, typer.Option(min=0, help="Trivial sandbox runs timed beside problems/s (0: none).")] = 200,
 ) -> None:
     """Train or load N seeds of graph and seq; print accuracy, repair and speed with intervals."""
-    from evals.evidence_records import EvidenceError, EvidenceSpec, write_spec
+    from evals.evidence_records import EvidenceError, write_spec
     from evals.records import RecordsError
     from evals.runner import EvalError
 
@@ -124,11 +125,11 @@ def evidence_command(
     err_console.print(f"report: {path}")
 
 
-def run(spec, out: Path, sandbox_runs: int):  # -> EvidenceResult (typed in evidence_records)
+def run(spec: EvidenceSpec, out: Path, sandbox_runs: int) -> EvidenceResult:
     """Models, then every seed's runs, then the figures; the result is written before it is returned."""
     from evals.evidence_figures import figures
     from evals.evidence_models import seed_models
-    from evals.evidence_records import EvidenceResult, write_result
+    from evals.evidence_records import write_result
     from evals.evidence_runs import run_seed
 
     models = seed_models(spec, out, err_console)
@@ -140,7 +141,7 @@ def run(spec, out: Path, sandbox_runs: int):  # -> EvidenceResult (typed in evid
         def on_start(name: str, todo: int) -> None:
             current[:] = [progress.add_task(name, total=todo)]
 
-        def on_record(record) -> None:
+        def on_record(record: object) -> None:
             progress.advance(current[0])
 
         for seed in spec.seeds:
@@ -165,7 +166,7 @@ def _sandbox_rate(runs: int) -> float | None:
         return None
 
 
-def command_line(spec, out: Path, sandbox_runs: int) -> str:
+def command_line(spec: EvidenceSpec, out: Path, sandbox_runs: int) -> str:
     """The command that reproduces (or resumes) this run."""
     parts = ["ladder evidence", f"--seeds {','.join(map(str, spec.seeds))}"]
     if spec.quick:
