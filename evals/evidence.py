@@ -84,6 +84,7 @@ def evidence_command(
     bootstrap: Annotated[int, typer.Option(min=100, help="Bootstrap resamples of the problems.")] = 2000,
     device: Annotated[str, typer.Option(help="Training device: auto, cpu, cuda.")] = "auto",
     sandbox_runs: Annotated[int, typer.Option(min=0, help="Trivial sandbox runs timed beside problems/s (0: none).")] = 200,
+    threads: Annotated[int, typer.Option(min=1, help="torch threads of this process (training, and solving with 1 worker).")] = 1,
 ) -> None:
     """Train or load N seeds of graph and seq; print accuracy, repair and speed with intervals."""
     from evals.evidence_records import EvidenceError, write_spec
@@ -104,6 +105,7 @@ def evidence_command(
     )
     for name, why in skipped.items():
         err_console.print(f"[yellow]skipping {name}:[/] {escape(why)}")
+    _set_threads(threads)
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill -TERM stops like Ctrl-C
     try:
         write_spec(out, spec)
@@ -121,7 +123,7 @@ def evidence_command(
     from evals.evidence_report import table, write_markdown
 
     print_uncut(out_console, table(result))
-    path = write_markdown(result, out, command_line(spec, out, sandbox_runs))
+    path = write_markdown(result, out, command_line(spec, out, sandbox_runs, threads))
     err_console.print(f"report: {path}")
 
 
@@ -152,6 +154,15 @@ def run(spec: EvidenceSpec, out: Path, sandbox_runs: int) -> EvidenceResult:
     return result
 
 
+def _set_threads(threads: int) -> None:
+    """torch's intra-op threads here: with --workers 1 the attempts run in this process, and on a
+    shared 2-core machine 2 spinning threads decoded up to 10x slower than 1 (agent/cpus.py);
+    worker processes take their own share (agent.pool_workers)."""
+    import torch
+
+    torch.set_num_threads(threads)
+
+
 def _sandbox_rate(runs: int) -> float | None:
     """The sandbox's trivial-run rate now (evals/bench_speed.py), or None when not asked or it fails."""
     if runs <= 0:
@@ -166,7 +177,7 @@ def _sandbox_rate(runs: int) -> float | None:
         return None
 
 
-def command_line(spec: EvidenceSpec, out: Path, sandbox_runs: int) -> str:
+def command_line(spec: EvidenceSpec, out: Path, sandbox_runs: int, threads: int = 1) -> str:
     """The command that reproduces (or resumes) this run."""
     parts = ["ladder evidence", f"--seeds {','.join(map(str, spec.seeds))}"]
     if spec.quick:
@@ -191,4 +202,6 @@ def command_line(spec: EvidenceSpec, out: Path, sandbox_runs: int) -> str:
     parts.append(f"--out {out}")
     if sandbox_runs != 200:
         parts.append(f"--sandbox-runs {sandbox_runs}")
+    if threads != 1:
+        parts.append(f"--threads {threads}")
     return " ".join(parts)

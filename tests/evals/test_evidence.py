@@ -17,7 +17,13 @@ import pytest
 from typer.testing import CliRunner
 
 from evals.cli import app
-from evals.evidence_records import FIGURES_FILE, MODELS_FILE, REPORT_FILE, EvidenceResult, read_result
+from evals.evidence_records import (
+    FIGURES_FILE,
+    MODELS_FILE,
+    REPORT_FILE,
+    EvidenceResult,
+    read_result,
+)
 from evals.records import read_records
 from tasks import dump_suite, load_suite
 from tasks.exit_codes import ExitCode
