@@ -29,7 +29,7 @@ err_console = Console(stderr=True, soft_wrap=True)
 SUITES = ("tasks/suites/test.jsonl", "tasks/suites/compositional.jsonl")
 DEV_FOLDS = ("mawps_dev", "asdiv-a_dev", "gsm8k_dev")
 MAKE_DEV = "python -m graphmodel.mix --dev-fold 0 --out-dir {dir}"
-QUICK = {"per_family": 2, "train_per_family": 12, "epochs": 20}  # --quick's slices, unless given
+QUICK = {"per_family": 1, "train_per_family": 8, "epochs": 15}  # --quick's slices, unless given
 
 
 def parse_seeds(value: str) -> list[int]:
@@ -87,7 +87,8 @@ def evidence_command(
     threads: Annotated[int, typer.Option(min=1, help="torch threads of this process (training, and solving with 1 worker).")] = 1,
 ) -> None:
     """Train or load N seeds of graph and seq; print accuracy, repair and speed with intervals."""
-    from evals.evidence_records import EvidenceError, write_spec
+    from evals.evidence_records import EvidenceError, TrainingFailed, write_spec
+    from evals.executors import ExecutorError
     from evals.records import RecordsError
     from evals.runner import EvalError
 
@@ -99,9 +100,10 @@ def evidence_command(
     out = out or Path("runs/evidence-quick" if quick else "runs/evidence")
     spec = EvidenceSpec(
         seeds=parse_seeds(seeds), quick=quick, checkpoint_dir=str(checkpoint_dir) if checkpoint_dir else None,
-        train_suite=str(train_suite), valid_suite=str(valid_suite), train_per_family=train_per_family, epochs=epochs,
-        max_steps=max_steps, suites=chosen, skipped_suites=skipped, dev_dir=str(dev_dir) if dev else None, limit=limit, per_family=per_family,
-        max_repairs=max_repairs, timeout_s=timeout, workers=workers, bootstrap=bootstrap, device=device,
+        train_suite=str(train_suite), valid_suite=str(valid_suite), train_per_family=train_per_family,
+        epochs=epochs, max_steps=max_steps, suites=chosen, skipped_suites=skipped,
+        dev_dir=str(dev_dir) if dev else None, limit=limit, per_family=per_family, max_repairs=max_repairs,
+        timeout_s=timeout, workers=workers, bootstrap=bootstrap, device=device,
     )
     for name, why in skipped.items():
         err_console.print(f"[yellow]skipping {name}:[/] {escape(why)}")
@@ -110,6 +112,9 @@ def evidence_command(
     try:
         write_spec(out, spec)
         result = run(spec, out, sandbox_runs)
+    except (TrainingFailed, ExecutorError) as exc:
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}; rerun the same command to continue")
+        raise typer.Exit(code=ExitCode.failed) from None
     except (EvidenceError, EvalError, RecordsError) as exc:
         err_console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(code=ExitCode.bad_input) from None

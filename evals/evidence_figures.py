@@ -2,7 +2,9 @@
 
 Each figure is a ratio over a (seeds, problems) grid (evals/evidence_stats.py):
 
-* accuracy: correct / scored attempts, per suite, generator and mode;
+* accuracy: correct / scored attempts, per suite, generator and mode, and `tool-generated`:
+  tool mode counting only answers of generated (or repaired) programs, not those of the
+  declarative fallback (which answers from the question's constraints whatever the generator);
 * graph_minus_seq and tool_minus_structural: the paired difference on the problems both
   arms scored (in points of accuracy; the bootstrap resamples problems, so it is paired);
 * repair_fixed: of the tool-mode attempts whose first tree failed (repair ran), the share a
@@ -69,6 +71,21 @@ def _correct(record: EvalRecord | None) -> float | None:
     return None if record is None else float(record.status is Status.correct)
 
 
+def _generated_correct(record: EvalRecord | None) -> float | None:
+    """Correct with a generated (or repaired) program's answer: where the declarative fallback
+    answered (its `declare` stage ran: no generated program was accepted), the attempt counts as
+    wrong, so this is the generator's own tool-mode accuracy."""
+    return None if record is None else float(record.status is Status.correct and "declare" not in record.stage_ms)
+
+
+# (arm, mode its records come from, score of one record)
+ARMS: tuple[tuple[str, str, Callable[[EvalRecord | None], float | None]], ...] = (
+    ("tool", "tool", _correct),
+    ("tool-generated", "tool", _generated_correct),
+    ("structural", "structural", _correct),
+)
+
+
 def figures(spec: EvidenceSpec, runs: list[SeedRuns]) -> list[Figure]:
     """Every figure of the run, in the order the report prints them."""
     seeds = [r.seed for r in runs]
@@ -87,12 +104,12 @@ def figures(spec: EvidenceSpec, runs: list[SeedRuns]) -> list[Figure]:
 
     for suite in suites:
         problems = _problems(grid, suite)
-        for mode in MODES:
+        for arm, mode, score in ARMS:
             for generator in GENERATORS:
-                add("accuracy", suite, generator, mode, problems,
-                    lambda s, k, g=generator, m=mode: _one(_correct(rec(g, m, s, k))))
-            add("graph_minus_seq", suite, "graph-seq", mode, problems,
-                lambda s, k, m=mode: _diff(_correct(rec("graph", m, s, k)), _correct(rec("seq", m, s, k))))
+                add("accuracy", suite, generator, arm, problems,
+                    lambda s, k, g=generator, m=mode, f=score: _one(f(rec(g, m, s, k))))
+            add("graph_minus_seq", suite, "graph-seq", arm, problems,
+                lambda s, k, m=mode, f=score: _diff(f(rec("graph", m, s, k)), f(rec("seq", m, s, k))))
         for generator in GENERATORS:
             add("tool_minus_structural", suite, generator, "tool-structural", problems,
                 lambda s, k, g=generator: _diff(_correct(rec(g, "tool", s, k)), _correct(rec(g, "structural", s, k))))

@@ -18,7 +18,7 @@ from typing import Any
 
 from rich.console import Console
 
-from evals.evidence_records import EvidenceError, EvidenceSpec, SeedModel
+from evals.evidence_records import EvidenceError, EvidenceSpec, SeedModel, TrainingFailed
 from tasks import dump_suite, load_suite
 from tasks.subsets import first_per_family
 
@@ -116,7 +116,7 @@ def train_seed(spec: EvidenceSpec, out: Path, generator: str, seed: int, path: P
     try:
         train(cfg, console)
     except (TrainError, PrepareError) as exc:
-        raise EvidenceError(f"training {generator} seed {seed} failed: {exc}") from None
+        raise TrainingFailed(f"training {generator} seed {seed} failed: {exc}") from None
 
 
 def train_config(spec: EvidenceSpec, out: Path, generator: str, seed: int, path: Path, match_params: int | None) -> Any:

@@ -30,6 +30,10 @@ class EvidenceError(ValueError):
     """`ladder evidence` cannot run as asked (a missing suite or checkpoint, an OUT of another spec); says why."""
 
 
+class TrainingFailed(EvidenceError):
+    """A seed could not be trained (no usable problems, a recipe error); the seeds trained before it are kept."""
+
+
 class EvidenceSpec(BaseModel):
     """What an evidence run compares; saved to OUT/evidence_spec.json before anything runs."""
 

@@ -102,13 +102,19 @@ def test_accuracy_figures_match_the_records(quick_run):
                 assert e.sd == pytest.approx(statistics.stdev(per_seed.values()))
                 assert e.problems == size
                 assert 0.0 <= e.low <= e.pooled <= e.high <= 1.0, e
+            generated = _figure(result, "accuracy", suite, generator, "tool-generated")
+            for seed in SEEDS:
+                mine = [r for r in records[seed] if (r.suite, r.generator, r.mode) == (suite, generator, "tool")]
+                own = sum(r.correct and "declare" not in r.stage_ms for r in mine) / size
+                assert generated.per_seed[seed] == own, "tool-generated leaves out the declarative fallback's answers"
+                assert own <= _figure(result, "accuracy", suite, generator, "tool").per_seed[seed]
 
 
 def test_paired_differences_are_the_differences_per_seed(quick_run):
     out, _ = quick_run
     result = read_result(out)
     for suite in ("test", "compositional"):
-        for mode in ("tool", "structural"):
+        for mode in ("tool", "tool-generated", "structural"):
             diff = _figure(result, "graph_minus_seq", suite, "graph-seq", mode)
             graph, seq = (_figure(result, "accuracy", suite, g, mode) for g in ("graph", "seq"))
             for seed in SEEDS:
@@ -163,7 +169,8 @@ def test_rerun_resumes_without_training_or_solving_again(quick_run, slice_dir):
     figures = (out / FIGURES_FILE).read_text()
     result = CliRunner().invoke(app, _args(slice_dir, out))
     assert result.exit_code == 0, result.output
-    assert "training" not in result.output, "a finished seed was trained again"
+    assert "training graph seed" not in result.output and "training seq seed" not in result.output, \
+        "a finished seed was trained again"
     assert {s: len(r) for s, r in _records(out).items()} == before
     models = [json.loads(line) for line in (out / MODELS_FILE).read_text().splitlines()]
     assert {m["source"] for m in models} == {"loaded"}
@@ -191,3 +198,13 @@ def test_bad_seed_lists_are_refused(seeds, tmp_path):
     result = CliRunner().invoke(app, ["evidence", "--seeds", seeds, "--out", str(tmp_path / "x"), "--no-dev"])
     assert result.exit_code == ExitCode.bad_input, result.output
     assert "--seeds" in result.output
+
+
+def test_a_seed_that_cannot_be_trained_fails_with_the_reason(slice_dir, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    args = _args(slice_dir, tmp_path / "run")
+    args[args.index("--train-suite") + 1] = str(empty)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == ExitCode.failed, result.output
+    assert "training graph seed 0 failed" in result.output and "no usable training problems" in result.output
