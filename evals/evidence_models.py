@@ -36,8 +36,8 @@ def seed_models(spec: EvidenceSpec, out: Path, console: Console) -> list[SeedMod
             console.print(f"[yellow]warning:[/] seed {seed}: seq has {seq.parameters:,} parameters, graph "
                           f"{graph.parameters:,} ({gap:.0%} apart): not an equal-parameter comparison")
         if graph.readers != seq.readers:
-            console.print(f"[yellow]note:[/] seed {seed}: reader checkpoints beside graph: {graph.readers or 'none'}, "
-                          f"beside seq: {seq.readers or 'none'}; questions those readers take (the dev folds: English) "
+            console.print(f"[yellow]note:[/] seed {seed}: reader checkpoints beside graph: {', '.join(graph.readers) or 'none'}, "
+                          f"beside seq: {', '.join(seq.readers) or 'none'}; questions those readers take (the dev folds: English) "
                           "are answered by unequal models")
         models += [graph, seq]
     return models

@@ -208,3 +208,20 @@ def test_a_seed_that_cannot_be_trained_fails_with_the_reason(slice_dir, tmp_path
     result = CliRunner().invoke(app, args)
     assert result.exit_code == ExitCode.failed, result.output
     assert "training graph seed 0 failed" in result.output and "no usable training problems" in result.output
+
+
+@pytest.mark.parametrize("generator", ["graph", "seq"])
+def test_full_seeds_use_the_shipped_recipe_with_only_the_seed_and_paths_changed(generator, tmp_path):
+    from evals.evidence_models import train_config
+    from evals.evidence_records import EvidenceSpec
+    from graphmodel.generators import CHECKPOINT_DIR
+
+    spec = EvidenceSpec(seeds=[4], suites=["tasks/suites/test.jsonl"])
+    cfg = train_config(spec, tmp_path, generator, 4, tmp_path / f"{generator}.pt", match_params=1_386_428)
+    shipped = json.loads((CHECKPOINT_DIR / f"{generator}.json").read_text())["config"]
+    changed = {"seed", "out", "match_params", "resume"}
+    for key, value in shipped.items():
+        if key not in changed:
+            assert getattr(cfg, key) == value, f"{key}: {getattr(cfg, key)!r}, the shipped recipe has {value!r}"
+    assert (cfg.seed, cfg.out, cfg.quick) == (4, str(tmp_path / f"{generator}.pt"), False)
+    assert cfg.match_params == (1_386_428 if generator == "seq" else None), "seq is sized to the seed's graph model"
