@@ -107,8 +107,9 @@ def _bars(figures: list[Figure], path: Path, title: str, ylabel: str, scale: flo
             e = f.estimate
             xs.append(x)
             ys.append(scale * e.pooled)
-            lo.append(scale * (e.pooled - e.low))
-            hi.append(scale * (e.high - e.pooled))
+            low, high = (e.low, e.high) if e.low is not None and e.high is not None else (e.pooled, e.pooled)
+            lo.append(scale * (e.pooled - low))
+            hi.append(scale * (high - e.pooled))
             dots += [(x, scale * v) for v in e.per_seed.values() if v is not None]
         ax.bar(xs, ys, width=width, label=name, yerr=[lo, hi], capsize=3)
         if dots:
