@@ -11,3 +11,17 @@ def assert_rewrites_to(text: str, ace: str) -> None:
     result = rewrite_rules(text)
     assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
     assert same_meaning(parse_ace(result.ace), parse_ace(ace)), f"{text!r} -> {result.ace!r}"
+
+
+def assert_rewrites_exactly(text: str, ace: str) -> None:
+    """`text` is rewritten (no issue) to exactly `ace`: the phrasing tests pin the words down."""
+    result = rewrite_rules(text)
+    assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
+    assert result.ace == ace, f"{text!r} -> {result.ace!r}"
+
+
+def grouped(groups: dict[str, list[tuple]]) -> list:
+    """Cases kept under a heading each, as pytest params with ids `heading-N` (one test serves them all)."""
+    import pytest
+
+    return [pytest.param(*case, id=f"{heading}-{i}") for heading, cases in groups.items() for i, case in enumerate(cases)]
