@@ -18,10 +18,3 @@ def assert_rewrites_exactly(text: str, ace: str) -> None:
     result = rewrite_rules(text)
     assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
     assert result.ace == ace, f"{text!r} -> {result.ace!r}"
-
-
-def grouped(groups: dict[str, list[tuple]]) -> list:
-    """Cases kept under a heading each, as pytest params with ids `heading-N` (one test serves them all)."""
-    import pytest
-
-    return [pytest.param(*case, id=f"{heading}-{i}") for heading, cases in groups.items() for i, case in enumerate(cases)]

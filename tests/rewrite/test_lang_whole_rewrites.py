@@ -8,7 +8,8 @@ copy of the test. Sentences written for these tests, not taken from the suites.
 from __future__ import annotations
 
 import pytest
-from rewrite_checks import assert_rewrites_exactly, grouped
+from case_tables import grouped
+from rewrite_checks import assert_rewrites_exactly
 
 WHOLE_REWRITES = grouped({
     "motion and geometry: leaning and steady speed": [

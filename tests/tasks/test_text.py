@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import pytest
 import sympy
+from case_tables import per_function
 
 from tasks.families.base import exact_answer
 from tasks.families.text import (
@@ -88,9 +89,6 @@ FIXES = {
 }
 
 
-@pytest.mark.parametrize(("fix", "text", "expected"), [
-    pytest.param(fix, text, expected, id=f"{name}-{i}")
-    for name, (fix, cases) in FIXES.items() for i, (text, expected) in enumerate(cases)
-])
+@pytest.mark.parametrize(("fix", "text", "expected"), per_function(FIXES))
 def test_each_fixer_maps_its_cases_exactly(fix, text, expected):
     assert fix(text) == expected, text
