@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from agent.training import sandbox_checker, train_command
 from graphmodel.cli import train_command_with
-from graphmodel.execution import Check, check_answers
+from graphmodel.execution import Check, CheckerUnavailable, check_answers
 from tasks import dump_suite, load_suite
 from verifiers import Limits
 
@@ -81,3 +81,20 @@ def test_train_validates_with_the_checker_it_is_given(tmp_path: Path) -> None:
     assert len(judged[0]) == 1 and len(batches) == len(valid) >= 1, (len(judged), valid)
     for metrics, checks in zip(valid, batches, strict=True):
         assert len(checks) == 8 and metrics["answer"] == sum(c.correct for c in checks) / 8, (metrics, checks)
+
+
+def test_a_checker_that_cannot_run_stops_training_before_it_starts(tmp_path: Path) -> None:
+    """No sandbox on a machine (stood in for by a checker that says so: this one has a
+    sandbox): exit 1 with the reason, and no epoch is trained or checkpoint written."""
+    def unavailable(programs: list[str], expected: list[str]) -> list[Check]:
+        raise CheckerUnavailable("the sandbox is unavailable: no user namespaces")
+
+    app = typer.Typer()
+    app.command()(train_command_with(unavailable))
+    out = tmp_path / "graph.pt"
+    result = CliRunner().invoke(app, ["--quick", "--suite", "tasks/suites/smoke.jsonl", "--valid", "tasks/suites/smoke.jsonl",
+                                      "--out", str(out)])
+    said = " ".join(result.output.split())  # rich wraps the line
+    assert result.exit_code == 1, said
+    assert "validation cannot run programs" in said and "no user namespaces" in said, said
+    assert not out.exists() and not out.with_suffix(".json").exists()
