@@ -3,8 +3,9 @@
 Answers from a generator or an LLM are untrusted text. They are turned into sympy objects
 only by the verifiers' whitelist parser (`verifiers.parse_answer`, which never calls eval)
 or, for LaTeX, by math-verify's LaTeX extraction (an ANTLR grammar, no eval); a problem's
-`verifier` program runs inside the sandbox. The comparison itself is ours, so one set of
-rules holds for every route:
+`verifier` program runs inside the sandbox. Whether two exact values are equal is decided by
+`verifiers.answers_equivalent`, the routine the agent uses too; what is ours is the policy
+around it, so one set of rules holds for every route:
 
 * exact by default: `sqrt(8)` equals `2*sqrt(2)`, but a decimal is not an exact answer;
 * `0.375` equals `3/8` only when the answer kind is `rational` (a terminating decimal is
@@ -31,10 +32,10 @@ from pydantic import BaseModel, Field
 from evals.deadline import AttemptTimeout, can_interrupt, deadline
 from tasks import AnswerKind, Problem
 from tasks.schema import MAX_ANSWER_CHARS
+from verifiers import answers_equivalent
 
 CHECK_TIMEOUT_S = 10.0  # sympy simplification of a crafted answer can run for minutes; give up, say so
-NUMERIC_DIGITS = 60  # a difference that evaluates to 0 to this many digits ...
-NUMERIC_ZERO = sympy.Rational(1, 10**50)  # ... and is below this counts as zero ("numerically zero")
+NUMERIC_DIGITS = 60  # digits a gap is evaluated to when a tolerance is given
 _DECIMAL = re.compile(r"^[+-]?(\d+\.\d*|\.\d+)$")  # a whole answer that is one decimal
 _BINDING = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+)$", re.DOTALL)
 _LATEX_HINT = re.compile(r"\\[A-Za-z]+|\\[\[\](){}]|\$|\^\{|_\{")
@@ -273,11 +274,11 @@ def _equal(a: Any, g: Any, rules: _Rules) -> str:
         _equal_sequence([a.start, a.end], [g.start, g.end], rules, what="interval endpoints")
         return f"intervals equal: {g}"
     if isinstance(g, sympy.Set):
-        if sympy.simplify(a.symmetric_difference(g)) == sympy.S.EmptySet:
+        if answers_equivalent(a, g):
             return f"sets equal: {g}"
         raise _Mismatch(f"set {a} differs from {g}")
     if isinstance(g, sympy.logic.boolalg.BooleanAtom):
-        if a == g:
+        if answers_equivalent(a, g):
             return f"both {g}"
         raise _Mismatch(f"{a}, expected {g}")
     return _equal_scalar(a, g, rules)
@@ -339,16 +340,10 @@ def _equal_scalar(a: Any, g: Any, rules: _Rules) -> str:
         return f"{a} is {g} exactly"
     if a.free_symbols != g.free_symbols:
         raise _Mismatch(f"{a} has free symbols {_names(a.free_symbols)}, expected {_names(g.free_symbols)}")
-    diff = sympy.simplify(a - g)
-    if diff == 0:
-        return f"{a} simplifies to {g}"
-    if diff.is_number:
-        value = sympy.N(diff, NUMERIC_DIGITS)
-        if value.is_real and abs(value) < NUMERIC_ZERO or value == 0:
-            return f"{a} - {g} is zero to {NUMERIC_DIGITS} digits"
-        raise _Mismatch(f"{a} differs from {g} (difference {sympy.N(diff, 6)})")
-    if a.equals(g) is True:
-        return f"{a} equals {g} (sympy equals)"
+    if answers_equivalent(a, g):
+        return f"{a} equals {g} (their difference simplifies to zero)"
+    if (a - g).is_number:
+        raise _Mismatch(f"{a} differs from {g} (difference {sympy.N(a - g, 6)})")
     raise _Mismatch(f"{a} is not equivalent to {g}")
 
 

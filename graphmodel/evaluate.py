@@ -2,7 +2,8 @@
 
     python -m graphmodel.evaluate --suite tasks/suites/test.jsonl --generator graph,seq --infill
 
-Answers are checked by executing programs in a child process (graphmodel.execution).
+Answers are judged by an injected AnswerChecker (graphmodel.execution); this script, which may
+not import the sandbox, uses graphmodel's fallback checker (a child process).
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graphmodel.execution import check_answers
+from graphmodel.execution import AnswerChecker, check_answers
 from graphmodel.recipes import Item, prepare
 from graphmodel.trees import iter_paths, print_tree
 
 NO_PROGRAM = "raise RuntimeError('no valid tree')"
 
 
-def suite_accuracy(gen: Any, items: list[Item], batch: int = 64) -> dict:
+def suite_accuracy(gen: Any, items: list[Item], batch: int = 64, checker: AnswerChecker = check_answers) -> dict:
     """Greedy first tree per problem: answer accuracy (overall, by family) and exact tree match."""
     trees = []
     t0 = time.perf_counter()
@@ -34,7 +35,7 @@ def suite_accuracy(gen: Any, items: list[Item], batch: int = 64) -> dict:
         for cands in gen.generate_batch([it.graph for it in chunk], k=1):
             trees.append(cands[0].tree if cands else None)
     secs = time.perf_counter() - t0
-    checks = check_answers([print_tree(t) if t is not None else NO_PROGRAM for t in trees], [it.answer for it in items])
+    checks = checker([print_tree(t) if t is not None else NO_PROGRAM for t in trees], [it.answer for it in items])
     fam: dict[str, list[bool]] = defaultdict(list)
     for it, c in zip(items, checks, strict=True):
         fam[it.family].append(c.correct)
@@ -48,7 +49,7 @@ def suite_accuracy(gen: Any, items: list[Item], batch: int = 64) -> dict:
     }
 
 
-def infill_accuracy(gen: Any, items: list[Item], seed: int = 0) -> dict:
+def infill_accuracy(gen: Any, items: list[Item], seed: int = 0, checker: AnswerChecker = check_answers) -> dict:
     """Cut one uniformly random non-root subtree of each reference tree; infill; check the answer."""
     rng = random.Random(seed)
     programs, sizes = [], []
@@ -58,7 +59,7 @@ def infill_accuracy(gen: Any, items: list[Item], seed: int = 0) -> dict:
         sizes.append(sum(1 for _ in iter_paths(dict(iter_paths(it.tree))[path])))
         cands = gen.infill(it.graph, it.tree, path, k=1)
         programs.append(cands[0].source if cands else NO_PROGRAM)
-    checks = check_answers(programs, [it.answer for it in items])
+    checks = checker(programs, [it.answer for it in items])
     n = max(len(items), 1)
     return {"n": len(items), "answer": sum(c.correct for c in checks) / n, "mean_hole_nodes": sum(sizes) / n}
 

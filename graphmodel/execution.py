@@ -1,11 +1,19 @@
-"""Answer checking for validation: run programs in a separate Python process, compare answers.
+"""Answer checking for validation: the checker protocol, and graphmodel's own fallback checker.
 
-graphmodel may not import verifiers (layering), and training only needs a yes/no per
-program, so this is a small worker: one child process (sympy imported once) runs each
-program in a fresh namespace under a CPU-time alarm and an address-space limit, and
-compares its `answer` with the expected answer string exactly (sympy equality, then
-simplification of the difference). It is a measuring tool, not the sandbox: programs
-here are the model's own outputs during training, never user input.
+Validation decodes each problem, runs the program and asks whether its `answer` is the
+expected one; the score picks the checkpoint, so it should be the agent's own judgement.
+graphmodel may not import verifiers (DESIGN.md layering), so the checker is injected:
+`train(..., checker=...)`, `evaluate(..., checker=...)`, `suite_accuracy(..., checker=...)`.
+`ladder train` passes agent.training.sandbox_checker: each program runs in the sandbox
+(verifiers' fork server, the agent's limits) and its answer is compared with
+`verifiers.answers_equivalent`, the one equivalence routine.
+
+`check_answers` below is the fallback for callers without an agent (graphmodel's own tests,
+`python -m graphmodel.evaluate`, a bare `train(cfg)`): one child process (sympy imported
+once) runs each program in a fresh namespace under a CPU-time alarm and an address-space
+limit. It is a measuring tool, not the sandbox: only the model's own outputs go through it,
+never user input, and its comparison is its own (sympy equality, then simplification; a
+base-b numeral compared as text), so figures from it can differ slightly from the agent's.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
+from typing import Protocol
 
 PER_PROGRAM_S = 2  # seconds of CPU per program
 MEMORY_MB = 1024  # address-space limit of the worker
@@ -21,9 +30,23 @@ MEMORY_MB = 1024  # address-space limit of the worker
 
 @dataclass
 class Check:
+    """One program's outcome: whether its answer is the expected one, the answer, why it failed."""
+
     correct: bool
     answer: str | None
     error: str | None
+
+
+class CheckerUnavailable(RuntimeError):
+    """The checker cannot run programs at all (e.g. no sandbox isolation on this machine)."""
+
+
+class AnswerChecker(Protocol):
+    """Runs each program and compares its `answer` with the expected answer string (one Check each,
+    in order). A program that fails is a Check with its error; a checker that cannot run any
+    program raises CheckerUnavailable."""
+
+    def __call__(self, programs: list[str], expected: list[str]) -> list[Check]: ...
 
 
 _WORKER = r'''
@@ -85,7 +108,7 @@ for line in sys.stdin:
 
 
 def check_answers(programs: list[str], expected: list[str], timeout_s: float | None = None) -> list[Check]:
-    """Run each program (in one child process) and compare its `answer` with the expected string."""
+    """The fallback AnswerChecker: run each program in one child process, compare its `answer` with the expected string."""
     if len(programs) != len(expected):
         raise ValueError(f"{len(programs)} programs but {len(expected)} expected answers")
     if not programs:

@@ -8,11 +8,14 @@ the same tree; a hypothesis that fails this check is dropped, never returned.
 
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
 from graphmodel.trees import HOLE, Path, Tree, TreeError, cut, parses_to, print_tree, subtree_at
+
+T = TypeVar("T")  # one entry of a finished beam, whatever the search returns
 
 
 class GeneratorError(RuntimeError):
@@ -41,6 +44,25 @@ class Generator(Protocol):
     def generate(self, graph: Any, k: int = 1) -> list[Candidate]: ...
 
     def infill(self, graph: Any, tree: Tree, hole: Path, k: int = 1) -> list[Candidate]: ...
+
+
+def best_valid(beam: Iterable[T], k: int, tree_of: Callable[[T], Tree], score_of: Callable[[T], float],
+               not_a_program: tuple[type[Exception], ...] = ()) -> list[Candidate]:
+    """The first k valid candidates of a finished beam, best first. `tree_of` builds an entry's
+    tree (raising one of `not_a_program` when the entry is no program: skipped); the tree must
+    print to source that parses back to it (`valid_candidate`)."""
+    out: list[Candidate] = []
+    for entry in beam:
+        try:
+            tree = tree_of(entry)
+        except not_a_program:
+            continue
+        candidate = valid_candidate(tree, score_of(entry))
+        if candidate is not None:
+            out.append(candidate)
+            if len(out) == k:
+                break
+    return out
 
 
 def valid_candidate(tree: Tree, score: float) -> Candidate | None:

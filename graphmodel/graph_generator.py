@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import torch
-
-from graphmodel.generation import Candidate, hole_tree, valid_candidate
+from graphmodel.generation import Candidate, best_valid, hole_tree
+from graphmodel.trained import GraphKind, TrainedGenerator
 from graphmodel.trees import Path, Tree, TreeError, replace_at
 
 
-class GraphGenerator:
-    """The graph transformer + tree decoder (generator name `graph`)."""
+class GraphGenerator(GraphKind, TrainedGenerator):
+    """The graph transformer + tree decoder (generator name `graph`); `from_checkpoint` in trained.py."""
 
     name = "graph"
-
-    def __init__(self, model: Any, codec: Any, device: str | torch.device = "cpu") -> None:
-        self.model = model.to(device).eval()
-        self.codec = codec
-        self.device = torch.device(device)
-
-    @classmethod
-    def from_checkpoint(cls, ckpt: dict, device: str | torch.device = "cpu") -> GraphGenerator:
-        from graphmodel.data import TreeCodec
-        from graphmodel.model import GraphModelConfig, GraphToTree
-
-        model = GraphToTree(GraphModelConfig(**ckpt["model_args"]))
-        model.load_state_dict(ckpt["model"])
-        return cls(model, TreeCodec.from_dict(json.loads(ckpt["codec"])), device)
 
     def _data(self, graph: Any):
         return self.codec.graph_vocab.encode(graph)
@@ -43,15 +27,8 @@ class GraphGenerator:
 
         datas = [self._data(g) for g in graphs]
         beams = beam_search(self.model, self.codec, datas, k=k + 1 if k > 1 else 1, max_steps=max_steps or self.codec.max_steps)
-        out = []
-        for finished in beams:
-            cands = []
-            for f in finished:
-                c = valid_candidate(build_tree(self.codec.decoding, f.actions), f.score)
-                if c is not None:
-                    cands.append(c)
-            out.append(cands[:k])
-        return out
+        decoding = self.codec.decoding
+        return [best_valid(finished, k, lambda f: build_tree(decoding, f.actions), _score) for finished in beams]
 
     def infill(self, graph: Any, tree: Tree, hole: Path, k: int = 1) -> list[Candidate]:
         """Fill the subtree at `hole` (a HOLE node, or a subtree to replace) given the rest."""
@@ -64,13 +41,10 @@ class GraphGenerator:
         except LinearizeError as exc:
             raise TreeError(f"cannot infill this tree: {exc}") from exc
         beams = beam_search(self.model, self.codec, [self._data(graph)], k=k + 1, context=context, start=start, max_steps=self.codec.max_steps)
-        out = []
-        for f in beams[0]:
-            try:
-                sub = build_tree(self.codec.decoding, f.actions, start)
-            except LinearizeError:
-                continue
-            c = valid_candidate(replace_at(holed, tuple(hole), sub), f.score)
-            if c is not None:
-                out.append(c)
-        return out[:k]
+        decoding = self.codec.decoding
+        return best_valid(beams[0], k, lambda f: replace_at(holed, tuple(hole), build_tree(decoding, f.actions, start)),
+                          _score, not_a_program=(LinearizeError,))
+
+
+def _score(hypothesis: Any) -> float:
+    return hypothesis.score

@@ -6,13 +6,13 @@ checkpoint (it restores them), so the training loop in train.py is the same for 
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import torch
 
+from graphmodel.trained import GraphKind, TrainedRecipe
 from graphmodel.trees import Tree, TreeError, parse_program
 
 if TYPE_CHECKING:
@@ -128,15 +128,10 @@ def with_variants(items: list[Item]) -> list[Item]:
     return out
 
 
-class GraphRecipe:
+class GraphRecipe(GraphKind, TrainedRecipe):
+    """What training needs from the graph model (codec, model arguments and checkpoint form: trained.py)."""
+
     name = "graph"
-
-    def __init__(self, codec: Any, model_args: dict) -> None:
-        from graphmodel.model import GraphModelConfig
-
-        self.codec = codec
-        self.model_args = model_args
-        self.cfg = GraphModelConfig(**model_args)
 
     @classmethod
     def fit(cls, items: list[Item], size: dict, lexical: bool = False) -> GraphRecipe:
@@ -161,20 +156,9 @@ class GraphRecipe:
         )
         return cls(codec, cfg.to_dict())
 
-    @classmethod
-    def from_checkpoint(cls, ckpt: dict) -> GraphRecipe:
-        from graphmodel.data import TreeCodec
-
-        return cls(TreeCodec.from_dict(json.loads(ckpt["codec"])), ckpt["model_args"])
-
-    def codec_json(self) -> str:
-        return json.dumps(self.codec.to_dict())
-
     def new_model(self) -> torch.nn.Module:
-        from graphmodel.model import GraphToTree
-
-        model = GraphToTree(self.cfg)
-        model.vocab_ok.copy_(self.codec.vocab_ok())
+        model = self._model(self.cfg)
+        model.vocab_ok.copy_(self.codec.vocab_ok())  # the values each node type may take, fixed by the codec
         return model
 
     def examples(self, items: list[Item]) -> tuple[list, list[str]]:

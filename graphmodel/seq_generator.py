@@ -3,7 +3,6 @@ regeneration from the hole on for infilling."""
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
@@ -11,37 +10,27 @@ import torch
 from torch import Tensor
 
 from graphmodel.decoder import memory_mask
-from graphmodel.generation import Candidate, GeneratorError, hole_tree, valid_candidate
+from graphmodel.generation import Candidate, GeneratorError, best_valid, hole_tree
 from graphmodel.seq_model import (
     EOS,
     MAX_LEN,
     SeqCodec,
-    SeqModelConfig,
     SeqToSeq,
     detokenize,
     program_tokens,
     source_words,
     word_renderings,
 )
+from graphmodel.trained import SeqKind, TrainedGenerator
 from graphmodel.trees import HOLE, Path, Tree, TreeError, parse_program, print_tree
 
+_NOT_A_PROGRAM = (TreeError, ValueError, IndexError, IndentationError)  # generated tokens that do not parse
 
-class SeqGenerator:
-    """The flat-token baseline behind the Generator interface (name `seq`)."""
+
+class SeqGenerator(SeqKind, TrainedGenerator):
+    """The flat-token baseline behind the Generator interface (name `seq`); `from_checkpoint` in trained.py."""
 
     name = "seq"
-
-    def __init__(self, model: SeqToSeq, codec: SeqCodec, device: str | torch.device = "cpu") -> None:
-        self.model = model.to(device).eval()
-        self.codec = codec
-        self.device = torch.device(device)
-
-    @classmethod
-    def from_checkpoint(cls, ckpt: dict, device: str | torch.device = "cpu") -> SeqGenerator:
-        d = json.loads(ckpt["codec"])
-        model = SeqToSeq(SeqModelConfig(**ckpt["model_args"]))
-        model.load_state_dict(ckpt["model"])
-        return cls(model, SeqCodec(d["src_vocab"], d["tgt_vocab"]), device)
 
     def generate(self, graph: Any, k: int = 1) -> list[Candidate]:
         return self.generate_texts([_ace_of(graph)], k)[0]
@@ -51,19 +40,8 @@ class SeqGenerator:
 
     def generate_texts(self, aces: list[str], k: int = 1, prefix: list[str] | None = None) -> list[list[Candidate]]:
         results = _seq_beam(self.model, self.codec, [source_words(a) for a in aces], k + 1 if k > 1 else 1, prefix, self.device)
-        out = []
-        for finished in results:
-            cands = []
-            for tokens, score in finished:
-                try:
-                    tree = parse_program(detokenize(tokens))
-                except (TreeError, ValueError, IndexError, IndentationError):
-                    continue  # generated tokens that are not a program: not a candidate
-                c = valid_candidate(tree, score)
-                if c is not None:
-                    cands.append(c)
-            out.append(cands[:k])
-        return out
+        return [best_valid(finished, k, lambda entry: parse_program(detokenize(entry[0])), lambda entry: entry[1],
+                           not_a_program=_NOT_A_PROGRAM) for finished in results]
 
     def infill(self, graph: Any, tree: Tree, hole: Path, k: int = 1) -> list[Candidate]:
         """Regenerate from the hole on, with the tokens before the hole forced."""

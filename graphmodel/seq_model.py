@@ -115,6 +115,11 @@ class SeqCodec:
     def to_dict(self) -> dict:
         return {"src_vocab": self.src_vocab, "tgt_vocab": self.tgt_vocab}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> SeqCodec:
+        """The codec `to_dict` wrote (a checkpoint's `codec`, parsed)."""
+        return cls(data["src_vocab"], data["tgt_vocab"])
+
     def input_of(self, token: str, words: list[str]) -> tuple[int, int]:
         """(input id, copied source position or -1) to feed a generated token back; ids past
         the target vocabulary are BOS (len) and COPY (len + 1)."""

@@ -3,7 +3,6 @@ batches and greedy decoding (graphmodel/recipes.py has the graph model's)."""
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import asdict
 
@@ -22,16 +21,14 @@ from graphmodel.seq_model import (
     source_words,
     word_renderings,
 )
+from graphmodel.trained import SeqKind, TrainedRecipe
 from graphmodel.trees import Tree, print_tree
 
 
-class SeqRecipe:
-    name = "seq"
+class SeqRecipe(SeqKind, TrainedRecipe):
+    """What training needs from the seq baseline (codec, model arguments and checkpoint form: trained.py)."""
 
-    def __init__(self, codec: SeqCodec, model_args: dict) -> None:
-        self.codec = codec
-        self.model_args = model_args
-        self.cfg = SeqModelConfig(**model_args)
+    name = "seq"
 
     @classmethod
     def fit(cls, items: list, size: dict, match_params: int | None = None) -> SeqRecipe:
@@ -41,17 +38,6 @@ class SeqRecipe:
             widths = range(16, 8 * cfg.d_model + 1, 8)
             cfg.ffn = min(widths, key=lambda w: abs(count_params(SeqModelConfig(**{**asdict(cfg), "ffn": w})) - match_params))
         return cls(codec, asdict(cfg))
-
-    @classmethod
-    def from_checkpoint(cls, ckpt: dict) -> SeqRecipe:
-        d = json.loads(ckpt["codec"])
-        return cls(SeqCodec(d["src_vocab"], d["tgt_vocab"]), ckpt["model_args"])
-
-    def codec_json(self) -> str:
-        return json.dumps(self.codec.to_dict())
-
-    def new_model(self) -> SeqToSeq:
-        return SeqToSeq(self.cfg)
 
     def example(self, pid: str, ace: str, tokens: list[str], answer: str) -> SeqExample:
         words = source_words(ace)

@@ -30,7 +30,7 @@ import torch.distributed as dist
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graphmodel.execution import check_answers
+from graphmodel.execution import AnswerChecker, check_answers
 from graphmodel.model import GraphModelConfig
 from graphmodel.recipes import Item, english_views, prepare, recipe_class, with_variants
 from graphmodel.trees import print_tree
@@ -126,8 +126,8 @@ def load_items(paths: list[str], english_share: float = 0.0, seed: int = 0) -> t
     return items, skipped
 
 
-def evaluate(recipe, model, items: list[Item], device: torch.device) -> dict:
-    """Greedy decoding: exact tree match and answer match (programs executed in a child process)."""
+def evaluate(recipe, model, items: list[Item], device: torch.device, checker: AnswerChecker = check_answers) -> dict:
+    """Greedy decoding: exact tree match and answer match (programs run and compared by `checker`)."""
     was = model.training
     model.eval()
     t0 = time.perf_counter()
@@ -136,7 +136,7 @@ def evaluate(recipe, model, items: list[Item], device: torch.device) -> dict:
     model.train(was)
     exact = sum(1 for t, it in zip(trees, items, strict=True) if t is not None and t == it.tree)
     programs = [print_tree(t) if t is not None else "raise SyntaxError('no tree')" for t in trees]
-    checks = check_answers(programs, [it.answer for it in items])
+    checks = checker(programs, [it.answer for it in items])
     correct = sum(c.correct for c in checks)
     n = max(len(items), 1)
     return {"n": len(items), "exact": exact / n, "answer": correct / n, "valid_trees": sum(t is not None for t in trees) / n, "decode_s": secs}
@@ -358,7 +358,7 @@ def _train_epoch(run: _Run, cfg: TrainConfig, epoch: int, train_items: list[Item
 
 
 def _validate(run: _Run, cfg: TrainConfig, epoch: int, stats: dict[str, float], valid_items: list[Item],
-              rank: int, device: torch.device, console: Console) -> tuple[dict, float]:
+              rank: int, device: torch.device, console: Console, checker: AnswerChecker) -> tuple[dict, float]:
     """This epoch's metrics and its score (higher is better): validation answer accuracy (exact
     tree match breaks ties), or -loss without a validation suite. An epoch that is not validated
     scores below the best, so it is neither kept nor counted against patience."""
@@ -366,7 +366,7 @@ def _validate(run: _Run, cfg: TrainConfig, epoch: int, stats: dict[str, float], 
     metrics = {"epoch": epoch, "step": run.step, "train_loss": stats["loss"], "examples_per_s": run.seen / max(train_s, 1e-9)}
     last_epoch = epoch == cfg.epochs - 1 or run.out_of_steps(cfg) or run.out_of_time(cfg)
     if rank == 0 and valid_items and (epoch % cfg.valid_every == cfg.valid_every - 1 or last_epoch):
-        metrics["valid"] = evaluate(run.recipe, run.raw, valid_items, device)
+        metrics["valid"] = evaluate(run.recipe, run.raw, valid_items, device, checker)
         console.print(f"epoch {epoch}: loss {stats['loss']:.3f}  valid answer {metrics['valid']['answer']:.3f}  exact {metrics['valid']['exact']:.3f}")
         return metrics, metrics["valid"]["answer"] + 1e-3 * metrics["valid"]["exact"]
     if valid_items:
@@ -400,10 +400,13 @@ def train(
     train_items: list[Item] | None = None,
     valid_items: list[Item] | None = None,
     on_end: Callable[[torch.nn.Module], None] | None = None,
+    checker: AnswerChecker | None = None,
 ) -> dict:
     """Train one generator; returns the metrics written next to the checkpoint.
 
-    `on_end` receives the trained (unwrapped) model, e.g. to compare DDP ranks."""
+    `on_end` receives the trained (unwrapped) model, e.g. to compare DDP ranks. `checker`
+    runs and judges the validation programs (`ladder train` passes the sandbox's,
+    agent.training.sandbox_checker); without one, graphmodel's fallback (execution.py)."""
     console = console or Console(stderr=True)
     device = _device(cfg.device)  # before the process group: NCCL binds each rank to its GPU
     rank, world = _ddp()
@@ -420,7 +423,7 @@ def train(
         task = progress.add_task(f"train {cfg.generator}", total=run.total, completed=run.step, info="")
         for epoch in range(run.first_epoch, cfg.epochs):
             stats = _train_epoch(run, cfg, epoch, train_items, rng, rank, world, device, progress, task)
-            metrics, score = _validate(run, cfg, epoch, stats, valid_items, rank, device, console)
+            metrics, score = _validate(run, cfg, epoch, stats, valid_items, rank, device, console, checker or check_answers)
             run.history.append(metrics)
             if rank == 0:
                 _keep_best(run, cfg, epoch, score)

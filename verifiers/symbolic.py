@@ -49,7 +49,9 @@ def parse_answer(text: str, limits: AnswerLimits | None = None) -> sympy.Basic:
 
 def answers_equivalent(a, b, *, allow_float: bool = False) -> bool:
     """Whether two answers denote the same exact value: numbers and expressions by
-    simplifying their difference to zero, tuples element-wise in order, sets as sets.
+    simplifying their difference to zero, tuples element-wise in order, sets as sets
+    (intervals and unions by their symmetric difference). The one equivalence routine:
+    the agent, the evals' answer check and training validation all decide with it.
     Strings are parsed with parse_answer (unparsable text is equivalent to nothing; a
     decimal literal is the exact rational it spells). A sympy Float equals only the
     rational it exactly is. ``allow_float`` accepts numbers within a relative 1e-9 (for
@@ -69,13 +71,23 @@ def _equivalent(a: sympy.Basic, b: sympy.Basic, allow_float: bool) -> bool:
         return (all(any(_equivalent(x, y, allow_float) for y in b.args) for x in a.args)
                 and all(any(_equivalent(x, y, allow_float) for x in a.args) for y in b.args))
     if isinstance(a, sympy.Set) or isinstance(b, sympy.Set):
-        return isinstance(a, sympy.Set) and isinstance(b, sympy.Set) and a == b
+        return isinstance(a, sympy.Set) and isinstance(b, sympy.Set) and _same_set(a, b)
     if isinstance(a, sympy.logic.boolalg.BooleanAtom) or \
             isinstance(b, sympy.logic.boolalg.BooleanAtom):
         return a == b
     if not (isinstance(a, sympy.Expr) and isinstance(b, sympy.Expr)):
         return a == b
     return _expressions_equal(a, b, allow_float)
+
+
+def _same_set(a: sympy.Set, b: sympy.Set) -> bool:
+    """Intervals, unions and complements: equal when nothing lies in one and not the other."""
+    if a == b:
+        return True
+    try:
+        return sympy.simplify(a.symmetric_difference(b)) == sympy.S.EmptySet
+    except (TypeError, ValueError, NotImplementedError):
+        return False
 
 
 def _expressions_equal(a: sympy.Expr, b: sympy.Expr, allow_float: bool) -> bool:

@@ -22,6 +22,16 @@ def _sides(rng: random.Random) -> tuple[int, int, int]:
     return a * k, b * k, c * k
 
 
+def _missing_leg(subtype: str, params: dict, prompts: list[str], ace: str, hypotenuse: tuple[str, int],
+                 leg: tuple[str, int], asked: str) -> Draft:
+    """A leg from the hypotenuse and the other leg, whatever the story calls them (a triangle's
+    other leg, a ladder's base distance or height): one program, one exact answer."""
+    (hyp_name, c), (leg_name, a) = hypotenuse, leg
+    code = program(f"{hyp_name} = {c}", f"{leg_name} = {a}", f"{asked} = sqrt({hyp_name}**2 - {leg_name}**2)",
+                   f"answer = {asked}", imports="sqrt")
+    return Draft(subtype, params, prompts, ace, code, sympy.sqrt(c * c - a * a), 2)
+
+
 def _hypotenuse(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
     if rng.random() < 0.3:  # legs that are not part of a triple: a radical answer
         a, b = rng.sample(range(1, 31), 2)
@@ -64,14 +74,7 @@ def _leg(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
         f"A right triangle has a hypotenuse of {c} {u} and a leg of {a} {u}. "
         "What is the other leg of the right triangle?"
     )
-    code = program(
-        f"hypotenuse = {c}",
-        f"leg = {a}",
-        "other_leg = sqrt(hypotenuse**2 - leg**2)",
-        "answer = other_leg",
-        imports="sqrt",
-    )
-    return Draft("leg", {"a": a, "c": c}, prompts, ace, code, sympy.sqrt(c * c - a * a), 2)
+    return _missing_leg("leg", {"a": a, "c": c}, prompts, ace, ("hypotenuse", c), ("leg", a), "other_leg")
 
 
 def _ladder_base(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
@@ -89,14 +92,7 @@ def _ladder_base(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
         f"The ladder reaches a height of {h} {u} on the wall. "
         "What is the distance of the base of the ladder from the wall?"
     )
-    code = program(
-        f"length = {length}",
-        f"height = {h}",
-        "distance = sqrt(length**2 - height**2)",
-        "answer = distance",
-        imports="sqrt",
-    )
-    return Draft("ladder_base", {"length": length, "height": h}, prompts, ace, code, sympy.sqrt(length**2 - h**2), 2)
+    return _missing_leg("ladder_base", {"length": length, "height": h}, prompts, ace, ("length", length), ("height", h), "distance")
 
 
 def _ladder_height(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
@@ -114,14 +110,7 @@ def _ladder_height(rng: random.Random, s: Speaker, unit: str, ab: str) -> Draft:
         f"The base of the ladder is {d} {u} from the wall. "
         "What is the height of the ladder on the wall?"
     )
-    code = program(
-        f"length = {length}",
-        f"distance = {d}",
-        "height = sqrt(length**2 - distance**2)",
-        "answer = height",
-        imports="sqrt",
-    )
-    return Draft("ladder_height", {"length": length, "distance": d}, prompts, ace, code, sympy.sqrt(length**2 - d**2), 2)
+    return _missing_leg("ladder_height", {"length": length, "distance": d}, prompts, ace, ("length", length), ("distance", d), "height")
 
 
 def sample(rng: random.Random) -> Draft:

@@ -6,17 +6,15 @@ for it, and a loopback HTTP server (503s, or nothing listening) for an OpenAI-co
 
 from __future__ import annotations
 
-import json
 import socket
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import scripted_models
 from langchain_core.exceptions import ModelRateLimitError
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from loopback_chat import ChatServer
 from typer.testing import CliRunner
 
 from agent import Agent, Status
@@ -113,31 +111,14 @@ def test_solve_cli_exits_3_when_the_model_is_down() -> None:
 # --------------------------------------------------------------------------- a real HTTP client on loopback
 
 
-class _Down(BaseHTTPRequestHandler):
-    hits = 0
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
-        type(self).hits += 1
-        self.rfile.read(int(self.headers["Content-Length"]))
-        data = json.dumps({"error": {"message": "overloaded", "type": "server_error"}}).encode()
-        self.send_response(503)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
+def _overloaded(server: ChatServer, body: dict) -> tuple[int, dict]:
+    return 503, {"error": {"message": "overloaded", "type": "server_error"}}
 
 
 @pytest.fixture
-def down_server() -> Iterator[str]:
-    _Down.hits = 0
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Down)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    httpd.shutdown()
-    httpd.server_close()
+def down_server() -> Iterator[ChatServer]:
+    with ChatServer(_overloaded) as server:
+        yield server
 
 
 def _closed_port() -> int:
@@ -147,13 +128,13 @@ def _closed_port() -> int:
 
 
 @pytest.mark.parametrize("question", [ACE_QUESTION, "Blorp the quux wibbles how many zorps?"])
-def test_openai_compatible_server_returning_503_is_retried_then_exit_3(down_server: str, question: str) -> None:
+def test_openai_compatible_server_returning_503_is_retried_then_exit_3(down_server: ChatServer, question: str) -> None:
     pytest.importorskip("langchain_openai")
     pytest.importorskip("langchain.chat_models")
-    args = ["solve", "--generator", "llm", "--llm-model", "m", "--llm-base-url", down_server, "--llm-retries", "1", question]
+    args = ["solve", "--generator", "llm", "--llm-model", "m", "--llm-base-url", down_server.url, "--llm-retries", "1", question]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == ExitCode.unavailable, result.output
-    assert _Down.hits == 2, "one call and one retry, the client's own retries off"
+    assert len(down_server.requests) == 2, "one call and one retry, the client's own retries off"
     assert "(server)" in result.stderr and "one fact per sentence" not in result.stderr, result.stderr
 
 

@@ -11,3 +11,10 @@ def assert_rewrites_to(text: str, ace: str) -> None:
     result = rewrite_rules(text)
     assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
     assert same_meaning(parse_ace(result.ace), parse_ace(ace)), f"{text!r} -> {result.ace!r}"
+
+
+def assert_rewrites_exactly(text: str, ace: str) -> None:
+    """`text` is rewritten (no issue) to exactly `ace`: the phrasing tests pin the words down."""
+    result = rewrite_rules(text)
+    assert result.ok, f"{text!r} was not rewritten: {[i.reason for i in result.issues]}"
+    assert result.ace == ace, f"{text!r} -> {result.ace!r}"

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from case_tables import grouped
 from rewrite_checks import assert_rewrites_to
 
 from agent.rewrite.chance import actor, define_chance
 from agent.rewrite.counting_problems import define_counting
 from agent.rewrite.numbers import numbers_to_digits
 
-
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
+REWRITES = grouped({
+    "coin tosses": [
         ("Hugo flips an unbiased coin six times. What is the chance that he gets precisely two heads?",
          "Hugo tosses 6 coins. What is the probability of 2 heads?"),
         ("What is the probability that exactly 4 of Rita's 10 coin flips come up tails?",
@@ -22,14 +21,7 @@ from agent.rewrite.numbers import numbers_to_digits
         ("Ines tosses a coin 5 times. Find the probability that exactly one of the tosses lands heads.",
          "Ines tosses 5 coins. What is the probability of 1 head?"),
     ],
-)
-def test_coin_tosses(text: str, ace: str) -> None:
-    assert_rewrites_to(text, ace)
-
-
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
+    "dice totals": [
         ("Pedro rolls a pair of dice. What is the probability that the numbers add up to 9?",
          "Pedro rolls 2 dice. Every die has 6 faces. What is the probability of a sum of 9?"),
         ("Yuki throws two four-sided dice. Find the chance that their total is 5.",
@@ -37,14 +29,7 @@ def test_coin_tosses(text: str, ace: str) -> None:
         ("Zara rolls three dice, each numbered 1 to 10. How likely is a total of 12?",
          "Zara rolls 3 dice. Every die has 10 faces. What is the probability of a sum of 12?"),
     ],
-)
-def test_dice_totals(text: str, ace: str) -> None:
-    assert_rewrites_to(text, ace)
-
-
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
+    "draws from a container": [
         ("A jar contains 6 purple beads and 4 orange beads. Omid pulls out 2 beads without looking and keeps them."
          " What is the probability that both are orange?",
          "A bag has 6 purple marbles and 4 orange marbles. Omid draws 2 marbles from the bag."
@@ -53,8 +38,25 @@ def test_dice_totals(text: str, ace: str) -> None:
          "A bag has 3 red marbles and 5 green marbles and 2 white marbles. Lena draws 1 marble from the bag."
          " What is the probability of 1 green marble?"),
     ],
-)
-def test_draws_from_a_container(text: str, ace: str) -> None:
+    "coin outcomes said as times or all": [
+        ("Vera tosses a coin 4 times. What is the probability that it comes up tails exactly three times?",
+         "Vera tosses 4 coins. What is the probability of 3 tails?"),
+        ("Vera flips 5 coins. What is the chance that all of them show heads?",
+         "Vera tosses 5 coins. What is the probability of 5 heads?"),
+    ],
+    "an experiment nobody is named for gets a person who acts": [
+        ("A box holds 4 green balls and 6 white balls. A ball is drawn at random. What is the probability that it is white?",
+         "A bag has 4 green marbles and 6 white marbles. A person draws 1 marble from the bag. What is the probability of 1 white marble?"),
+        ("A jar has 2 pink beads and 9 gray beads. What is the probability of picking a gray bead?",
+         "A bag has 2 pink marbles and 9 gray marbles. A person draws 1 marble from the bag. What is the probability of 1 gray marble?"),
+        ("A fair coin is flipped 7 times. What is the probability of exactly 4 tails?",
+         "A person tosses 7 coins. What is the probability of 4 tails?"),
+    ],
+})
+
+
+@pytest.mark.parametrize(("text", "ace"), REWRITES)
+def test_chance_questions_rewrite_to_their_canonical_ace(text: str, ace: str) -> None:
     assert_rewrites_to(text, ace)
 
 
@@ -91,19 +93,6 @@ def test_actor_is_the_one_person_who_acts() -> None:
     assert actor("Ana draws 2 marbles and Ben draws 1 marble.") is None
 
 
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
-        ("Vera tosses a coin 4 times. What is the probability that it comes up tails exactly three times?",
-         "Vera tosses 4 coins. What is the probability of 3 tails?"),
-        ("Vera flips 5 coins. What is the chance that all of them show heads?",
-         "Vera tosses 5 coins. What is the probability of 5 heads?"),
-    ],
-)
-def test_coin_outcomes_said_as_times_or_all(text: str, ace: str) -> None:
-    assert_rewrites_to(text, ace)
-
-
 def test_a_complement_or_a_union_is_another_question() -> None:
     assert define_chance("Vera tosses a coin 4 times. What is the probability of not getting 2 heads?") is None
     assert define_chance("Vera rolls 2 dice. What is the probability that the sum is 7 or 11?") is None
@@ -112,21 +101,6 @@ def test_a_complement_or_a_union_is_another_question() -> None:
 def test_an_ordered_outcome_is_another_question() -> None:
     assert define_chance("Vera tosses a coin 4 times. What is the probability of 2 heads in a row?") is None
     assert define_chance("Vera tosses a coin 4 times. What is the probability that the first toss is heads?") is None
-
-
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
-        ("A box holds 4 green balls and 6 white balls. A ball is drawn at random. What is the probability that it is white?",
-         "A bag has 4 green marbles and 6 white marbles. A person draws 1 marble from the bag. What is the probability of 1 white marble?"),
-        ("A jar has 2 pink beads and 9 gray beads. What is the probability of picking a gray bead?",
-         "A bag has 2 pink marbles and 9 gray marbles. A person draws 1 marble from the bag. What is the probability of 1 gray marble?"),
-        ("A fair coin is flipped 7 times. What is the probability of exactly 4 tails?",
-         "A person tosses 7 coins. What is the probability of 4 tails?"),
-    ],
-)
-def test_an_experiment_nobody_is_named_for_gets_a_person_who_acts(text: str, ace: str) -> None:
-    assert_rewrites_to(text, ace)
 
 
 def test_a_named_person_who_does_not_act_still_refuses() -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from case_tables import grouped
 from rewrite_checks import assert_rewrites_to
 
 from agent.rewrite.groups import group_facts, group_question
 
-
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
+REWRITES = grouped({
+    "equal groups and fair shares": [
         ("Kofi sorts 96 pens into boxes, 12 pens in each box. How many boxes does Kofi need?",
          "There are 96 pens. Every box has 12 pens. How many boxes are there?"),
         ("Lina fills 9 bags with 7 apples each. How many apples does Lina use?",
@@ -22,8 +21,17 @@ from agent.rewrite.groups import group_facts, group_question
         ("6 children share Omar's 42 grapes equally. How many grapes does one child get?",
          "Omar has 42 grapes. Omar shares the grapes among 6 children. How many grapes does every child get?"),
     ],
-)
-def test_equal_groups_and_fair_shares(text: str, ace: str) -> None:
+    "groups said of one group": [
+        ("A shelf holds 24 cups. How many cups are in 6 shelves?",
+         "Every shelf has 24 cups. There are 6 shelves. How many cups do the shelves have?"),
+        ("There are 30 players. The players form teams of 5. How many teams are there?",
+         "There are 30 players. Every team has 5 players. How many teams are there?"),
+    ],
+})
+
+
+@pytest.mark.parametrize(("text", "ace"), REWRITES)
+def test_group_questions_rewrite_to_their_canonical_ace(text: str, ace: str) -> None:
     assert_rewrites_to(text, ace)
 
 
@@ -33,16 +41,3 @@ def test_a_different_noun_in_each_group_is_not_an_equal_group() -> None:
 
 def test_a_question_without_known_groups_is_left_alone() -> None:
     assert group_question("How many boxes does Kofi need?", "Kofi has 96 pens.") is None
-
-
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
-        ("A shelf holds 24 cups. How many cups are in 6 shelves?",
-         "Every shelf has 24 cups. There are 6 shelves. How many cups do the shelves have?"),
-        ("There are 30 players. The players form teams of 5. How many teams are there?",
-         "There are 30 players. Every team has 5 players. How many teams are there?"),
-    ],
-)
-def test_groups_said_of_one_group(text: str, ace: str) -> None:
-    assert_rewrites_to(text, ace)

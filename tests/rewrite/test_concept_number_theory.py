@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from case_tables import grouped
 from rewrite_checks import assert_rewrites_to
 
 from agent.rewrite.concepts import define_concepts
@@ -18,9 +19,8 @@ DIVISORS = "X = {}. How many divisors does X have?"
 DIGITS = "X = {}. What is the sum of the digits of X?"
 
 
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
+REWRITES = grouped({
+    "concepts by name": [
         # ACE-shaped as written, but the concept has no ACE word: the definition wins
         ("What is the lowest common multiple of 14 and 35?", LCM.format(14, 35)),
         ("What is the highest common factor of 36 and 60?", GCD.format(36, 60)),
@@ -33,8 +33,20 @@ DIGITS = "X = {}. What is the sum of the digits of X?"
         ("Find the number of positive whole numbers which go into 84.", DIVISORS.format(84)),
         ("Work out 2^20 and add up all its digits.", DIGITS.format("2 ^ 20")),
     ],
-)
-def test_concepts_by_name(text: str, ace: str) -> None:
+    "lcm and gcd described, not named": [
+        ("Find the smallest positive integer that is divisible by both 14 and 21.", LCM.format(14, 21)),
+        ("What is the biggest whole number that goes into both 45 and 75?", GCD.format(45, 75)),
+    ],
+    "a common denominator is the lcm of the denominators": [
+        ("What is the least common denominator of 3/8 and 5/12?", LCM.format(8, 12)),
+        ("Find the common denominator of -7/10 and 1/15.", LCM.format(10, 15)),
+        ("Give the lowest common denominator for the fractions 2/9 and -4/21.", LCM.format(9, 21)),
+    ],
+})
+
+
+@pytest.mark.parametrize(("text", "ace"), REWRITES)
+def test_number_theory_questions_rewrite_to_their_canonical_ace(text: str, ace: str) -> None:
     assert_rewrites_to(text, ace)
 
 
@@ -90,17 +102,6 @@ def test_one_before_a_scale_is_a_number() -> None:
     assert numbers_to_digits("Each one costs 5 dollars.") == "Each one costs 5 dollars."
 
 
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
-        ("Find the smallest positive integer that is divisible by both 14 and 21.", LCM.format(14, 21)),
-        ("What is the biggest whole number that goes into both 45 and 75?", GCD.format(45, 75)),
-    ],
-)
-def test_lcm_and_gcd_described_not_named(text: str, ace: str) -> None:
-    assert_rewrites_to(text, ace)
-
-
 def test_equal_shares_with_no_leftovers_said_of_people() -> None:
     assert_rewrites_to(
         "Lena has 42 red beads and 56 blue beads. She divides them evenly among her guests so that nobody gets"
@@ -108,18 +109,6 @@ def test_equal_shares_with_no_leftovers_said_of_people() -> None:
         "Lena has 42 red beads and 56 blue beads. Lena shares the red beads among the guests of Lena. Lena shares the"
         " blue beads among the guests. Every guest gets an equal share. What is the largest number of the guests?",
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "ace"),
-    [
-        ("What is the least common denominator of 3/8 and 5/12?", LCM.format(8, 12)),
-        ("Find the common denominator of -7/10 and 1/15.", LCM.format(10, 15)),
-        ("Give the lowest common denominator for the fractions 2/9 and -4/21.", LCM.format(9, 21)),
-    ],
-)
-def test_a_common_denominator_is_the_lcm_of_the_denominators(text: str, ace: str) -> None:
-    assert_rewrites_to(text, ace)
 
 
 @pytest.mark.parametrize("text", ["What is the common denominator of 2/4 and 1/6?",  # 2/4 is not in lowest terms

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from case_tables import per_function
 
 from agent.rewrite.answer_form import drop_answer_form
 from agent.rewrite.clauses import split_clauses
@@ -24,23 +27,26 @@ def _texts(sentences: list[Sentence]) -> list[str]:
     return [s.text for s in sentences]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+def _on_sentence(split: Callable[[Sentence], list[Sentence]]) -> Callable[[str], list[str]]:
+    """A pass over one sentence, seen as text in and the texts of the sentences out."""
+    return lambda text: _texts(split(_sentence(text)))
+
+
+def _alone(rewrite: Callable[[str, str], str]) -> Callable[[str], str]:
+    """A pass that reads context, run on a sentence with none."""
+    return lambda text: rewrite(text, "")
+
+
+# Each pass, the cases it must map exactly: one table, one test (a case is a row).
+PASS_CASES = {
+    "normalize": (normalize, [
         ("What\u2019s  the length ?", "What is the length?"),
         ("It\u2019s 5 feet \u2013 about.", "It is 5 feet - about."),
         ("The ladder's length isn't known.", "The ladder's length is not known."),
         ("3 \u00d7 4", "3 * 4"),
         ("Don't stop", "Do not stop"),
-    ],
-)
-def test_normalize(text: str, expected: str) -> None:
-    assert normalize(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    ]),
+    "numbers in words become exact digits": (numbers_to_digits, [
         ("A thirteen foot ladder", "A 13 foot ladder"),
         ("twenty-five apples", "25 apples"),
         ("twenty five apples", "25 apples"),
@@ -59,22 +65,8 @@ def test_normalize(text: str, expected: str) -> None:
         ("2.5 million", "2500000"),
         ("twice as many", "2 times as many"),
         ("five and six", "5 and 6"),
-    ],
-)
-def test_numbers_in_words_become_exact_digits(text: str, expected: str) -> None:
-    assert numbers_to_digits(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text", ["the third train", "one second", "each one costs 5", "no one", "12.50 dollars", "3/8"]
-)
-def test_numbers_leaves_ordinals_units_and_pronoun_one(text: str) -> None:
-    assert numbers_to_digits(text) == text.replace("one second", "1 second")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    ]),
+    "units, abbreviations and symbols": (expand_units, [
         ("A 13 ft ladder", "A 13 feet ladder"),
         ("A 13 ft. ladder", "A 13 feet ladder"),
         ("at 60 km/h for 2 hrs.", "at 60 kilometers per hour for 2 hours."),
@@ -94,15 +86,8 @@ def test_numbers_leaves_ordinals_units_and_pronoun_one(text: str) -> None:
         ("100 m/s", "100 meters per second"),
         ("1 hrs", "1 hour"),
         ("live in a house", "live in a house"),
-    ],
-)
-def test_units_abbreviations_and_symbols(text: str, expected: str) -> None:
-    assert expand_units(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    ]),
+    "measures become facts": (_on_sentence(extract_measures), [
         ("A 13 foot ladder leans against a wall.", ["A ladder has a length of 13 feet.", "The ladder leans against a wall."]),
         ("A 13-foot ladder leans.", ["A ladder has a length of 13 feet.", "The ladder leans."]),
         ("A 12 foot tall tree casts a shadow.", ["A tree has a height of 12 feet.", "The tree casts a shadow."]),
@@ -114,15 +99,8 @@ def test_units_abbreviations_and_symbols(text: str, expected: str) -> None:
         ),
         ("A shop gives a 20 percent discount.", ["A shop gives a discount of 20 percent."]),
         ("John has 5 apples.", ["John has 5 apples."]),
-    ],
-)
-def test_measures_become_facts(text: str, expected: list[str]) -> None:
-    assert _texts(extract_measures(_sentence(text))) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    ]),
+    "clauses split compound sentences": (_on_sentence(split_clauses), [
         ("A ladder leans against a wall and reaches 12 feet up the wall.", ["A ladder leans against a wall.", "It reaches 12 feet up the wall."]),
         ("Place a ladder against a wall so that it reaches 12 feet.", ["Place a ladder against a wall.", "It reaches 12 feet."]),
         ("How high does the ladder reach if its base is 5 feet from the wall?", ["The base of the ladder is 5 feet from the wall.", "How high does the ladder reach?"]),
@@ -131,10 +109,45 @@ def test_measures_become_facts(text: str, expected: list[str]) -> None:
         ("Bob mows a lawn in 5 hours; Ann takes 3 hours.", ["Bob mows a lawn in 5 hours.", "Ann takes 3 hours."]),
         ("A box has a length of 3 meters and a width of 2 meters.", ["A box has a length of 3 meters and a width of 2 meters."]),
         ("John and Mary paint the fence together.", ["John and Mary paint the fence together."]),
-    ],
+    ]),
+    "facts take canonical pattern shapes": (_on_sentence(normalize_fact), [
+        ("A ladder is leaning against a wall.", ["A ladder leans against a wall."]),
+        ("Tom can paint a fence in 5 hours.", ["Tom paints a fence in 5 hours."]),
+        ("Working alone, Tom paints a fence in 5 hours.", ["Tom paints a fence in 5 hours."]),
+        ("Tom and Mary can paint the fence.", ["Tom and Mary paint the fence."]),
+        (
+            "A box is 5 meters long, 3 meters wide and 2 meters high.",
+            ["A box has a length of 5 meters.", "A box has a width of 3 meters.", "A box has a height of 2 meters."],
+        ),
+        ("Place the ladder against a wall.", ["The ladder leans against a wall."]),
+        ("The ladder reaches 12 feet up the wall.", ["The ladder reaches a height of 12 feet on the wall."]),
+        ("What is X?", ["What is X?"]),
+    ]),
+    "questions become ACE queries": (_alone(rewrite_question), [
+        ("How far is the base of the ladder from the wall?", "What is the distance of the base of the ladder from the wall?"),
+        ("How far from the wall is the base of the ladder?", "What is the distance of the base of the ladder from the wall?"),
+        ("How long is the hypotenuse?", "What is the hypotenuse?"),
+        ("How long is the ladder?", "What is the length of the ladder?"),
+        ("How high does the ladder reach on the wall?", "What is the height of the ladder on the wall?"),
+        ("Find the area of the rectangle.", "What is the area of the rectangle?"),
+        ("Calculate the volume of the box.", "What is the volume of the box?"),
+        ("How many hours will the car need?", "How many hours does the car need?"),
+        ("How many apples does John have?", "How many apples does John have?"),
+        ("Find the number X such that 3 * X = 6.", "Calculate the number X such that 3 * X = 6."),
+    ]),
+}
+
+
+@pytest.mark.parametrize(("run", "text", "expected"), per_function(PASS_CASES))
+def test_each_pass_maps_its_cases_exactly(run: Callable[[str], object], text: str, expected: object) -> None:
+    assert run(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text", ["the third train", "one second", "each one costs 5", "no one", "12.50 dollars", "3/8"]
 )
-def test_clauses_split_compound_sentences(text: str, expected: list[str]) -> None:
-    assert _texts(split_clauses(_sentence(text))) == expected
+def test_numbers_leaves_ordinals_units_and_pronoun_one(text: str) -> None:
+    assert numbers_to_digits(text) == text.replace("one second", "1 second")
 
 
 def test_references_resolve_subject_object_and_possessive() -> None:
@@ -163,45 +176,6 @@ def test_references_dummy_it_is_kept() -> None:
 def test_references_orphan_pronoun_is_an_error() -> None:
     with pytest.raises(Unresolved, match="'It'"):
         resolve_pronouns(["It is 5 feet long."])
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("A ladder is leaning against a wall.", ["A ladder leans against a wall."]),
-        ("Tom can paint a fence in 5 hours.", ["Tom paints a fence in 5 hours."]),
-        ("Working alone, Tom paints a fence in 5 hours.", ["Tom paints a fence in 5 hours."]),
-        ("Tom and Mary can paint the fence.", ["Tom and Mary paint the fence."]),
-        (
-            "A box is 5 meters long, 3 meters wide and 2 meters high.",
-            ["A box has a length of 5 meters.", "A box has a width of 3 meters.", "A box has a height of 2 meters."],
-        ),
-        ("Place the ladder against a wall.", ["The ladder leans against a wall."]),
-        ("The ladder reaches 12 feet up the wall.", ["The ladder reaches a height of 12 feet on the wall."]),
-        ("What is X?", ["What is X?"]),
-    ],
-)
-def test_facts_take_canonical_pattern_shapes(text: str, expected: list[str]) -> None:
-    assert _texts(normalize_fact(_sentence(text))) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("How far is the base of the ladder from the wall?", "What is the distance of the base of the ladder from the wall?"),
-        ("How far from the wall is the base of the ladder?", "What is the distance of the base of the ladder from the wall?"),
-        ("How long is the hypotenuse?", "What is the hypotenuse?"),
-        ("How long is the ladder?", "What is the length of the ladder?"),
-        ("How high does the ladder reach on the wall?", "What is the height of the ladder on the wall?"),
-        ("Find the area of the rectangle.", "What is the area of the rectangle?"),
-        ("Calculate the volume of the box.", "What is the volume of the box?"),
-        ("How many hours will the car need?", "How many hours does the car need?"),
-        ("How many apples does John have?", "How many apples does John have?"),
-        ("Find the number X such that 3 * X = 6.", "Calculate the number X such that 3 * X = 6."),
-    ],
-)
-def test_questions_become_ace_queries(text: str, expected: str) -> None:
-    assert rewrite_question(text, context="") == expected
 
 
 def test_how_far_with_motion_uses_the_problems_length_unit() -> None:

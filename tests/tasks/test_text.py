@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import pytest
 import sympy
+from case_tables import per_function
 
 from tasks.families.base import exact_answer
 from tasks.families.text import (
@@ -68,30 +69,26 @@ def test_speaker_spells_some_small_numbers_and_keeps_fractions_as_digits():
     assert Speaker(random.Random(0), word_rate=0.0).n(7) == "7"
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+# Each surface fixer and the cases it must map exactly: one table, one test.
+FIXES = {
+    "articles": (fix_articles, [
         ("A ant has 6 legs.", "An ant has 6 legs."),
         ("after a increase of 5 percent", "after an increase of 5 percent"),
         ("a 8% discount and a 18-dollar shirt", "an 8% discount and an 18-dollar shirt"),
         ("a 180-dollar bike", "a 180-dollar bike"),
         ("A number X is unknown.", "A number X is unknown."),
         ("a unit of work in a hour", "a unit of work in an hour"),
-    ],
-)
-def test_fix_articles(text, expected):
-    assert fix_articles(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    ]),
+    "agreement": (fix_agreement, [
         ("in 1 hours", "in 1 hour"),
         ("1 boys and 1 candies and 1 boxes and 1 feet", "1 boy and 1 candy and 1 box and 1 foot"),
         ("one buses and 1 bus", "one bus and 1 bus"),
         ("2.1 meters and 11 days and -1 points", "2.1 meters and 11 days and -1 points"),
         ("1 of the cards", "1 of the cards"),
-    ],
-)
-def test_fix_agreement(text, expected):
-    assert fix_agreement(text) == expected
+    ]),
+}
+
+
+@pytest.mark.parametrize(("fix", "text", "expected"), per_function(FIXES))
+def test_each_fixer_maps_its_cases_exactly(fix, text, expected):
+    assert fix(text) == expected, text

@@ -132,3 +132,14 @@ def test_canonical_answer(value, canonical):
 def test_canonical_answer_round_trips(value):
     text = canonical_answer(value)
     assert answers_equivalent(parse_answer(text), value), text
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    (sympy.Union(sympy.Interval(0, 1), sympy.Interval(1, 2), evaluate=False), sympy.Interval(0, 2), True),
+    (sympy.Complement(sympy.Interval(0, 2), sympy.Interval(1, 2), evaluate=False), sympy.Interval.Ropen(0, 1), True),
+    (sympy.Interval(0, 1), sympy.Interval(0, 2), False),
+    (sympy.Interval.open(0, 1), sympy.Interval(0, 1), False),
+    (sympy.Interval(0, 1), sympy.FiniteSet(0, 1), False),
+])
+def test_sets_other_than_finite_ones_are_equal_when_their_symmetric_difference_is_empty(a, b, same):
+    assert answers_equivalent(a, b) is same, (a, b)

@@ -186,6 +186,14 @@ def test_sandbox_sees_only_its_loopback_and_no_route_out(run, server):
     assert result.stdout.strip() == "['lo'] Network is unreachable", result.stdout
 
 
+def _try_each(targets: list, statement: str, outcome: str, imports: str = "") -> str:
+    """A program that runs `statement` on each `target` and prints, per target, `outcome` or
+    the name of the OSError it raised (what the sandbox refused, and how)."""
+    return (f"{imports}found = []\nfor target in {targets!r}:\n    try:\n        {statement}\n"
+            f"        found.append({outcome})\n    except OSError as e:\n        found.append(type(e).__name__)\n"
+            f"answer = len(found)\nprint(found)\n")
+
+
 def test_writing_outside_scratch_is_refused(run, server, tmp_path):
     """Layers: Landlock (writes only beneath the scratch directory), then the mount
     namespace (the host path does not exist inside; the interpreter is bound read-only)."""
@@ -193,10 +201,7 @@ def test_writing_outside_scratch_is_refused(run, server, tmp_path):
 
     target = tmp_path / "evil.txt"
     site = next(p for p in sys.path if p.endswith("site-packages"))
-    code = (f"errors = []\nfor path in [{str(target)!r}, '/tmp/evil', {site + '/evil.py'!r},"
-            f" '/evil']:\n    try:\n        open(path, 'w').write('x')\n"
-            f"        errors.append('written')\n    except OSError as e:\n"
-            f"        errors.append(type(e).__name__)\nanswer = len(errors)\nprint(errors)\n")
+    code = _try_each([str(target), "/tmp/evil", site + "/evil.py", "/evil"], "open(target, 'w').write('x')", "'written'")
     result = run(server, code)
     assert result.status is ExecStatus.ok, result
     assert "written" not in result.stdout, result.stdout
@@ -219,10 +224,7 @@ def test_reading_host_files_is_refused(run, server, tmp_path):
     secret.write_text("TOPSECRET")
     secret.chmod(0o644)
     paths = [str(secret), "/etc/shadow", "/etc/passwd", "/proc/1/environ", __file__, "/root"]
-    code = (f"found = []\nfor path in {paths!r}:\n    try:\n"
-            f"        found.append(open(path).read()[:20])\n"
-            f"    except OSError as e:\n        found.append(type(e).__name__)\n"
-            f"answer = len(found)\nprint(found)\n")
+    code = _try_each(paths, "text = open(target).read()[:20]", "text")
     result = run(server, code)
     assert result.status is ExecStatus.ok, result
     assert "TOPSECRET" not in result.stdout and "root:" not in result.stdout, result.stdout
