@@ -10,8 +10,14 @@ reported before any training starts, not after an epoch.
 
 from __future__ import annotations
 
+from typing import Any
+
 from graphmodel.cli import train_command_with
 from graphmodel.execution import Check, CheckerUnavailable
+from graphmodel.generators import CHECKPOINT_DIR, GeneratorError, load_checkpoint
+from graphmodel.recipes import PrepareError
+from graphmodel.routing import READERS, reader_checkpoint
+from graphmodel.train import TrainConfig, TrainError, train
 from verifiers import (
     ExecResult,
     ExecStatus,
@@ -49,4 +55,15 @@ def _check(result: ExecResult, gold: str) -> Check:
     return Check(answers_equivalent(result.answer, gold), result.answer, None)
 
 
+def train_checked(cfg: TrainConfig, console: Any = None) -> Any:
+    """graphmodel's `train`, validating with the sandbox checker (as `ladder train` does)."""
+    return train(cfg, console, checker=sandbox_checker)
+
+
 train_command = train_command_with(sandbox_checker)
+
+# What evals needs to train and load generators: evals reaches graphmodel only through agent.
+__all__ = [
+    "CHECKPOINT_DIR", "READERS", "GeneratorError", "PrepareError", "TrainConfig", "TrainError",
+    "load_checkpoint", "reader_checkpoint", "sandbox_checker", "train_checked", "train_command",
+]

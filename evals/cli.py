@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "agent.compare:compare_command",
         "Print tool vs structural accuracy, and subtree repair vs regeneration at equal budget.",
     ),
-    "train": ("graphmodel.cli:train_command", "Train a generator; the best epoch (validation answer accuracy) is kept."),
+    "train": ("agent.training:train_command", "Train a generator; the best epoch (validation answer accuracy) is kept."),
     "eval": ("evals.commands:eval_command", "Run suites over every generator x mode cell and write one record per attempt."),
     "report": (
         "evals.commands:report_command",

@@ -70,7 +70,7 @@ def find_checkpoint(directory: Path, generator: str, seed: int) -> Path:
 
 
 def _checkpoint(path: Path) -> dict[str, Any]:
-    from graphmodel.generators import GeneratorError, load_checkpoint
+    from agent.training import GeneratorError, load_checkpoint
 
     try:
         return load_checkpoint(path)
@@ -85,7 +85,7 @@ def _config(path: Path) -> dict[str, Any]:
 
 def describe(generator: str, seed: int, path: Path, source: str) -> SeedModel:
     """A SeedModel from the checkpoint and the metrics JSON that training writes beside it."""
-    from graphmodel.routing import READERS, reader_checkpoint
+    from agent.training import READERS, reader_checkpoint
 
     ckpt = _checkpoint(path)
     if ckpt["generator"] != generator:
@@ -108,21 +108,19 @@ def describe(generator: str, seed: int, path: Path, source: str) -> SeedModel:
 def train_seed(spec: EvidenceSpec, out: Path, generator: str, seed: int, path: Path, console: Console,
                match_params: int | None) -> None:
     """Train one generator of one seed into `path` (metrics JSON beside it)."""
-    from graphmodel.recipes import PrepareError
-    from graphmodel.train import TrainError, train
+    from agent.training import PrepareError, TrainError, train_checked
 
     cfg = train_config(spec, out, generator, seed, path, match_params)
     console.print(f"training {generator} seed {seed} -> {path}")
     try:
-        train(cfg, console)
+        train_checked(cfg, console)
     except (TrainError, PrepareError) as exc:
         raise TrainingFailed(f"training {generator} seed {seed} failed: {exc}") from None
 
 
 def train_config(spec: EvidenceSpec, out: Path, generator: str, seed: int, path: Path, match_params: int | None) -> Any:
     """The recipe: --quick's tiny model, or the shipped checkpoint's own config; the seed and paths changed."""
-    from graphmodel.generators import CHECKPOINT_DIR
-    from graphmodel.train import TrainConfig
+    from agent.training import CHECKPOINT_DIR, TrainConfig
 
     train_suite, valid_suite = _slices(spec, out)
     over: dict[str, Any] = {"generator": generator, "seed": seed, "out": str(path), "suite": [train_suite],
