@@ -17,7 +17,16 @@ if TYPE_CHECKING:
     from agent.chat import LLMConfig, LLMUnavailable
     from agent.settings import AgentSettings
     from agent.state import Mode, RepairRound, RepairStrategy, Solution, Status, TraceStep
-    from verifiers import Verdict
+    from verifiers import (
+        SandboxUnavailable,
+        UnsafeValue,
+        Verdict,
+        answers_equivalent,
+        parse_answer,
+        run_program,
+        value_source,
+    )
+    from verifiers.sandbox import default_server
 
 _HOMES = {
     "Agent": "agent.api",
@@ -33,6 +42,14 @@ _HOMES = {
     "Status": "agent.state",
     "TraceStep": "agent.state",
     "Verdict": "verifiers",
+    # verifiers' names that evals uses (evals -> agent, tasks; DESIGN.md)
+    "SandboxUnavailable": "verifiers",
+    "UnsafeValue": "verifiers",
+    "answers_equivalent": "verifiers",
+    "default_server": "verifiers.sandbox",
+    "parse_answer": "verifiers",
+    "run_program": "verifiers",
+    "value_source": "verifiers",
 }
 
 __all__ = [
@@ -45,10 +62,17 @@ __all__ = [
     "Mode",
     "RepairRound",
     "RepairStrategy",
+    "SandboxUnavailable",
     "Solution",
     "Status",
     "TraceStep",
+    "UnsafeValue",
     "Verdict",
+    "answers_equivalent",
+    "default_server",
+    "parse_answer",
+    "run_program",
+    "value_source",
 ]
 assert sorted(_HOMES) == __all__, "every export has a home"
 

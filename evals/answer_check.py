@@ -29,10 +29,10 @@ from typing import Any
 import sympy
 from pydantic import BaseModel, Field
 
+from agent import answers_equivalent
 from evals.deadline import AttemptTimeout, can_interrupt, deadline
 from tasks import AnswerKind, Problem
 from tasks.schema import MAX_ANSWER_CHARS
-from verifiers import answers_equivalent
 
 CHECK_TIMEOUT_S = 10.0  # sympy simplification of a crafted answer can run for minutes; give up, say so
 NUMERIC_DIGITS = 60  # digits a gap is evaluated to when a tolerance is given
@@ -139,7 +139,7 @@ def _parse_gold(problem: Problem) -> Any:
 
 def _parse_plain(text: str) -> Any:
     """Whitelist-parse plain text (decimals come back as the exact rationals they spell)."""
-    from verifiers import parse_answer
+    from agent import parse_answer
 
     try:
         return parse_answer(text)
@@ -403,7 +403,7 @@ def _check_with_verifier(problem: Problem, text: str) -> AnswerCheck:
     never the answer's text, which parsed by sympy in the sandbox would be code that could
     forge the run's report or patch `verify`. Only the parent reads the verdict.
     """
-    from verifiers import UnsafeValue, run_program, value_source
+    from agent import UnsafeValue, run_program, value_source
 
     try:
         value = value_source(_parse_plain(text), module="_ladder_sympy")

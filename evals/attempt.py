@@ -151,7 +151,7 @@ def _reset_sandbox() -> None:
     then be read as the answer to the next program. Closing the server drops it (and kills
     the program still running); the next run starts a fresh one.
     """
-    from verifiers.sandbox import default_server
+    from agent import default_server
 
     default_server().close()
 

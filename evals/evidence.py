@@ -172,8 +172,8 @@ def _sandbox_rate(runs: int) -> float | None:
     """The sandbox's trivial-run rate now (evals/bench_speed.py), or None when not asked or it fails."""
     if runs <= 0:
         return None
+    from agent import SandboxUnavailable
     from evals.bench_speed import sandbox_rate
-    from verifiers.sandbox import SandboxUnavailable
 
     try:
         return sandbox_rate(runs)

@@ -19,7 +19,7 @@ def reference_solver(config: SolverConfig, cell: Cell) -> Solver:
 
 def solve_with_reference(problem: Problem, attempt: int) -> SolveOutcome:
     """Run the problem's reference program in the sandbox and report the `answer` it binds."""
-    from verifiers import run_program
+    from agent import run_program
 
     if not problem.program:
         return SolveOutcome(error="NoProgram: the problem has no reference program")

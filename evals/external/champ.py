@@ -42,7 +42,7 @@ def _exact_answer(text: str) -> tuple[str, AnswerKind] | None:
 
 
 def _exact_form(text: str) -> tuple[str, AnswerKind] | None:
-    from verifiers import parse_answer
+    from agent import parse_answer
 
     raw = " ".join(text.replace("−", "-").split())
     if raw.lower() in _YES_NO:
