@@ -32,6 +32,9 @@ DEFAULT_MODULES = (
 _INTEGER = re.compile(r"^-?\d+$")
 _RATIONAL = re.compile(r"^-?(\d+/\d+|\d+\.\d+|\.\d+)$")
 _BOOLEAN = {"True", "False"}
+# Modules whose comma-separated answer is a set of solutions printed in sorted order (the
+# generator sorts the roots; their order says nothing), so any order of the same values is right.
+SOLUTION_SET_MODULES = frozenset({"algebra__polynomial_roots"})
 
 
 class MathematicsDatasetError(RuntimeError):
@@ -113,6 +116,8 @@ def answer_kind(answer: str) -> tuple[str, AnswerKind]:
 
 def to_problem(item: dict, spec: MathematicsSpec) -> Problem:
     answer, kind = answer_kind(item["answer"])
+    if kind is AnswerKind.tuple and item["module"] in SOLUTION_SET_MODULES:
+        answer, kind = "{" + answer[1:-1] + "}", AnswerKind.set
     return Problem(
         id=f"mathematics-{item['module']}-{spec.seed}-{item['index']:05d}",
         prompt=item["question"],

@@ -40,6 +40,19 @@ def test_mathematics_item_becomes_a_problem_whose_gold_checks() -> None:
     assert check_answer(problem, "8/5").correct and not check_answer(problem, "1.7").correct
 
 
+def test_polynomial_roots_are_a_set_of_solutions_in_any_order() -> None:
+    """The generator prints roots sorted; `{25427, -4}` and `{-4, 25427}` are the same answer."""
+    spec = MathematicsSpec(modules=("algebra__polynomial_roots",), per_module=1, seed=3)
+    item = {"module": "algebra__polynomial_roots", "index": 0, "question": "Solve -2*t**2 + 50846*t + 203416 = 0.",
+            "answer": "-4, 25427"}
+    problem = to_problem(item, spec)
+    assert (problem.answer, problem.answer_kind) == ("{-4, 25427}", AnswerKind.set)
+    assert check_answer(problem, "{25427, -4}").correct and check_answer(problem, "{-4, 25427}").correct
+    assert not check_answer(problem, "{-4}").correct and not check_answer(problem, "{-4, 25428}").correct
+    listed = to_problem({**item, "module": "numbers__list_prime_factors", "answer": "2, 3, 7"}, spec)
+    assert listed.answer_kind is AnswerKind.tuple  # other lists keep the generator's order
+
+
 def test_mathematics_spec_rejects_unknown_regime() -> None:
     with pytest.raises(ValueError, match="regime"):
         MathematicsSpec(regime="hard")
