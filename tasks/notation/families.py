@@ -97,10 +97,10 @@ def render(e: Expr, style: str) -> str:
 
 
 def symbol_line(names: list[str], **assumptions: bool) -> str:
+    """One `x = symbols('x')` line per name: the generator copies each name from its variable
+    node, while a joined `symbols('q g')` is a string no graph node holds."""
     extra = "".join(f", {k}={v}" for k, v in assumptions.items())
-    if len(names) == 1:
-        return f"{names[0]} = symbols('{names[0]}'{extra})"
-    return f"{', '.join(names)} = symbols('{' '.join(names)}'{extra})"
+    return "\n".join(f"{n} = symbols('{n}'{extra})" for n in names)
 
 
 def program(imports: str, *lines: str) -> str:
@@ -292,6 +292,27 @@ def linear_1d(rng: random.Random) -> Draft:
     return draft("linear_1d", {"eq": to_plain(eq)}, prompts, code, sympy.Integer(x), 3)
 
 
+def _spread(rng: random.Random, coefs: list[tuple[int, Expr | None]]) -> Expr:
+    """`sum(c*v) = 0` written as mathematics_dataset does: a coefficient sometimes split in two
+    (`-1199*a ... = -1198*a`), each term on either side (its sign flipped), sides shuffled."""
+    left: list[Expr] = []
+    right: list[Expr] = []
+    for c, v in coefs:
+        parts = [c]
+        if c and rng.random() < 0.25:
+            k = rng.choice([rng.randint(-9, 9), rng.randint(-2000, 2000)]) or 2
+            parts = [k, c - k] if c - k else [c]
+        for part in parts:
+            if part == 0:
+                continue
+            (left if rng.random() < 0.55 else right).append((part, v))
+    side_l = [term(c, v) for c, v in left]
+    side_r = [term(-c, v) for c, v in right]
+    rng.shuffle(side_l)
+    rng.shuffle(side_r)
+    return b("=", add_terms(side_l or [num("0")]), add_terms(side_r or [num("0")]))
+
+
 def linear_2d(rng: random.Random) -> Draft:
     n1, n2 = rng.sample(LETTERS, 2)
     v1, v2 = var(n1), var(n2)
@@ -300,8 +321,12 @@ def linear_2d(rng: random.Random) -> Draft:
         a, bb, c, d = (rng.randint(-9, 9) or 1 for _ in range(4))
         if a * d - bb * c:
             break
-    e1 = b("=", add_terms([term(a, v1), term(bb, v2)]), lit(a * s1 + bb * s2))
-    e2 = b("=", add_terms([term(c, v1), term(d, v2)]), lit(c * s1 + d * s2))
+    if rng.random() < 0.3:
+        e1 = b("=", add_terms([term(a, v1), term(bb, v2)]), lit(a * s1 + bb * s2))
+        e2 = b("=", add_terms([term(c, v1), term(d, v2)]), lit(c * s1 + d * s2))
+    else:  # `-5*h = 2*a + 3*a - 35, -1199*a + 2*h = -1198*a - 13`
+        e1 = _spread(rng, [(a, v1), (bb, v2), (-(a * s1 + bb * s2), None)])
+        e2 = _spread(rng, [(c, v1), (d, v2), (-(c * s1 + d * s2), None)])
     ask = rng.choice([n1, n2])
     st = rng.choice(STYLES)
     f1, f2 = render(e1, st), render(e2, st)
@@ -316,7 +341,10 @@ def linear_2d(rng: random.Random) -> Draft:
 def polynomial_roots(rng: random.Random) -> Draft:
     name = rng.choice(LETTERS)
     v = var(name)
-    roots = sorted(rng.sample(range(-9, 10), rng.randint(1, 3)))
+    roots = rng.sample(range(-9, 10), rng.randint(1, 3))
+    if rng.random() < 0.3:  # `-5*o**2 - 8640*o + 1489940 = 0`: one root far out
+        roots[0] = rng.randint(-3000, 3000) or 11
+    roots = sorted(set(roots))
     lead = rng.choice([1, 1, -1, 2, -2, 3])
     coefs = [int(c) for c in sympy.Poly(lead * sympy.prod([sympy.Symbol("t") - r for r in roots]), sympy.Symbol("t")).all_coeffs()]
     p = poly(coefs, v)
@@ -333,11 +361,14 @@ def polynomial_roots(rng: random.Random) -> Draft:
         code = program("Integer, Rational, factor, symbols", symbol_line([name]), f"answer = factor({to_source(p)})")
         answer = sympy.factor(value(p))
         return draft("factor", {"p": to_plain(p)}, prompts, code, answer, 2)
+    if rng.random() < 0.3:  # `-3*w**2/7 + 10505538*w/7 + 10505541/7 = 0`: every term over one denominator
+        d = rng.choice([2, 3, 4, 5, 7])
+        p = add_terms([b("neg", b("/", t.args[0], num(str(d)))) if t.op == "neg" else b("/", t, num(str(d))) for t in _terms(p)])
     eq = b("=", p, num("0"))
     f = render(eq, st)
     prompts = [f"Solve {f} for {name}.", f"Find {name} such that {f}.", f"Determine {name} so that {f}.",
                f"Suppose {f}. What is {name}?", f"What are the roots of {f}?", f"Let {f}. Calculate {name}.",
-               f"Find all {name} with {f}."]
+               f"Find all {name} with {f}.", f"Let {f}. What is {name}?", f"Suppose {f}. Calculate {name}."]
     code = program("Eq, solve, symbols", symbol_line([name]), f"answer = sorted(solve({to_source(eq)}, {name}))")
     return draft("roots", {"p": to_plain(p)}, prompts, code, tuple(sympy.Integer(r) for r in roots), 3)
 
@@ -379,7 +410,8 @@ def sequences(rng: random.Random) -> Draft:
 
 def _random_poly(rng: random.Random, v: Expr, max_degree: int = 4) -> Expr:
     degree = rng.randint(1, max_degree)
-    coefs = [rng.randint(-30, 30) if rng.random() < 0.7 else 0 for _ in range(degree + 1)]
+    top = 30 if rng.random() < 0.6 else 10 ** rng.randint(3, 7)  # `-1796834*n**4 - 935083`
+    coefs = [rng.randint(-top, top) if rng.random() < 0.7 else 0 for _ in range(degree + 1)]
     coefs[0] = coefs[0] or rng.randint(1, 9)
     return poly(coefs, v)
 
@@ -458,12 +490,17 @@ def polynomial_ops(rng: random.Random) -> Draft:
     st = rng.choice(STYLES)
     if kind == "expand":
         factors = [poly([rng.randint(-6, 6) or 1, rng.randint(-9, 9)], v) for _ in range(rng.randint(2, 3))]
-        if rng.random() < 0.4:  # `(-2*k + 3*k - 2*k)*(-13 - 150 + 23)`: factors that collect first
-            factors = [add_terms([term(rng.randint(-9, 9) or 1, v, rng.choice([1, 1, 2])) for _ in range(rng.randint(1, 3))]),
-                       _sum_chain(rng, 0), poly([rng.randint(-6, 6) or 1, rng.randint(-9, 9)], v)][: rng.randint(2, 3)]
+        if rng.random() < 0.6:  # `(-2*k + 3*k - 2*k)*(-13 - 150 + 23)`: factors that collect first
+            pool = [add_terms([term(rng.randint(-9, 9) or 1, v, rng.choice([1, 1, 2])) for _ in range(rng.randint(1, 4))]),
+                    _sum_chain(rng, 0), poly([rng.randint(-6, 6) or 1, rng.randint(-9, 9)], v),
+                    add_terms([term(rng.randint(-9, 9) or 1, v), lit(k := rng.randint(-2000, 2000) or 3), lit(-k + rng.randint(-3, 3))]),
+                    _sum_chain(rng, 0)]
+            factors = rng.sample(pool, rng.randint(2, 4))
         e = factors[0]
         for fct in factors[1:]:
             e = b("*", e, fct)
+        if rng.random() < 0.25:  # `9*h**3 - 12*h + (3 - 2 + 2)*(-h**2 + h**2) + 2*h**3`: a product among terms
+            e = add_terms([term(rng.randint(-9, 9) or 1, v, rng.randint(1, 3)), e, term(rng.randint(-9, 9) or 1, v, rng.randint(1, 3))])
         f = render(e, st)
         prompts = [f"Expand {f}.", f"Multiply out {f}.", f"Expand and simplify {f}.", f"Write {f} as a polynomial."]
         code = program("expand, symbols", symbol_line([name]), f"answer = expand({to_source(e)})")
@@ -549,14 +586,14 @@ def polynomial_ops(rng: random.Random) -> Draft:
         return draft("coefficient", {"e": to_plain(e), "target": target, "form": order}, prompts, code, ans, 3)
     # simplify_power: powers with rational exponents of a positive symbol
     e: Expr = v
-    for _ in range(rng.randint(2, 3)):
-        p_ = Fraction(rng.randint(-5, 5) or 1, rng.choice([1, 2, 3, 5]))
-        step = rng.choice(["pow", "mul", "div"])
+    for _ in range(rng.randint(2, 5)):
+        p_ = Fraction(rng.randint(-5, 5) or 1, rng.choice([1, 2, 3, 5, 7, 11]))
+        step = rng.choice(["pow", "mul", "div", "mul", "div"])
         if step == "pow":
             e = b("^", e, lit(p_))
-        else:
-            other = b("^", v, lit(p_))
-            e = b("*" if step == "mul" else "/", e, other)
+        else:  # `u*u/(u**(-2/17)*u)`: bare factors of the symbol too
+            other = v if rng.random() < 0.3 else b("^", v, lit(p_))
+            e = b("*" if step == "mul" else "/", e, other) if rng.random() < 0.7 else b("*" if step == "mul" else "/", other, e)
     f = render(e, rng.choice(["dm", "plain", "latex"]))
     prompts = [f"Simplify {f} assuming {name} is positive.", f"Simplify {f}, where {name} > 0.",
                f"Assuming {name} is positive, simplify {f}."]
@@ -796,8 +833,9 @@ def comparison(rng: random.Random) -> Draft:
         code = program("Rational", f"answer = {to_source(ex)} {rel} {to_source(ey)}")
         truth = bool(value(b(rel, ex, ey)))
         return draft(f"pair_{rel}", {"x": x, "y": y, "rel": rel}, symbolic[rel], code, truth, 1)
-    items = []
-    while len(items) < rng.randint(3, 5):
+    items: list[tuple[str, Expr]] = []
+    size = rng.randint(3, 6)
+    while len(items) < size:
         s, e = _number_literal(rng)
         if all(value(e) != value(o) for _, o in items):
             items.append((s, e))
@@ -815,14 +853,16 @@ def comparison(rng: random.Random) -> Draft:
         k = rng.randint(1, len(items))
         big = rng.random() < 0.5
         word = pick(rng, "biggest", "largest") if big else "smallest"
-        ordinal = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}[k]
+        ordinal = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth ", 6: "sixth "}[k]
         rev = ", reverse=True" if big else ""
         if rng.random() < 0.4:
-            letters = "abcde"[: len(items)]
+            letters = "abcdef"[: len(items)]
             opts = "  ".join(f"({letter}) {s}" for letter, (s, _) in zip(letters, items, strict=True))
             table = ", ".join(f"'{letter}': {to_source(e)}" for letter, (_, e) in zip(letters, items, strict=True))
             prompts = [f"Which is the {ordinal}{word} value?  {opts}", f"What is the {ordinal}{word} value?  {opts}"]
-            code = program("Rational", f"options = {{{table}}}", f"answer = sorted(options, key=lambda k: options[k]{rev})[{k - 1}]")
+            # the letter as a Symbol: an answer is an expression, a bare str is refused
+            code = program("Rational, Symbol", f"options = {{{table}}}",
+                           f"answer = Symbol(sorted(options, key=lambda k: options[k]{rev})[{k - 1}])")
             best = sorted(range(len(items)), key=lambda i: vals[i], reverse=big)[k - 1]
             return draft("kth_options", {"items": shown, "k": k, "big": big}, prompts, code, letters[best], 2)
         prompts = [f"What is the {ordinal}{word} value in {shown}?", f"Which is the {ordinal}{word} value in {shown}?",
@@ -841,12 +881,12 @@ def comparison(rng: random.Random) -> Draft:
                    f"Find the number {word} to {ts} among {shown}."]
         code = program("Rational", f"target = {to_source(te)}", f"answer = min([{listing}], key=lambda v: abs(v - target))")
         return draft("closest", {"items": shown, "t": ts}, prompts, code, vals[best], 2)
-    letters = "abcde"[: len(items)]
+    letters = "abcdef"[: len(items)]
     opts = "  ".join(f"({letter}) {s}" for letter, (s, _) in zip(letters, items, strict=True))
     prompts = [f"Which is the {word} to {ts}?  {opts}", f"What is the {word} to {ts}?  {opts}"]
     table = ", ".join(f"'{letter}': {to_source(e)}" for letter, (_, e) in zip(letters, items, strict=True))
-    code = program("Rational", f"target = {to_source(te)}", f"options = {{{table}}}",
-                   "answer = min(options, key=lambda k: abs(options[k] - target))")
+    code = program("Rational, Symbol", f"target = {to_source(te)}", f"options = {{{table}}}",
+                   "answer = Symbol(min(options, key=lambda k: abs(options[k] - target)))")
     return draft("closest_options", {"items": shown, "t": ts}, prompts, code, letters[best], 2)
 
 
@@ -962,6 +1002,28 @@ def measurement(rng: random.Random) -> Draft:
     return draft("conversion", {"amount": amount, "a": names_a[0], "b": names_b[0]}, prompts, code, answer, 2)
 
 
+def _clock(rng: random.Random) -> tuple[str, str, int]:
+    """A time of day as text (`4:03 PM`), as program source (minutes after midnight) and value."""
+    hour, minute, pm = rng.randint(1, 12), rng.randint(0, 59), rng.random() < 0.5
+    half = pick(rng, "PM", "pm") if pm else pick(rng, "AM", "am")
+    source = f"({hour} % 12 + 12) * 60 + {minute}" if pm else f"({hour} % 12) * 60 + {minute}"
+    return f"{hour}:{minute:02d} {half}", source, (hour % 12 + (12 if pm else 0)) * 60 + minute
+
+
+def clock_time(rng: random.Random) -> Draft:
+    """measurement__time's intervals: minutes between two times of day (the program reads each
+    time as minutes after midnight; the later one may be past midnight)."""
+    (a, src_a, va), (c, src_c, vc) = _clock(rng), _clock(rng)
+    if va == vc:
+        return clock_time(rng)
+    unit = pick(rng, "minutes", "minutes", "mins")
+    prompts = [f"How many {unit} are there between {a} and {c}?", f"How many {unit} are between {a} and {c}?",
+               f"How many {unit} pass from {a} to {c}?", f"What is the number of {unit} between {a} and {c}?",
+               f"How many {unit} are there from {a} until {c}?"]
+    code = program("Integer", f"start = {src_a}", f"end = {src_c}", "answer = Integer((end - start) % (24 * 60))")
+    return draft("minutes_between", {"a": a, "c": c}, prompts, code, sympy.Integer((vc - va) % (24 * 60)), 2)
+
+
 FAMILIES: dict[str, Family] = {
     f.name: f
     for f in (
@@ -978,6 +1040,7 @@ FAMILIES: dict[str, Family] = {
         Family("notation_bases", "Base conversion and arithmetic in a base", bases),
         Family("notation_comparison", "Comparing, sorting and choosing numbers", comparison),
         Family("notation_measurement", "Converting quantities between units of length, mass, volume and time", measurement),
+        Family("notation_clock", "Minutes between two times of day", clock_time),
         Family("notation_probability", "Probabilities of draws without replacement and of coin tosses", probability),
     )
 }
