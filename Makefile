@@ -75,7 +75,7 @@ train-english: setup
 
 # The notation reader's generator (graphmodel/checkpoints/graph-notation.pt) from the notation suites.
 train-notation: setup
-	$(BIN)/ladder train --generator graph --suite tasks/suites/notation_train.jsonl --valid tasks/suites/notation_valid.jsonl --epochs 8 --time-budget 2100 --seed 0 --out graphmodel/checkpoints/graph-notation.pt
+	$(BIN)/ladder train --generator graph --suite tasks/suites/notation_train.jsonl --valid tasks/suites/notation_valid.jsonl --epochs 9 --time-budget 3960 --seed 0 --out graphmodel/checkpoints/graph-notation.pt
 
 clean:
 	rm -rf $(VENV) .pytest_cache

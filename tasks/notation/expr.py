@@ -382,7 +382,10 @@ def to_plain(e: Expr, power: str = "^", times: str = "*", implicit: bool = False
         return f"{w(e.args[0], 1)} {op} {w(e.args[1], 1, right=True)}"
     if op in ("*", "/"):
         a, b = e.args
-        left = f"({to_plain(a, power, times, implicit)})" if a.op == "neg" else w(a, 2)
+        # `-10*z` as mathematics_dataset writes a term (unary minus binds tighter than `*`, so it
+        # reads back to the same tree); `(-60)/(-5)` as it writes a quotient of numbers
+        bare = op == "*" and a.op == "neg" and not b.is_numeric() and _prec(a.args[0]) >= 5
+        left = f"({to_plain(a, power, times, implicit)})" if a.op == "neg" and not bare else w(a, 2)
         right = f"({to_plain(b, power, times, implicit)})" if b.op == "neg" else w(b, 2, right=True)
         if op == "/":
             return f"{left}/{right}"
@@ -427,6 +430,9 @@ def to_latex(e: Expr) -> str:
         a, b = e.args
         if a.op == "num" and b.op in ("var", "^") and (b.op == "var" or b.args[0].op == "var"):
             return f"{to_latex(a)}{w(b, 2)}"
+        if a.op == "neg" and _prec(a.args[0]) >= 5 and not b.is_numeric():  # `-4m`, not `\left(-4\right) \cdot m`
+            glue = "" if a.args[0].op == "num" and b.op in ("var", "^") and (b.op == "var" or b.args[0].op == "var") else " \\cdot "
+            return f"-{w(a.args[0], 5)}{glue}{w(b, 2, right=True)}"
         return f"{w(a, 2)} \\cdot {w(b, 2, right=True)}"
     if op == "/":
         return f"\\frac{{{to_latex(e.args[0])}}}{{{to_latex(e.args[1])}}}"

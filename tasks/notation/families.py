@@ -79,11 +79,29 @@ def poly(coefs: list[int], v: Expr) -> Expr:
     return add_terms(terms or [num("0")])
 
 
+def as_read(e: Expr) -> Expr:
+    """The tree as the readers build it from the written formula: unary minus binds tighter
+    than `*` and `/`, so `-(10*z)` is written `-10*z` and read `(-10)*z`. Prompt and program
+    are both made from this tree, so the program copies the graph's structure as it stands."""
+    if e.op == "neg" and e.args[0].op in ("*", "/"):
+        inner = e.args[0]
+        return Expr(inner.op, (as_read(Expr("neg", (inner.args[0],))), as_read(inner.args[1])))
+    if not e.args:
+        return e
+    return Expr(e.op, tuple(as_read(a) for a in e.args), e.text)
+
+
+def src(e: Expr) -> str:
+    """Program source of a formula, from the tree as it is read (see as_read)."""
+    return to_source(as_read(e))
+
+
 STYLES = ("dm", "plain", "latex", "latex", "paren", "display")
 
 
 def render(e: Expr, style: str) -> str:
     """One formula in a notation: mathematics_dataset, people's plain text, or LaTeX forms."""
+    e = as_read(e)
     if style == "dm":
         return to_plain(e, power="**", times="*")
     if style == "plain":
@@ -97,10 +115,10 @@ def render(e: Expr, style: str) -> str:
 
 
 def symbol_line(names: list[str], **assumptions: bool) -> str:
+    """One `x = symbols('x')` line per name: the generator copies each name from its variable
+    node, while a joined `symbols('q g')` is a string no graph node holds."""
     extra = "".join(f", {k}={v}" for k, v in assumptions.items())
-    if len(names) == 1:
-        return f"{names[0]} = symbols('{names[0]}'{extra})"
-    return f"{', '.join(names)} = symbols('{' '.join(names)}'{extra})"
+    return "\n".join(f"{n} = symbols('{n}'{extra})" for n in names)
 
 
 def program(imports: str, *lines: str) -> str:
@@ -176,7 +194,7 @@ def arithmetic(rng: random.Random) -> Draft:
             e = b(rng.choice(["*", "/", "+", "-"]), _sum_chain(rng, 1), _product_chain(rng, 1))
         f = render(e, rng.choice(["dm", "dm", "dm", "plain", "latex"]))
         prompts = [f"What is {f}?", f"Evaluate {f}.", f"Calculate {f}.", f"What is the value of {f}?", f"Work out {f}."]
-        code = program("Integer, Rational", f"answer = {to_source(e)}")
+        code = program("Integer, Rational", f"answer = {src(e)}")
         return draft(f"arith_{kind}", {"e": to_plain(e)}, prompts, code, value(e), 3)
     if kind == "words2":
         op = rng.choice(["+", "-", "*", "/", "less", "from"])
@@ -213,7 +231,7 @@ def arithmetic(rng: random.Random) -> Draft:
             e = b("/", a, c)
             prompts = [f"Divide {x} by {y}.", f"What is {x} divided by {y}?", f"{x} divided by {y}",
                        f"Calculate {x} divided by {y}.", f"What is {x}/{y}?"]
-        code = program("Integer, Rational", f"answer = {to_source(e)}")
+        code = program("Integer, Rational", f"answer = {src(e)}")
         return draft(f"arith_{op}", {"e": to_plain(e)}, prompts, code, value(e), 1)
     if kind == "special":
         n = rng.randint(3, 12)
@@ -232,7 +250,7 @@ def arithmetic(rng: random.Random) -> Draft:
         st = rng.choice(["plain", "latex", "paren", "dm"])
         f = render(e, st) if st != "dm" else to_plain(e)
         prompts = [f"What is {f}?", f"Compute {f}.", f"Evaluate {f}.", f"Calculate {f}.", f"Find the value of {f}."]
-        code = program("Integer, Rational, binomial, factorial", f"answer = {to_source(e)}")
+        code = program("Integer, Rational, binomial, factorial", f"answer = {src(e)}")
         return draft(f"special_{form}", {"e": to_plain(e)}, prompts, code, value(e), 1)
     if kind == "fractions":
         terms = [lit(Fraction(rng.randint(-9, 9) or 1, rng.randint(2, 12))) for _ in range(rng.randint(2, 3))]
@@ -245,7 +263,7 @@ def arithmetic(rng: random.Random) -> Draft:
     f = render(e, st)
     prompts = [f"What is {f}?", f"Evaluate {f}.", f"Calculate {f}.", f"What is the value of {f}?",
                f"Work out {f}.", f"Compute {f}.", f"Simplify {f}."]
-    code = program("Integer, Rational", f"answer = {to_source(e)}")
+    code = program("Integer, Rational", f"answer = {src(e)}")
     return draft(f"arith_{kind}", {"e": to_plain(e)}, prompts, code, value(e), 2)
 
 
@@ -288,8 +306,29 @@ def linear_1d(rng: random.Random) -> Draft:
                f"What is {name} in {f}?", f"Solve {f}.", f"Determine {name} such that {f}.",
                f"If {f}, what is {name}?"]
     code = program("Eq, Integer, Rational, solve, symbols", symbol_line([name]),
-                   f"answer = solve({to_source(eq)}, {name})[0]")
+                   f"answer = solve({src(eq)}, {name})[0]")
     return draft("linear_1d", {"eq": to_plain(eq)}, prompts, code, sympy.Integer(x), 3)
+
+
+def _spread(rng: random.Random, coefs: list[tuple[int, Expr | None]]) -> Expr:
+    """`sum(c*v) = 0` written as mathematics_dataset does: a coefficient sometimes split in two
+    (`-1199*a ... = -1198*a`), each term on either side (its sign flipped), sides shuffled."""
+    left: list[Expr] = []
+    right: list[Expr] = []
+    for c, v in coefs:
+        parts = [c]
+        if c and rng.random() < 0.25:
+            k = rng.choice([rng.randint(-9, 9), rng.randint(-2000, 2000)]) or 2
+            parts = [k, c - k] if c - k else [c]
+        for part in parts:
+            if part == 0:
+                continue
+            (left if rng.random() < 0.55 else right).append((part, v))
+    side_l = [term(c, v) for c, v in left]
+    side_r = [term(-c, v) for c, v in right]
+    rng.shuffle(side_l)
+    rng.shuffle(side_r)
+    return b("=", add_terms(side_l or [num("0")]), add_terms(side_r or [num("0")]))
 
 
 def linear_2d(rng: random.Random) -> Draft:
@@ -300,15 +339,19 @@ def linear_2d(rng: random.Random) -> Draft:
         a, bb, c, d = (rng.randint(-9, 9) or 1 for _ in range(4))
         if a * d - bb * c:
             break
-    e1 = b("=", add_terms([term(a, v1), term(bb, v2)]), lit(a * s1 + bb * s2))
-    e2 = b("=", add_terms([term(c, v1), term(d, v2)]), lit(c * s1 + d * s2))
+    if rng.random() < 0.3:
+        e1 = b("=", add_terms([term(a, v1), term(bb, v2)]), lit(a * s1 + bb * s2))
+        e2 = b("=", add_terms([term(c, v1), term(d, v2)]), lit(c * s1 + d * s2))
+    else:  # `-5*h = 2*a + 3*a - 35, -1199*a + 2*h = -1198*a - 13`
+        e1 = _spread(rng, [(a, v1), (bb, v2), (-(a * s1 + bb * s2), None)])
+        e2 = _spread(rng, [(c, v1), (d, v2), (-(c * s1 + d * s2), None)])
     ask = rng.choice([n1, n2])
     st = rng.choice(STYLES)
     f1, f2 = render(e1, st), render(e2, st)
     prompts = [f"Solve {f1}, {f2} for {ask}.", f"Suppose {f1} and {f2}. What is {ask}?",
                f"Given {f1} and {f2}, find {ask}.", f"Solve the system {f1}, {f2} for {ask}."]
     code = program("Eq, solve, symbols", symbol_line([n1, n2]),
-                   f"answer = solve([{to_source(e1)}, {to_source(e2)}], [{n1}, {n2}])[{ask}]")
+                   f"answer = solve([{src(e1)}, {src(e2)}], [{n1}, {n2}])[{ask}]")
     return draft("linear_2d", {"e1": to_plain(e1), "e2": to_plain(e2), "ask": ask}, prompts, code,
                  sympy.Integer(s1 if ask == n1 else s2), 4)
 
@@ -316,7 +359,10 @@ def linear_2d(rng: random.Random) -> Draft:
 def polynomial_roots(rng: random.Random) -> Draft:
     name = rng.choice(LETTERS)
     v = var(name)
-    roots = sorted(rng.sample(range(-9, 10), rng.randint(1, 3)))
+    roots = rng.sample(range(-9, 10), rng.randint(1, 3))
+    if rng.random() < 0.3:  # `-5*o**2 - 8640*o + 1489940 = 0`: one root far out
+        roots[0] = rng.randint(-3000, 3000) or 11
+    roots = sorted(set(roots))
     lead = rng.choice([1, 1, -1, 2, -2, 3])
     coefs = [int(c) for c in sympy.Poly(lead * sympy.prod([sympy.Symbol("t") - r for r in roots]), sympy.Symbol("t")).all_coeffs()]
     p = poly(coefs, v)
@@ -330,15 +376,18 @@ def polynomial_roots(rng: random.Random) -> Draft:
             p = add_terms([b("neg", b("/", t.args[0], num(str(d)))) if t.op == "neg" else b("/", t, num(str(d))) for t in terms])
             f = render(p, st)
             prompts = [f"Factor {f}.", f"Factorize {f}.", f"Write {f} as a product of factors.", f"Factor the polynomial {f}."]
-        code = program("Integer, Rational, factor, symbols", symbol_line([name]), f"answer = factor({to_source(p)})")
+        code = program("Integer, Rational, factor, symbols", symbol_line([name]), f"answer = factor({src(p)})")
         answer = sympy.factor(value(p))
         return draft("factor", {"p": to_plain(p)}, prompts, code, answer, 2)
+    if rng.random() < 0.3:  # `-3*w**2/7 + 10505538*w/7 + 10505541/7 = 0`: every term over one denominator
+        d = rng.choice([2, 3, 4, 5, 7])
+        p = add_terms([b("neg", b("/", t.args[0], num(str(d)))) if t.op == "neg" else b("/", t, num(str(d))) for t in _terms(p)])
     eq = b("=", p, num("0"))
     f = render(eq, st)
     prompts = [f"Solve {f} for {name}.", f"Find {name} such that {f}.", f"Determine {name} so that {f}.",
                f"Suppose {f}. What is {name}?", f"What are the roots of {f}?", f"Let {f}. Calculate {name}.",
-               f"Find all {name} with {f}."]
-    code = program("Eq, solve, symbols", symbol_line([name]), f"answer = sorted(solve({to_source(eq)}, {name}))")
+               f"Find all {name} with {f}.", f"Let {f}. What is {name}?", f"Suppose {f}. Calculate {name}."]
+    code = program("Eq, solve, symbols", symbol_line([name]), f"answer = sorted(solve({src(eq)}, {name}))")
     return draft("roots", {"p": to_plain(p)}, prompts, code, tuple(sympy.Integer(r) for r in roots), 3)
 
 
@@ -379,7 +428,8 @@ def sequences(rng: random.Random) -> Draft:
 
 def _random_poly(rng: random.Random, v: Expr, max_degree: int = 4) -> Expr:
     degree = rng.randint(1, max_degree)
-    coefs = [rng.randint(-30, 30) if rng.random() < 0.7 else 0 for _ in range(degree + 1)]
+    top = 30 if rng.random() < 0.6 else 10 ** rng.randint(3, 7)  # `-1796834*n**4 - 935083`
+    coefs = [rng.randint(-top, top) if rng.random() < 0.7 else 0 for _ in range(degree + 1)]
     coefs[0] = coefs[0] or rng.randint(1, 9)
     return poly(coefs, v)
 
@@ -426,7 +476,7 @@ def differentiate(rng: random.Random) -> Draft:
                    f"Differentiate {f} {order} times {wrt} {name}.", f"Calculate the {o} derivative of {f} {wrt} {name}."]
     if others:  # with several variables the question must say which one
         prompts = [q for q in prompts if f"{wrt} {name}" in q]
-    code = program("diff, symbols", symbol_line(sorted([name, *others])), f"answer = diff({to_source(p)}, {name}, {order})")
+    code = program("diff, symbols", symbol_line(sorted([name, *others])), f"answer = diff({src(p)}, {name}, {order})")
     return draft(f"diff_{order}", {"p": to_plain(p), "order": order}, prompts, code,
                  sympy.diff(value(p), sympy.Symbol(name), order), 2)
 
@@ -441,12 +491,12 @@ def integrate_poly(rng: random.Random) -> Draft:
         prompts = [f"Integrate {f} from {lo} to {hi} with respect to {name}.",
                    f"Compute the definite integral of {f} from {name} = {lo} to {name} = {hi}.",
                    f"Evaluate the integral of {f} d{name} between {lo} and {hi}."]
-        code = program("integrate, symbols", symbol_line([name]), f"answer = integrate({to_source(p)}, ({name}, {to_source(lit(lo))}, {hi}))")
+        code = program("integrate, symbols", symbol_line([name]), f"answer = integrate({src(p)}, ({name}, {src(lit(lo))}, {hi}))")
         return draft("definite_integral", {"p": to_plain(p), "lo": lo, "hi": hi}, prompts, code,
                      sympy.integrate(value(p), (sympy.Symbol(name), lo, hi)), 2)
     prompts = [f"Integrate {f} with respect to {name}.", f"Find an antiderivative of {f}.",
                f"What is the integral of {f} d{name}?", f"Integrate {f}."]
-    code = program("integrate, symbols", symbol_line([name]), f"answer = integrate({to_source(p)}, {name})")
+    code = program("integrate, symbols", symbol_line([name]), f"answer = integrate({src(p)}, {name})")
     return draft("integral", {"p": to_plain(p)}, prompts, code, sympy.integrate(value(p), sympy.Symbol(name)), 2)
 
 
@@ -458,15 +508,20 @@ def polynomial_ops(rng: random.Random) -> Draft:
     st = rng.choice(STYLES)
     if kind == "expand":
         factors = [poly([rng.randint(-6, 6) or 1, rng.randint(-9, 9)], v) for _ in range(rng.randint(2, 3))]
-        if rng.random() < 0.4:  # `(-2*k + 3*k - 2*k)*(-13 - 150 + 23)`: factors that collect first
-            factors = [add_terms([term(rng.randint(-9, 9) or 1, v, rng.choice([1, 1, 2])) for _ in range(rng.randint(1, 3))]),
-                       _sum_chain(rng, 0), poly([rng.randint(-6, 6) or 1, rng.randint(-9, 9)], v)][: rng.randint(2, 3)]
+        if rng.random() < 0.6:  # `(-2*k + 3*k - 2*k)*(-13 - 150 + 23)`: factors that collect first
+            pool = [add_terms([term(rng.randint(-9, 9) or 1, v, rng.choice([1, 1, 2])) for _ in range(rng.randint(1, 4))]),
+                    _sum_chain(rng, 0), poly([rng.randint(-6, 6) or 1, rng.randint(-9, 9)], v),
+                    add_terms([term(rng.randint(-9, 9) or 1, v), lit(k := rng.randint(-2000, 2000) or 3), lit(-k + rng.randint(-3, 3))]),
+                    _sum_chain(rng, 0)]
+            factors = rng.sample(pool, rng.randint(2, 4))
         e = factors[0]
         for fct in factors[1:]:
             e = b("*", e, fct)
+        if rng.random() < 0.25:  # `9*h**3 - 12*h + (3 - 2 + 2)*(-h**2 + h**2) + 2*h**3`: a product among terms
+            e = add_terms([term(rng.randint(-9, 9) or 1, v, rng.randint(1, 3)), e, term(rng.randint(-9, 9) or 1, v, rng.randint(1, 3))])
         f = render(e, st)
         prompts = [f"Expand {f}.", f"Multiply out {f}.", f"Expand and simplify {f}.", f"Write {f} as a polynomial."]
-        code = program("expand, symbols", symbol_line([name]), f"answer = expand({to_source(e)})")
+        code = program("expand, symbols", symbol_line([name]), f"answer = expand({src(e)})")
         return draft("expand", {"e": to_plain(e)}, prompts, code, sympy.expand(value(e)), 2)
     if kind == "collect":
         power = rng.randint(1, 3)
@@ -478,7 +533,7 @@ def polynomial_ops(rng: random.Random) -> Draft:
         e = add_terms(terms)
         f = render(e, st)
         prompts = [f"Collect the terms in {f}.", f"Simplify {f}.", f"Combine like terms in {f}."]
-        code = program("simplify, symbols", symbol_line([name]), f"answer = simplify({to_source(e)})")
+        code = program("simplify, symbols", symbol_line([name]), f"answer = simplify({src(e)})")
         return draft("collect", {"e": to_plain(e)}, prompts, code, sympy.simplify(value(e)), 1)
     fname = rng.choice([c for c in "fghpqrstuvw" if c != name])
     p = _random_poly(rng, v, 3)
@@ -489,8 +544,8 @@ def polynomial_ops(rng: random.Random) -> Draft:
         d, c = render(define, st), render(call, st)
         prompts = [f"Let {d}. What is {c}?", f"Let {d}. Calculate {c}.", f"Let {d}. Give {c}.",
                    f"Suppose {d}. Determine {c}.", f"If {d}, find {c}.", f"Given {d}, evaluate {c}."]
-        code = program("Lambda, symbols", symbol_line([name]), f"{fname} = Lambda({name}, {to_source(p)})",
-                       f"answer = {to_source(call)}")
+        code = program("Lambda, symbols", symbol_line([name]), f"{fname} = Lambda({name}, {src(p)})",
+                       f"answer = {src(call)}")
         return draft("evaluate", {"p": to_plain(p), "at": at}, prompts, code, value(p).subs(sympy.Symbol(name), at), 2)
     if kind == "add":
         gname = rng.choice([c for c in "fghpqrstuvw" if c not in (name, fname)])
@@ -501,8 +556,8 @@ def polynomial_ops(rng: random.Random) -> Draft:
         d1, d2, c = render(define, st), render(define2, st), render(combo, st)
         prompts = [f"Let {d1}. Let {d2}. Calculate {c}.", f"Let {d1} and {d2}. What is {c}?",
                    f"Suppose {d1} and {d2}. Determine {c}.", f"Let {d1}. Let {d2}. Give {c}."]
-        code = program("Lambda, expand, symbols", symbol_line([name]), f"{fname} = Lambda({name}, {to_source(p)})",
-                       f"{gname} = Lambda({name}, {to_source(q)})", f"answer = expand({to_source(combo)})")
+        code = program("Lambda, expand, symbols", symbol_line([name]), f"{fname} = Lambda({name}, {src(p)})",
+                       f"{gname} = Lambda({name}, {src(q)})", f"answer = expand({src(combo)})")
         ans = sympy.expand(m * value(p) + k * value(q))
         return draft("add", {"p": to_plain(p), "q": to_plain(q), "m": m, "k": k}, prompts, code, ans, 3)
     if kind == "compose":
@@ -519,8 +574,8 @@ def polynomial_ops(rng: random.Random) -> Draft:
         prompts = [f"Let {d1}. Let {d2}. What is {c}?", f"Let {d1} and {d2}. Calculate {c}.",
                    f"Suppose {d1} and {d2}. Give {c}.", f"Let {d1}. Let {d2}. Determine {c}."]
         code = program("Lambda, expand, symbols", symbol_line(sorted({name, inner_name, inner})),
-                       f"{fname} = Lambda({name}, {to_source(outer_p)})", f"{gname} = Lambda({inner_name}, {to_source(q)})",
-                       f"answer = expand({to_source(call)})")
+                       f"{fname} = Lambda({name}, {src(outer_p)})", f"{gname} = Lambda({inner_name}, {src(q)})",
+                       f"answer = expand({src(call)})")
         ans = sympy.expand(value(outer_p).subs(sympy.Symbol(name), value(q).subs(sympy.Symbol(inner_name), sympy.Symbol(inner))))
         return draft("compose", {"p": to_plain(outer_p), "q": to_plain(q), "x": inner}, prompts, code, ans, 3)
     if kind == "coefficient":
@@ -544,23 +599,23 @@ def polynomial_ops(rng: random.Random) -> Draft:
                    f"Write {f} in the form {shown}. What is {labels[degree]}?"]
         target = degree
         code = program("Poly, expand, symbols", symbol_line([name]),
-                       f"answer = Poly(expand({to_source(e)}), {name}).coeff_monomial({name}**{degree})")
+                       f"answer = Poly(expand({src(e)}), {name}).coeff_monomial({name}**{degree})")
         ans = sympy.Poly(sympy.expand(value(e)), sympy.Symbol(name)).coeff_monomial(sympy.Symbol(name) ** degree)
         return draft("coefficient", {"e": to_plain(e), "target": target, "form": order}, prompts, code, ans, 3)
     # simplify_power: powers with rational exponents of a positive symbol
     e: Expr = v
-    for _ in range(rng.randint(2, 3)):
-        p_ = Fraction(rng.randint(-5, 5) or 1, rng.choice([1, 2, 3, 5]))
-        step = rng.choice(["pow", "mul", "div"])
+    for _ in range(rng.randint(2, 5)):
+        p_ = Fraction(rng.randint(-5, 5) or 1, rng.choice([1, 2, 3, 5, 7, 11]))
+        step = rng.choice(["pow", "mul", "div", "mul", "div"])
         if step == "pow":
             e = b("^", e, lit(p_))
-        else:
-            other = b("^", v, lit(p_))
-            e = b("*" if step == "mul" else "/", e, other)
+        else:  # `u*u/(u**(-2/17)*u)`: bare factors of the symbol too
+            other = v if rng.random() < 0.3 else b("^", v, lit(p_))
+            e = b("*" if step == "mul" else "/", e, other) if rng.random() < 0.7 else b("*" if step == "mul" else "/", other, e)
     f = render(e, rng.choice(["dm", "plain", "latex"]))
     prompts = [f"Simplify {f} assuming {name} is positive.", f"Simplify {f}, where {name} > 0.",
                f"Assuming {name} is positive, simplify {f}."]
-    code = program("Integer, Rational, simplify, symbols", symbol_line([name], positive=True), f"answer = simplify({to_source(e)})")
+    code = program("Integer, Rational, simplify, symbols", symbol_line([name], positive=True), f"answer = simplify({src(e)})")
     pos = sympy.Symbol(name, positive=True)
     ans = sympy.simplify(value(e).subs(sympy.Symbol(name), pos))
     return draft("simplify_power", {"e": to_plain(e)}, prompts, code, ans.subs(pos, sympy.Symbol(name)), 2)
@@ -595,7 +650,7 @@ def surds(rng: random.Random) -> Draft:
         e = b("/", b("sqrt", num(str(base * sq))), b("*", b("sqrt", num(str(base))), lit(c)))
     f = render(e, rng.choice(["dm", "dm", "plain", "latex"]))
     prompts = [f"Simplify {f}.", f"Simplify {f} as far as possible.", f"Write {f} in simplest form."]
-    code = program("simplify, sqrt, Integer", f"answer = simplify({to_source(e)})")
+    code = program("simplify, sqrt, Integer", f"answer = simplify({src(e)})")
     return draft(f"surd_{form}", {"e": to_plain(e)}, prompts, code, sympy.radsimp(sympy.simplify(value(e))), 2)
 
 
@@ -637,7 +692,7 @@ def numbers(rng: random.Random) -> Draft:
             x, y = "1/6", "5/8"
         prompts = [f"Find the common denominator of {x} and {y}.", f"Calculate the common denominator of {x} and {y}.",
                    f"What is the lowest common denominator of {x} and {y}?", f"What is the least common denominator of {x} and {y}?"]
-        code = program("Rational, lcm", f"answer = lcm(({to_source(lit(f1))}).q, ({to_source(lit(f2))}).q)")
+        code = program("Rational, lcm", f"answer = lcm(({src(lit(f1))}).q, ({src(lit(f2))}).q)")
         return draft("lcd", {"a": x, "c": y}, prompts, code, sympy.Integer(sympy.lcm(f1.denominator, f2.denominator)), 2)
     if kind == "remainder":
         d = rng.randint(2, 10**rng.randint(1, 4))
@@ -784,7 +839,7 @@ def comparison(rng: random.Random) -> Draft:
             word = pick(rng, "bigger", "greater", "larger") if big else pick(rng, "smaller", "less")
             prompts = [f"Which is {word}: {x} or {y}?", f"Which is {word}, {x} or {y}?"]
             fn = "max" if big else "min"
-            code = program("Rational", f"answer = {fn}({to_source(ex)}, {to_source(ey)})")
+            code = program("Rational", f"answer = {fn}({src(ex)}, {src(ey)})")
             ans = max(value(ex), value(ey)) if big else min(value(ex), value(ey))
             return draft(f"pair_{fn}", {"x": x, "y": y}, prompts, code, ans, 1)
         rel = rng.choice([">", "<", ">=", "<=", "!="])
@@ -793,17 +848,18 @@ def comparison(rng: random.Random) -> Draft:
                     ">=": [f"Is {x} >= {y}?", f"Is {x} greater than or equal to {y}?", f"Is {x} at least {y}?"],
                     "<=": [f"Is {x} <= {y}?", f"Is {x} less than or equal to {y}?", f"Is {x} at most {y}?"],
                     "!=": [f"Is {x} != {y}?", f"Are {x} and {y} unequal?", f"Is {x} not equal to {y}?"]}
-        code = program("Rational", f"answer = {to_source(ex)} {rel} {to_source(ey)}")
+        code = program("Rational", f"answer = {src(ex)} {rel} {src(ey)}")
         truth = bool(value(b(rel, ex, ey)))
         return draft(f"pair_{rel}", {"x": x, "y": y, "rel": rel}, symbolic[rel], code, truth, 1)
-    items = []
-    while len(items) < rng.randint(3, 5):
+    items: list[tuple[str, Expr]] = []
+    size = rng.randint(3, 6)
+    while len(items) < size:
         s, e = _number_literal(rng)
         if all(value(e) != value(o) for _, o in items):
             items.append((s, e))
     shown = ", ".join(s for s, _ in items)
     vals = [value(e) for _, e in items]
-    listing = ", ".join(to_source(e) for _, e in items)
+    listing = ", ".join(src(e) for _, e in items)
     if kind == "sort":
         desc = rng.random() < 0.5
         word = pick(rng, "decreasing", "descending") if desc else pick(rng, "increasing", "ascending")
@@ -815,14 +871,16 @@ def comparison(rng: random.Random) -> Draft:
         k = rng.randint(1, len(items))
         big = rng.random() < 0.5
         word = pick(rng, "biggest", "largest") if big else "smallest"
-        ordinal = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}[k]
+        ordinal = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth ", 6: "sixth "}[k]
         rev = ", reverse=True" if big else ""
         if rng.random() < 0.4:
-            letters = "abcde"[: len(items)]
+            letters = "abcdef"[: len(items)]
             opts = "  ".join(f"({letter}) {s}" for letter, (s, _) in zip(letters, items, strict=True))
-            table = ", ".join(f"'{letter}': {to_source(e)}" for letter, (_, e) in zip(letters, items, strict=True))
+            table = ", ".join(f"'{letter}': {src(e)}" for letter, (_, e) in zip(letters, items, strict=True))
             prompts = [f"Which is the {ordinal}{word} value?  {opts}", f"What is the {ordinal}{word} value?  {opts}"]
-            code = program("Rational", f"options = {{{table}}}", f"answer = sorted(options, key=lambda k: options[k]{rev})[{k - 1}]")
+            # the letter as a Symbol: an answer is an expression, a bare str is refused
+            code = program("Rational, Symbol", f"options = {{{table}}}",
+                           f"answer = Symbol(sorted(options, key=lambda k: options[k]{rev})[{k - 1}])")
             best = sorted(range(len(items)), key=lambda i: vals[i], reverse=big)[k - 1]
             return draft("kth_options", {"items": shown, "k": k, "big": big}, prompts, code, letters[best], 2)
         prompts = [f"What is the {ordinal}{word} value in {shown}?", f"Which is the {ordinal}{word} value in {shown}?",
@@ -839,14 +897,14 @@ def comparison(rng: random.Random) -> Draft:
     if kind == "closest":
         prompts = [f"What is the {word} to {ts} in {shown}?", f"Which is the {word} to {ts} in {shown}?",
                    f"Find the number {word} to {ts} among {shown}."]
-        code = program("Rational", f"target = {to_source(te)}", f"answer = min([{listing}], key=lambda v: abs(v - target))")
+        code = program("Rational", f"target = {src(te)}", f"answer = min([{listing}], key=lambda v: abs(v - target))")
         return draft("closest", {"items": shown, "t": ts}, prompts, code, vals[best], 2)
-    letters = "abcde"[: len(items)]
+    letters = "abcdef"[: len(items)]
     opts = "  ".join(f"({letter}) {s}" for letter, (s, _) in zip(letters, items, strict=True))
     prompts = [f"Which is the {word} to {ts}?  {opts}", f"What is the {word} to {ts}?  {opts}"]
-    table = ", ".join(f"'{letter}': {to_source(e)}" for letter, (_, e) in zip(letters, items, strict=True))
-    code = program("Rational", f"target = {to_source(te)}", f"options = {{{table}}}",
-                   "answer = min(options, key=lambda k: abs(options[k] - target))")
+    table = ", ".join(f"'{letter}': {src(e)}" for letter, (_, e) in zip(letters, items, strict=True))
+    code = program("Rational, Symbol", f"target = {src(te)}", f"options = {{{table}}}",
+                   "answer = Symbol(min(options, key=lambda k: abs(options[k] - target)))")
     return draft("closest_options", {"items": shown, "t": ts}, prompts, code, letters[best], 2)
 
 
@@ -956,10 +1014,32 @@ def measurement(rng: random.Random) -> Draft:
         glued = f"{amount}{a}" if len(a) <= 2 else f"{amount} {a}"
         prompts = [f"Convert {glued} to {bname}.", f"What is {glued} in {bname}?", f"How many {bname} are there in {glued}?",
                    f"How many {bname} are in {glued}?"]
-    quantity = f"Integer({to_source(tree)})" if tree.op == "num" and tree.text.isdigit() else to_source(tree)
+    quantity = f"Integer({src(tree)})" if tree.op == "num" and tree.text.isdigit() else src(tree)
     code = program("Integer, Rational", f"answer = {quantity} * {src_a} / ({src_b})")
     answer = value(tree) * sympy.Rational(size_a.numerator, size_a.denominator) / sympy.Rational(size_b.numerator, size_b.denominator)
     return draft("conversion", {"amount": amount, "a": names_a[0], "b": names_b[0]}, prompts, code, answer, 2)
+
+
+def _clock(rng: random.Random) -> tuple[str, str, int]:
+    """A time of day as text (`4:03 PM`), as program source (minutes after midnight) and value."""
+    hour, minute, pm = rng.randint(1, 12), rng.randint(0, 59), rng.random() < 0.5
+    half = pick(rng, "PM", "pm") if pm else pick(rng, "AM", "am")
+    source = f"({hour} % 12 + 12) * 60 + {minute}" if pm else f"({hour} % 12) * 60 + {minute}"
+    return f"{hour}:{minute:02d} {half}", source, (hour % 12 + (12 if pm else 0)) * 60 + minute
+
+
+def clock_time(rng: random.Random) -> Draft:
+    """measurement__time's intervals: minutes between two times of day (the program reads each
+    time as minutes after midnight; the later one may be past midnight)."""
+    (a, src_a, va), (c, src_c, vc) = _clock(rng), _clock(rng)
+    if va == vc:
+        return clock_time(rng)
+    unit = pick(rng, "minutes", "minutes", "mins")
+    prompts = [f"How many {unit} are there between {a} and {c}?", f"How many {unit} are between {a} and {c}?",
+               f"How many {unit} pass from {a} to {c}?", f"What is the number of {unit} between {a} and {c}?",
+               f"How many {unit} are there from {a} until {c}?"]
+    code = program("Integer", f"start = {src_a}", f"end = {src_c}", "answer = Integer((end - start) % (24 * 60))")
+    return draft("minutes_between", {"a": a, "c": c}, prompts, code, sympy.Integer((vc - va) % (24 * 60)), 2)
 
 
 FAMILIES: dict[str, Family] = {
@@ -978,6 +1058,7 @@ FAMILIES: dict[str, Family] = {
         Family("notation_bases", "Base conversion and arithmetic in a base", bases),
         Family("notation_comparison", "Comparing, sorting and choosing numbers", comparison),
         Family("notation_measurement", "Converting quantities between units of length, mass, volume and time", measurement),
+        Family("notation_clock", "Minutes between two times of day", clock_time),
         Family("notation_probability", "Probabilities of draws without replacement and of coin tosses", probability),
     )
 }

@@ -108,6 +108,7 @@ def find_formulas(text: str) -> list[Formula]:
     for m in _OPTION.finditer(text):  # `(a)` labels an option; it is not a formula
         for i in range(m.start(), m.end() - 1):
             taken[i] = True
+    found.extend(_clock_times(text, taken))
     found.extend(_multisets(text, taken))
     for start, end in _bare_latex_spans(text, taken):
         found.append(_latex(text[start:end], start))
@@ -117,6 +118,27 @@ def find_formulas(text: str) -> list[Formula]:
     found.sort(key=lambda f: f.start)
     _label_options(text, found)
     return found
+
+
+_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d)\s*([AaPp])\.?[Mm]\.?(?![A-Za-z])")
+
+
+def _clock_times(text: str, taken: list[bool]) -> list[Formula]:
+    """`4:03 PM`: a time of day, read as `clock_pm(4, 3)` (hour and minute as numbers, the
+    half of the day in the operator) so that no `03` reaches a program as a literal."""
+    out: list[Formula] = []
+    for m in _CLOCK.finditer(text):
+        if any(taken[m.start():m.end()]):
+            continue
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if not 1 <= hour <= 12:
+            raise FormulaError(f"the hour {hour} of {m.group(0)!r} at character {m.start()} is not 1 to 12", m.start())
+        half = "am" if m.group(3).lower() == "a" else "pm"
+        tree = Expr(f"clock_{half}", (Expr("num", (), str(hour)), Expr("num", (), str(minute))))
+        out.append(Formula(m.start(), m.end(), m.group(0), "plain", tree))
+        for i in range(m.start(), m.end()):
+            taken[i] = True
+    return out
 
 
 _MULTISET = re.compile(r"\{\s*[a-z]\s*:\s*\d+(?:\s*,\s*[a-z]\s*:\s*\d+)*\s*\}")

@@ -28,10 +28,11 @@ DEFAULT_SEED = 7
 MAX_ATTEMPTS = 400
 # problems per family in train; valid and test get a tenth and a fifth of that
 TRAIN_COUNTS = {
-    "notation_arithmetic": 800, "notation_linear_1d": 350, "notation_linear_2d": 200,
-    "notation_polynomial_roots": 300, "notation_sequences": 250, "notation_differentiate": 300,
+    "notation_arithmetic": 1000, "notation_linear_1d": 350, "notation_linear_2d": 400,
+    "notation_polynomial_roots": 400, "notation_sequences": 250, "notation_differentiate": 300,
     "notation_integrate": 150, "notation_polynomials": 700, "notation_surds": 250,
-    "notation_numbers": 900, "notation_bases": 300, "notation_comparison": 600, "notation_probability": 250, "notation_measurement": 250,
+    "notation_numbers": 900, "notation_bases": 300, "notation_comparison": 800, "notation_probability": 250, "notation_measurement": 250,
+    "notation_clock": 150,
 }
 SHARE = {Split.train: 1.0, Split.valid: 0.1, Split.test: 0.2}
 

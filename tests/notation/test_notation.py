@@ -148,6 +148,7 @@ def test_user_text_never_reaches_sympify_or_parse_expr(monkeypatch: pytest.Monke
         "What is 17*23?", "Solve for y: 7y - 4 = 2y + 21.", r"Evaluate $\frac{3}{4} + \frac{1}{6}$.",
         "Let f(x) = x^2 - 3x + 2. What is f(5)?", r"Compute $\binom{10}{3}$.", "What is 7! / 5!?",
         "Round 3.14159 to two decimal places.", r"What is $\sin(x) + 1$ at x = 0?", "Is __import__('os') > 2?",
+        "How many minutes are there between 4:03 PM and 9:11 PM?", "Solve -5*h = 2*a + 3*a - 35, 2*h = a - 13 for a.",
     ]
     for text in texts:
         with contextlib.suppress(FrontEndError):
