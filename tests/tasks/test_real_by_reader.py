@@ -20,9 +20,11 @@ def test_counts_per_mode_and_reader() -> None:
         _line("a", "structural", False, None, verified=True), "",
     ]
     table = summarize(lines)
-    assert table["tool/english"] == {"took": 2, "correct": 1, "verified": 0, "verified_wrong": 0}
+    assert table["tool/other"] == {"took": 2, "correct": 1, "verified": 0, "verified_wrong": 0}
     assert table["tool/ace"]["took"] == 1 and table["tool/ace"]["correct"] == 1
-    assert table["structural/english"]["verified_wrong"] == 1
+    assert table["structural/other"]["verified_wrong"] == 1
+    split = summarize(lines, notation=frozenset({"b"}))
+    assert split["tool/english"]["took"] == 1 and split["tool/notation"] == {"took": 1, "correct": 0, "verified": 0, "verified_wrong": 0}
 
 
 def test_a_line_that_is_not_a_record_is_named(tmp_path, capsys) -> None:
