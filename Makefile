@@ -70,8 +70,9 @@ notation-suites: setup
 FOLD ?= 0
 ENGLISH_BUDGET ?= 2700
 train-english: setup
-	$(BIN)/python -m graphmodel.mix --dev-fold $(FOLD) --out-dir runs/mix$(FOLD) --gsm8k-share 0.35
-	$(BIN)/ladder train --generator graph --suite runs/mix$(FOLD)/mwp_train.jsonl --valid runs/mix$(FOLD)/mwp_valid.jsonl --epochs 30 --time-budget 600 --seed 0 --out graphmodel/checkpoints/graph-english.pt
+	$(BIN)/python -m graphmodel.mix --dev-fold $(FOLD) --out-dir runs/mix$(FOLD) --gsm8k-share 0.35 --number-views 2
+	$(BIN)/ladder train --generator graph --suite runs/mix$(FOLD)/mwp_train.jsonl --valid runs/mix$(FOLD)/mwp_valid.jsonl --epochs 12 --time-budget 1500 --seed 0 --out graphmodel/checkpoints/graph-english.pt
+	$(BIN)/ladder train --generator graph --suite runs/mix$(FOLD)/mwp_train.jsonl --valid runs/mix$(FOLD)/mwp_valid.jsonl --epochs 12 --time-budget 1500 --seed 1 --out graphmodel/checkpoints/graph-english.s1.pt
 
 # The notation reader's generator (graphmodel/checkpoints/graph-notation.pt) from the notation suites.
 train-notation: setup

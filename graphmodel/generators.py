@@ -12,6 +12,7 @@ from pathlib import Path as FsPath
 
 import torch
 
+from graphmodel.ensemble import Ensemble, members_of
 from graphmodel.generation import Candidate, Generator, GeneratorError, hole_tree, valid_candidate
 from graphmodel.graph_generator import GraphGenerator
 from graphmodel.routing import READERS, ReaderRouted, reader_checkpoint
@@ -61,6 +62,14 @@ def load_generator(name: str, checkpoint: str | None = None, device: str | torch
 
 
 def _load_one(name: str, path: FsPath, device: str | torch.device) -> Generator:
+    """The checkpoint's generator; with seed siblings beside it (`X.s1.pt`, ...) their ensemble."""
+    paths = members_of(path) if path.is_file() else [path]
+    if len(paths) > 1:
+        return Ensemble([_load_member(name, p, device) for p in paths])
+    return _load_member(name, path, device)
+
+
+def _load_member(name: str, path: FsPath, device: str | torch.device) -> Generator:
     ckpt = load_checkpoint(path, device)
     if ckpt["generator"] != name:
         raise GeneratorError(f"checkpoint {path} holds a {ckpt['generator']!r} model, not {name!r}")

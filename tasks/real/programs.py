@@ -140,3 +140,61 @@ def value_of(e: Expr, env: dict[str, Fraction]) -> Fraction:
     if b.denominator != 1 or abs(b.numerator) > 64:
         raise ValueError("exponent must be a small integer")
     return a ** int(b)
+
+
+def _first_position(e: Expr) -> float:
+    """Where a subtree starts in the question: its earliest number's index (constants and
+    names last)."""
+    found = [n.index for n in leaves(e) if n.index is not None]
+    return min(found) if found else float("inf")
+
+
+def _signed_terms(e: Expr, sign: int, out: list[tuple[int, Expr]]) -> None:
+    if isinstance(e, Op) and e.op in ("+", "-"):
+        _signed_terms(e.left, sign, out)
+        _signed_terms(e.right, sign if e.op == "+" else -sign, out)
+    else:
+        out.append((sign, canonical(e)))
+
+
+def _factors(e: Expr, out: list[Expr]) -> None:
+    if isinstance(e, Op) and e.op == "*":
+        _factors(e.left, out)
+        _factors(e.right, out)
+    else:
+        out.append(canonical(e))
+
+
+def canonical(e: Expr) -> Expr:
+    """One spelling per equation up to commutativity and associativity: a chain of `+`/`-`
+    becomes its added terms in text order, then its subtracted terms in text order
+    (`a - (b - c)` -> `a + c - b`); a chain of `*` its factors in text order. Same value.
+
+    Why: the datasets write one equation several ways (`34 + 36 - 7`, `6 - 4 + 18`,
+    `131 + 139`), so a generator trained on them learns an order it cannot read from the
+    question; with one spelling it only learns which numbers are added, subtracted,
+    multiplied (equation normalization, Wang et al. 2018)."""
+    if not isinstance(e, Op):
+        return e
+    if e.op in ("+", "-"):
+        terms: list[tuple[int, Expr]] = []
+        _signed_terms(e, 1, terms)
+        plus = sorted((t for s, t in terms if s > 0), key=_first_position)
+        minus = sorted((t for s, t in terms if s < 0), key=_first_position)
+        if not plus:  # cannot come from a tree (its leftmost term is added); kept as it is
+            return Op(e.op, canonical(e.left), canonical(e.right))
+        out = plus[0]
+        for t in plus[1:]:
+            out = Op("+", out, t)
+        for t in minus:
+            out = Op("-", out, t)
+        return out
+    if e.op == "*":
+        factors: list[Expr] = []
+        _factors(e, factors)
+        factors.sort(key=_first_position)
+        out = factors[0]
+        for f in factors[1:]:
+            out = Op("*", out, f)
+        return out
+    return Op(e.op, canonical(e.left), canonical(e.right))

@@ -71,3 +71,17 @@ def test_registry_names_the_english_reader() -> None:
     assert load_front_end("english") is parse_english
     with pytest.raises(FrontEndError, match="unknown front end"):
         load_front_end("klingon")
+
+
+def test_decimals_and_fractions_are_labelled_by_kind_and_keep_their_value() -> None:
+    g = parse_english("Kristi jogged for 0.6 of an hour and swam for 1/2 of an hour. She also ran 12 miles. How long did she exercise?")
+    numbers = [(n.label, n.value) for n in g.nodes if n.kind in (NodeKind.QUANTITY, NodeKind.NUMBER)]
+    assert numbers == [("decimal", "0.6"), ("fraction", "1/2"), ("12", "12")]
+
+
+def test_the_query_points_at_the_quantities_of_the_asked_unit_only() -> None:
+    g = parse_english("There are 139 erasers and 118 scissors in the drawer. Jason placed 131 erasers in the drawer. "
+                      "How many erasers are there now?")
+    assert _edges(g, EdgeKind.EQUALS, "asked-unit") == {("how many", "139"), ("how many", "131")}
+    g = parse_english("Tom has 12 apples. How much did he pay?")  # nothing asked by name: no such edge
+    assert not _edges(g, EdgeKind.EQUALS, "asked-unit")
