@@ -114,6 +114,9 @@ def render(e: Expr, style: str) -> str:
     return f"${tex}$"
 
 
+NUMBER_CONSTRUCTORS = ("Integer", "Rational")  # what `src` may print inside a formula
+
+
 def symbol_line(names: list[str], **assumptions: bool) -> str:
     """One `x = symbols('x')` line per name: the generator copies each name from its variable
     node, while a joined `symbols('q g')` is a string no graph node holds."""
@@ -122,7 +125,10 @@ def symbol_line(names: list[str], **assumptions: bool) -> str:
 
 
 def program(imports: str, *lines: str) -> str:
-    return "\n".join([f"from sympy import {imports}", *lines]) + "\n"
+    """The program text; a number constructor a formula printed (`Rational(108, 4)`) is imported too."""
+    names = [n.strip() for n in imports.split(",")]
+    used = [n for n in NUMBER_CONSTRUCTORS if n not in names and any(f"{n}(" in line for line in lines)]
+    return "\n".join([f"from sympy import {', '.join(names + used)}", *lines]) + "\n"
 
 
 def value(e: Expr, functions: dict[str, Any] | None = None) -> Any:
