@@ -2,9 +2,10 @@
 
 Two shapes are read, both from the graph alone (no family is named anywhere):
 
-* an **unvalued attribute** that another node uses (`the area of the triangle`, of which `a
-  share` is asked): the first sub-question asks for that attribute from the facts about its
-  owner; the rest states it as a fact (`the triangle has an area of V square meters`);
+* an **unvalued attribute** that another attribute is of (`a share of the area of the
+  triangle`), a measure of its owner whose unit follows from the owner's sizes (an area of a
+  figure in meters is in meter^2): the first sub-question asks for it from the facts about
+  its owner; the rest states it as a fact (`the triangle has an area of V square meters`);
 * an **asked quantity with a stated conversion** (`How many liters does the box hold?` and `1
   liter is 1000 cubic centimeters`, no fact in liters): the first sub-question asks for the
   quantity in the conversion's other unit (its measure: the volume of the box); the rest is
@@ -209,7 +210,8 @@ def _attribute_split(graph: SemanticGraph) -> Split | None:
         if node.id == asked or node.label in valued_labels or _valued(graph, node.id):
             continue
         owners = [e.dst for e in graph.out_edges(node.id, EdgeKind.OF) if graph.nodes[e.dst].kind is NodeKind.ENTITY]
-        users = [e for e in graph.edges if e.dst == node.id and e.kind is not EdgeKind.ASKS]
+        users = [e for e in graph.edges if e.dst == node.id and e.kind is EdgeKind.OF
+                 and graph.nodes[e.src].kind is NodeKind.ATTRIBUTE]  # `a share of the area`
         if len(owners) != 1 or not users:
             continue
         owner = owners[0]
@@ -219,6 +221,8 @@ def _attribute_split(graph: SemanticGraph) -> Split | None:
         if not any(graph.nodes[i].kind is NodeKind.QUANTITY for i in fact_nodes):
             continue
         unit = _unit_of_attribute(node.label, _length_unit(graph, fact_nodes))
+        if unit is None:  # not a measure of its owner's sizes (`the departure of the plane`)
+            continue
         return Split(
             kind="attribute",
             name=node.label,
