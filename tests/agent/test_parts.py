@@ -195,3 +195,33 @@ def test_a_question_with_no_chain_is_solved_whole_with_parts_on(graph_generator)
     nodes = [step.node for step in with_parts.trace]
     assert nodes[:4] == ["rewrite", "parse", "parts", "generate"]
     assert with_parts.answer == without.answer and with_parts.program == without.program
+
+
+def test_with_parts_the_parsed_graph_goes_to_parts_and_then_to_declare_or_generate() -> None:
+    from agent.graph import build_graph, build_part_graph
+
+    drawn = build_graph(parts=True).get_graph()
+    edges = {(e.source, e.target) for e in drawn.edges}
+    assert {("parse", "parts"), ("parts", "generate"), ("parts", "declare")} <= edges
+    assert ("parse", "generate") not in edges
+    plain = {(e.source, e.target) for e in build_graph().get_graph().edges}
+    assert ("parse", "generate") in plain and not any("parts" in edge for edge in plain)
+    part = {(e.source, e.target) for e in build_part_graph().get_graph().edges}
+    assert ("__start__", "generate") in part and not any({"rewrite", "parse", "declare"} & set(e) for e in part)
+
+
+def test_a_failing_part_is_repaired_alone_and_the_other_part_is_kept() -> None:
+    """The chat model writes both parts; the second raises, and only its failing subtree is
+    infilled (one more call): the first part's program is composed as it was written."""
+    from agent_fakes import fenced, scripted
+
+    first = "from sympy import Rational\nbase = 40\nheight = 10\narea = Rational(base * height, 2)\nanswer = area\n"
+    broken = "from sympy import Rational\narea = 200\npercent = 25\npart = area * Rational(percent, 100) / scale\nanswer = part\n"
+    llm = scripted(fenced(first), fenced(broken), "1", "never asked")
+    text = "What is 25 percent of the area of a triangle with base 40 m and height 10 m?"
+    solution = Agent(generator="llm", llm=llm, parts=True, infill_k=1).solve(text)
+    assert solution.answer == "50" and llm.i == 3  # two parts and one infill: nothing regenerated
+    parts = [step for step in solution.trace if step.node == "parts"]
+    assert "after 1 repair round(s)" in parts[1].output and "repair round" not in parts[0].output
+    lines = (solution.program or "").splitlines()
+    assert lines[:4] == first.splitlines()[:4] and "part = area * Rational(percent, 100) / 1" in lines
