@@ -23,6 +23,7 @@ from typing import Any, Literal
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 
+from agent.nodes import run_and_check
 from agent.parts_compose import CompositionError, compose
 from agent.parts_split import Split, find_split, stated_value
 from agent.runtime import AgentContext
@@ -73,8 +74,6 @@ def parts(state: AgentState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     if solved is None:
         log.add(started, "parts", "no composed program: the question is solved whole", False)
         return {"trace": log.steps}
-    from agent.nodes import run_and_check  # nodes imports this module's router through graph.py
-
     try:
         execution, verdict, failure = run_and_check(solved.program, graph, runtime.context)
     except SandboxUnavailable as err:
