@@ -225,3 +225,33 @@ def test_a_failing_part_is_repaired_alone_and_the_other_part_is_kept() -> None:
     assert "after 1 repair round(s)" in parts[1].output and "repair round" not in parts[0].output
     lines = (solution.program or "").splitlines()
     assert lines[:4] == first.splitlines()[:4] and "part = area * Rational(percent, 100) / 1" in lines
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_ladder_eval_records_parts_in_the_runs_agent_settings(tmp_path, flag: bool) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from evals.cli import app
+
+    suite = tmp_path / "one.jsonl"
+    suite.write_text(json.dumps({"id": "adds", "prompt": "What is 2 + 3?", "answer": "5", "answer_kind": "integer",
+                                 "split": "test", "family": "f", "program": "answer = 2 + 3\n"}) + "\n")
+    args = ["eval", str(suite), "--solver", "reference", "--generator", "reference", "--out", str(tmp_path / "run")]
+    result = CliRunner().invoke(app, [*args, *(["--parts"] if flag else [])])
+    assert result.exit_code == 0, result.output
+    spec = json.loads((tmp_path / "run" / "run.json").read_text())
+    found = [v for k, v in _walk(spec) if k == "parts"]
+    assert found == [flag], spec
+
+
+def _walk(value, key=None):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _walk(v, key)
+    else:
+        yield key, value
