@@ -62,6 +62,8 @@ class Agent:
         samples (int, optional): tool mode: programs from the first search, all run and
             checked, one chosen (default: `AgentSettings.samples`; 1 for `llm`, where each
             sample is one more call to the chat model).
+        parts (bool): tool mode: solve a question whose semantic graph chains steps by its
+            sub-questions and compose their programs (agent/parts.py) (default: False).
         checkpointer: None (in memory), "sqlite:PATH", or a LangGraph checkpoint saver.
     """
 
@@ -79,6 +81,7 @@ class Agent:
         samples: int | None = None,
         reorder: bool = False,
         declarative: bool = True,
+        parts: bool = False,
         limits: Any = None,
     ) -> None:
         name = generator if isinstance(generator, str) else getattr(generator, "name", "custom")
@@ -98,6 +101,7 @@ class Agent:
                 infill_k=infill_k,
                 reorder=reorder,
                 declarative=declarative,
+                parts=parts,
                 **({"samples": samples} if samples is not None else {}),
             )
         except ValueError as err:
@@ -129,7 +133,7 @@ class Agent:
         self._warm = False
         self._pool: tuple[int, ProcessPoolExecutor, weakref.finalize] | None = None  # kept by solve_many
         try:
-            self.graph = build_graph(checkpointer=open_checkpointer(checkpointer))
+            self.graph = build_graph(checkpointer=open_checkpointer(checkpointer), parts=settings.parts)
         except CheckpointerError as err:
             raise AgentError(str(err)) from None
 

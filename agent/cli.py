@@ -71,6 +71,9 @@ def solve(
         int | None, typer.Option(min=1, max=32, help="Tool mode: programs run and checked before one is chosen.")
     ] = None,
     checkpoint: Annotated[str | None, typer.Option(help="Generator checkpoint (default: the shipped one).")] = None,
+    parts: Annotated[
+        bool, typer.Option("--parts", help="Tool mode: solve a question whose graph chains steps by its sub-questions.")
+    ] = False,
     llm_model: LLMModel = None,
     llm_base_url: LLMBaseURL = None,
     llm_api_key_env: LLMKeyEnv = "OPENAI_API_KEY",
@@ -90,7 +93,7 @@ def solve(
     try:
         agent = Agent(
             generator=generator.value, mode=mode.value, llm=llm, max_repairs=max_repairs,
-            repair=repair.value, checkpoint=checkpoint, samples=samples,
+            repair=repair.value, checkpoint=checkpoint, samples=samples, parts=parts,
         )
         solution = agent.solve(_read_text(text))
     except AgentError as error:

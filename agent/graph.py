@@ -9,6 +9,8 @@
 
     Tool mode passes `declare` before `answer`: when no generated program was accepted, the
     program written from the question's constraints runs (agent/declarative.py).
+    With `parts` (agent/parts.py), parse -> parts -> (declare | generate): a question whose graph
+    chains steps is first solved by its sub-questions, each through `build_part_graph`.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
 from agent import nodes
+from agent import parts as solving_by_parts
 from agent.runtime import AgentContext
 from agent.state import AgentState
 
 
-def build_graph(checkpointer: Any = None) -> CompiledStateGraph:
-    """The compiled state machine; run it with `context=AgentContext(...)`."""
+def build_graph(checkpointer: Any = None, parts: bool = False) -> CompiledStateGraph:
+    """The compiled state machine; run it with `context=AgentContext(...)`. With `parts`, the
+    parsed graph goes to solving by parts (agent/parts.py) first, and to generate when that
+    gives no accepted program."""
     builder = StateGraph(AgentState, context_schema=AgentContext)
     builder.add_node("rewrite", nodes.rewrite)
     builder.add_node("parse", nodes.parse)
@@ -39,7 +44,13 @@ def build_graph(checkpointer: Any = None) -> CompiledStateGraph:
 
     builder.add_edge(START, "rewrite")
     builder.add_conditional_edges("rewrite", nodes.route_after_rewrite, {"parse": "parse", "answer": "answer"})
-    builder.add_conditional_edges("parse", nodes.route_after_parse, {"generate": "generate", "answer": "answer"})
+    if parts:
+        builder.add_node("parts", solving_by_parts.parts)
+        builder.add_conditional_edges("parse", nodes.route_after_parse, {"generate": "parts", "answer": "answer"})
+        builder.add_conditional_edges("parts", solving_by_parts.route_after_parts,
+                                      {"generate": "generate", "answer": "declare"})
+    else:
+        builder.add_conditional_edges("parse", nodes.route_after_parse, {"generate": "generate", "answer": "answer"})
     builder.add_conditional_edges(
         "generate",
         nodes.route_after_generate,
@@ -53,3 +64,25 @@ def build_graph(checkpointer: Any = None) -> CompiledStateGraph:
     builder.add_edge("declare", "answer")
     builder.add_edge("answer", END)
     return builder.compile(checkpointer=checkpointer, name="ladder")
+
+
+def build_part_graph() -> CompiledStateGraph:
+    """One sub-question of solving by parts: tool mode's generate -> select -> repair loop on
+    a graph given in the state (no rewrite, no parse, no declare: a part's program is the
+    generator's or nothing)."""
+    builder = StateGraph(AgentState, context_schema=AgentContext)
+    for name in ("generate", "select", "execute", "reduce", "verify", "repair", "answer"):
+        builder.add_node(name, getattr(nodes, name))
+    builder.add_edge(START, "generate")
+    builder.add_conditional_edges(
+        "generate",
+        nodes.route_after_generate,
+        {"select": "select", "reduce": "reduce", "repair": "repair", "answer": "answer"},
+    )
+    builder.add_conditional_edges("select", nodes.route_after_verify, {"repair": "repair", "answer": "answer"})
+    builder.add_edge("execute", "verify")
+    builder.add_edge("reduce", "verify")
+    builder.add_conditional_edges("verify", nodes.route_after_verify, {"repair": "repair", "answer": "answer"})
+    builder.add_conditional_edges("repair", nodes.route_after_repair, {"execute": "execute", "answer": "answer"})
+    builder.add_edge("answer", END)
+    return builder.compile(name="ladder-part")

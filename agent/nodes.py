@@ -279,6 +279,14 @@ def _run(program: str, context: AgentContext) -> tuple[Execution, Failure | None
     return execution, None
 
 
+def run_and_check(program: str, graph: SemanticGraph, context: AgentContext) -> tuple[Execution, Verdict | None, Failure | None]:
+    """Run one program and judge it against `graph` as `select` judges a candidate (solving by
+    parts checks its composed program this way). Raises SandboxUnavailable."""
+    execution, failure = _run(program, context)
+    verdict, failure = _verdict_of(execution, failure, lambda answer, kind: check_answer(answer, graph, kind))
+    return execution, verdict, failure
+
+
 def _unavailable(state: AgentState, node: str, started: float, programs: list[str], err: Exception) -> dict[str, Any]:
     why = f"sandbox unavailable: {err}"
     return {

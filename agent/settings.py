@@ -31,6 +31,12 @@ class AgentSettings(BaseModel):
         "and pool the programs: the order of independent facts does not change the question. Off: on valid "
         "(English prompts, k=4) it gave 94.3% against 94.6% without, at 2x the p50 latency.",
     )
+    parts: bool = Field(
+        default=False,
+        description="Tool mode: where the semantic graph defines a quantity by one step and uses it in another, "
+        "solve the sub-questions apart and compose their programs (agent/parts.py); the question is solved "
+        "whole when that gives no accepted program. agent/README.md has the figures.",
+    )
     infill_k: int = Field(
         default=4, ge=1, le=64, description="Candidates asked of the generator per hole; one is executed per round."
     )

@@ -63,6 +63,9 @@ def eval_command(
     timeout: Annotated[float, typer.Option(min=0.1, help="Wall-clock limit per attempt, in s.")] = 120.0,
     solver: Annotated[str, typer.Option(help="agent, or reference (runs each problem's reference program).")] = "agent",
     max_repairs: Annotated[int, typer.Option(min=0, help="Agent repair rounds per attempt.")] = 3,
+    parts: Annotated[
+        bool, typer.Option("--parts", help="Tool mode: solve a question whose graph chains steps by its sub-questions.")
+    ] = False,
     checkpoint: Annotated[
         str | None, typer.Option(help="Checkpoints other than the shipped ones: 'graph=PATH,seq=PATH'.")
     ] = None,
@@ -99,6 +102,7 @@ def eval_command(
             solver=solver,
             checkpoints=_checkpoints(checkpoint),
             max_repairs=max_repairs,
+            agent={"parts": parts},
             llm=llm,
         ),
         timeout_s=timeout,
