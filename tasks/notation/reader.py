@@ -21,15 +21,20 @@ from tasks.notation.expr import Expr, FormulaError, parse_latex_formula, parse_p
 
 DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 MAX_TEXT = 5_000  # a question longer than this is not one question
-BARE_WORDS = 14  # a text whose only numbers are bare integers is notation only when this short
-_LATEX_DELIMS = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
+BARE_WORDS = 14  # a text whose only formulas are bare numbers is notation only when this short
+_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?|\.\d+")
+# Inline `$...$` as pandoc's tex_math_dollars reads it: no space just inside either `$`, and no
+# digit right after the closing one, so `$10.22 on a toy and $11.73` is two prices, not a formula.
+_LATEX_DELIMS = re.compile(r"\$\$(.+?)\$\$|\$(?!\s)(.+?)(?<!\s)\$(?!\d)|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
+# `$5 each`, `$.75.`: a price when no formula closes it; `$3 + 4` is a formula left open
+_CURRENCY = re.compile(r"\$(\d[\d,]*(\.\d+)?|\.\d+)(?![\d,]|\s*[-+*/^=<>()\\])")
 _BARE_LATEX = re.compile(r"\\[A-Za-z]+")
 _OPTION = re.compile(r"(?<![A-Za-z0-9])\(([a-z])\)\s")
 # plain-formula characters; letters are decided token by token below
 _MATHCH = set("0123456789.+-−–*/×·⋅∗÷^!()[]|=<>≤≥≠√∛∜⁰¹²³⁴⁵⁶⁷⁸⁹,…")
 _ABBREVIATION = re.compile(r"\b(i\.e\.|e\.g\.|etc\.|cf\.|vs\.)", re.IGNORECASE)
 _FUNC_CALL = re.compile(r"(sqrt|gcd|lcm|abs|exp|log|ln|sin|cos|tan|max|min|binomial)\(")
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019\u02bc][A-Za-z]+)?")  # `Tom's`, `Mary’s`: one word
 _GLUED_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([a-zA-Z]{2,})$")
 _NTH = re.compile(r"^([a-z])'th$")
 _PREPOSITIONS = {"of", "to", "for", "by", "in", "from", "with", "wrt", "than", "into", "as", "at", "on", "between", "after", "before"}
@@ -176,7 +181,7 @@ def _multisets(text: str, taken: list[bool]) -> list[Formula]:
 
 def _unclosed_dollar(text: str, taken: list[bool]) -> None:
     for i, c in enumerate(text):
-        if c == "$" and not taken[i]:
+        if c == "$" and not taken[i] and not _CURRENCY.match(text, i):
             raise FormulaError(f"unbalanced '$' at character {i}: the formula is never closed", i)
 
 
@@ -637,14 +642,36 @@ _SCALES_LEMMAS = {"hundred", "thousand", "million", "billion"}
 # the graph
 
 
+def _is_quantity(tree: Expr) -> bool:
+    """A number as stories write them: `139`, `10.2`, `.75`, `2/3` (the fraction of `7 2/3`)."""
+    if tree.op == "num":
+        return bool(_PLAIN_NUMBER.fullmatch(tree.text or ""))
+    return tree.op == "/" and all(a.op == "num" and (a.text or "").isdigit() for a in tree.args)
+
+
 def _has_notation(formulas: list[Formula], text: str) -> bool:
-    """Real notation, or a short question about bare numbers (a story goes to the English reader)."""
+    """Real notation, or a short question about bare numbers (a story goes to the English reader).
+
+    A formula with an operator, LaTeX or an option label is notation. Numbers alone, whole,
+    decimal or a fraction (`10.2 pages`, `1/3 cup`), are a story's quantities unless the text is
+    one short sentence;
+    a lone letter (`x`) is notation unless it stands in a story of several sentences longer than that,
+    where it is a word the reader split (`M & M’s`)."""
+    letters = False
     for f in formulas:
-        if f.notation == "latex" or f.option is not None or f.tree.op != "num" or not (f.tree.text or "").isdigit():
+        if f.notation == "latex" or f.option is not None:
+            return True
+        if f.tree.op == "var" and len(f.tree.text or "") == 1:
+            letters = True
+        elif not _is_quantity(f.tree):
             return True
     words = len(_WORD.findall(text))
     sentences = len([s for s in re.split(r"[.?!;]\s", text.strip()) if s.strip()])
-    return bool(formulas) and sentences <= 1 and words <= BARE_WORDS
+    if not formulas:
+        return False
+    if sentences <= 1 and words <= BARE_WORDS:
+        return True
+    return letters and (sentences <= 1 or words <= BARE_WORDS)
 
 
 def parse_notation(text: str) -> SemanticGraph:
