@@ -102,8 +102,9 @@ def _bars(
         spans = (intervals or {}).get(name)
         yerr = None
         if spans:
-            yerr = [[v - (b or (v, v))[0] for v, b in zip(values, spans, strict=True)],
-                    [(b or (v, v))[1] - v for v, b in zip(values, spans, strict=True)]]
+            # clamped at 0: a Wilson bound computed in floats can sit a hair past a 0% or 100% bar
+            yerr = [[max(0.0, v - (b or (v, v))[0]) for v, b in zip(values, spans, strict=True)],
+                    [max(0.0, (b or (v, v))[1] - v) for v, b in zip(values, spans, strict=True)]]
         ax.bar(xs, values, width=width, label=name, yerr=yerr, capsize=3 if yerr else 0)
     ax.set_xticks(range(len(groups)), groups, rotation=30, ha="right")
     ax.set_ylabel(ylabel)

@@ -142,3 +142,19 @@ def test_bad_input_gets_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert empty.exit_code == 2 and "records.jsonl" in empty.output
     for level in (["--help"], ["eval", "--help"], ["report", "--help"], ["external", "--help"]):
         assert runner.invoke(app, level).exit_code == 0, level
+
+
+@pytest.mark.parametrize("status", [Status.wrong, Status.correct])
+def test_report_draws_cells_at_zero_and_full_accuracy(tmp_path: Path, status: Status) -> None:
+    """A cell where every answer is wrong (or right) has its Wilson bound at the bar itself; in
+    floats it can land a hair past it (at 100 problems it did, and matplotlib refused the bar)."""
+    with RecordWriter(tmp_path / "records.jsonl") as writer:
+        for gen in ("graph", "seq"):
+            for mode in ("tool", "structural"):
+                for pid in range(100):
+                    writer.write(record(gen, mode, f"p{pid}", "geo", status))
+    text = write_report(tmp_path).read_text()
+    share = "0.0%" if status is Status.wrong else "100.0%"
+    assert f"| graph/tool | 100 | 100 | {share} |" in text
+    for plot in ("family", "modes", "generators"):  # the bars with intervals
+        assert (tmp_path / PLOTS[plot]).read_bytes().startswith(PNG), plot
