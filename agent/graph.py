@@ -10,7 +10,7 @@
     Tool mode passes `declare` before `answer`: when no generated program was accepted, the
     program written from the question's constraints runs (agent/declarative.py).
     With `parts` (agent/parts.py), parse -> parts -> (declare | generate): a question whose graph
-    chains steps is first solved by its sub-questions, each through `build_part_graph`.
+    chains steps is first solved by its sub-questions, each through `part_graph.build_part_graph`.
 """
 
 from __future__ import annotations
@@ -64,25 +64,3 @@ def build_graph(checkpointer: Any = None, parts: bool = False) -> CompiledStateG
     builder.add_edge("declare", "answer")
     builder.add_edge("answer", END)
     return builder.compile(checkpointer=checkpointer, name="ladder")
-
-
-def build_part_graph() -> CompiledStateGraph:
-    """One sub-question of solving by parts: tool mode's generate -> select -> repair loop on
-    a graph given in the state (no rewrite, no parse, no declare: a part's program is the
-    generator's or nothing)."""
-    builder = StateGraph(AgentState, context_schema=AgentContext)
-    for name in ("generate", "select", "execute", "reduce", "verify", "repair", "answer"):
-        builder.add_node(name, getattr(nodes, name))
-    builder.add_edge(START, "generate")
-    builder.add_conditional_edges(
-        "generate",
-        nodes.route_after_generate,
-        {"select": "select", "reduce": "reduce", "repair": "repair", "answer": "answer"},
-    )
-    builder.add_conditional_edges("select", nodes.route_after_verify, {"repair": "repair", "answer": "answer"})
-    builder.add_edge("execute", "verify")
-    builder.add_edge("reduce", "verify")
-    builder.add_conditional_edges("verify", nodes.route_after_verify, {"repair": "repair", "answer": "answer"})
-    builder.add_conditional_edges("repair", nodes.route_after_repair, {"execute": "execute", "answer": "answer"})
-    builder.add_edge("answer", END)
-    return builder.compile(name="ladder-part")

@@ -24,6 +24,7 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 
 from agent.nodes import run_and_check
+from agent.part_graph import build_part_graph
 from agent.parts_compose import CompositionError, compose
 from agent.parts_split import Split, find_split, stated_value
 from agent.runtime import AgentContext
@@ -166,7 +167,5 @@ def _solve_whole(graph: SemanticGraph, context: AgentContext, state: AgentState,
 
 @cache
 def part_graph() -> CompiledStateGraph:
-    """The sub-question loop, compiled once (agent/graph.py wires it)."""
-    from agent.graph import build_part_graph
-
+    """The sub-question loop, compiled once (agent/part_graph.py wires it)."""
     return build_part_graph()

@@ -198,7 +198,8 @@ def test_a_question_with_no_chain_is_solved_whole_with_parts_on(graph_generator)
 
 
 def test_with_parts_the_parsed_graph_goes_to_parts_and_then_to_declare_or_generate() -> None:
-    from agent.graph import build_graph, build_part_graph
+    from agent.graph import build_graph
+    from agent.part_graph import build_part_graph
 
     drawn = build_graph(parts=True).get_graph()
     edges = {(e.source, e.target) for e in drawn.edges}
