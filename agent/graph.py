@@ -22,6 +22,7 @@ from langgraph.graph.state import CompiledStateGraph
 
 from agent import nodes
 from agent import parts as solving_by_parts
+from agent.part_graph import add_program_loop
 from agent.runtime import AgentContext
 from agent.state import AgentState
 
@@ -33,14 +34,6 @@ def build_graph(checkpointer: Any = None, parts: bool = False) -> CompiledStateG
     builder = StateGraph(AgentState, context_schema=AgentContext)
     builder.add_node("rewrite", nodes.rewrite)
     builder.add_node("parse", nodes.parse)
-    builder.add_node("generate", nodes.generate)
-    builder.add_node("select", nodes.select)
-    builder.add_node("execute", nodes.execute)
-    builder.add_node("reduce", nodes.reduce)
-    builder.add_node("verify", nodes.verify)
-    builder.add_node("repair", nodes.repair)
-    builder.add_node("declare", nodes.declare)
-    builder.add_node("answer", nodes.answer)
 
     builder.add_edge(START, "rewrite")
     builder.add_conditional_edges("rewrite", nodes.route_after_rewrite, {"parse": "parse", "answer": "answer"})
@@ -51,16 +44,9 @@ def build_graph(checkpointer: Any = None, parts: bool = False) -> CompiledStateG
                                       {"generate": "generate", "answer": "declare"})
     else:
         builder.add_conditional_edges("parse", nodes.route_after_parse, {"generate": "generate", "answer": "answer"})
-    builder.add_conditional_edges(
-        "generate",
-        nodes.route_after_generate,
-        {"select": "select", "reduce": "reduce", "repair": "repair", "answer": "declare"},
-    )
-    builder.add_conditional_edges("select", nodes.route_after_verify, {"repair": "repair", "answer": "declare"})
-    builder.add_edge("execute", "verify")
-    builder.add_edge("reduce", "verify")
-    builder.add_conditional_edges("verify", nodes.route_after_verify, {"repair": "repair", "answer": "declare"})
-    builder.add_conditional_edges("repair", nodes.route_after_repair, {"execute": "execute", "answer": "declare"})
+    add_program_loop(builder, done="declare")
+    builder.add_node("declare", nodes.declare)
+    builder.add_node("answer", nodes.answer)
     builder.add_edge("declare", "answer")
     builder.add_edge("answer", END)
     return builder.compile(checkpointer=checkpointer, name="ladder")
