@@ -100,8 +100,9 @@ def sample_questions(spec: MathematicsSpec, venv: Path | None = None, timeout_s:
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
 
-def answer_kind(answer: str) -> tuple[str, AnswerKind]:
-    """The exact answer string and its kind, from the generator's printed answer."""
+def answer_kind(answer: str, solution_set: bool = False) -> tuple[str, AnswerKind]:
+    """The exact answer string and its kind, from the generator's printed answer; a list is a
+    set when `solution_set` (the module prints solutions sorted, SOLUTION_SET_MODULES)."""
     text = answer.strip()
     if _INTEGER.match(text):
         return text, AnswerKind.integer
@@ -109,15 +110,15 @@ def answer_kind(answer: str) -> tuple[str, AnswerKind]:
         return text, AnswerKind.rational  # '346.9' is exact: the checker reads it as 3469/10
     if text in _BOOLEAN:
         return text, AnswerKind.boolean
+    if ", " in text and solution_set:
+        return f"{{{text}}}", AnswerKind.set
     if ", " in text:
         return f"({text})", AnswerKind.tuple  # lists such as prime factors, in the generator's order
     return text.replace("^", "**"), AnswerKind.expression
 
 
 def to_problem(item: dict, spec: MathematicsSpec) -> Problem:
-    answer, kind = answer_kind(item["answer"])
-    if kind is AnswerKind.tuple and item["module"] in SOLUTION_SET_MODULES:
-        answer, kind = "{" + answer[1:-1] + "}", AnswerKind.set
+    answer, kind = answer_kind(item["answer"], solution_set=item["module"] in SOLUTION_SET_MODULES)
     return Problem(
         id=f"mathematics-{item['module']}-{spec.seed}-{item['index']:05d}",
         prompt=item["question"],
